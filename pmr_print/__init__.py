@@ -1,0 +1,1 @@
+"""pmr-print: print-ready Progressive Muscle Relaxation materials."""

@@ -1,0 +1,5 @@
+import sys
+
+from pmr_print.cli import main
+
+sys.exit(main())

@@ -1,0 +1,42 @@
+"""The Python API: load content, get PDF bytes. The command line is a thin layer over this."""
+
+from __future__ import annotations
+
+import pathlib
+from collections.abc import Callable
+
+from pmr_print.loader import languages, load_guide
+from pmr_print.model import Guide
+from pmr_print.options import PrintOptions
+from pmr_print.output import write_atomically
+from pmr_print.resources import default_content_dir
+
+Builder = Callable[[Guide, PrintOptions], bytes]
+
+
+def load(lang: str = "en", content_dir: pathlib.Path | None = None) -> Guide:
+    """Load one language of a content folder (default: the shipped content)."""
+    return load_guide(content_dir or default_content_dir(), lang)
+
+
+def builders() -> dict[str, Builder]:
+    """Every product that exists, by name, built with its default details."""
+    return {}
+
+
+def build_all(
+    output_dir: pathlib.Path, content_dir: pathlib.Path | None = None
+) -> list[pathlib.Path]:
+    """Build every product in every language into output_dir; return the files written."""
+    content = content_dir or default_content_dir()
+    written = []
+    for lang in languages(content):
+        guide = load_guide(content, lang)
+        for name, build in builders().items():
+            path = output_dir / f"{name}-{lang}.pdf"
+            write_atomically(path, build(guide, PrintOptions(lang=lang)))
+            written.append(path)
+    return written
+
+
+__all__ = ["PrintOptions", "build_all", "default_content_dir", "load"]

@@ -1,0 +1,66 @@
+"""Interface labels (from each language's labels.po) and locale-aware formatting with Babel."""
+
+from __future__ import annotations
+
+import datetime as dt
+import pathlib
+
+from babel import Locale, UnknownLocaleError
+from babel.dates import format_date, format_skeleton
+from babel.messages.pofile import read_po
+from babel.numbers import format_decimal
+
+from pmr_print.labels import LABELS, Labels
+from pmr_print.problems import Problem, UsageError
+
+
+def read_labels(path: pathlib.Path, lang: str, problems: list[Problem]) -> Labels:
+    """Read labels.po; report missing, empty, fuzzy and unknown entries into problems."""
+    try:
+        with path.open("rb") as handle:
+            catalog = read_po(handle, locale=babel_locale(lang), abort_invalid=True)
+    except FileNotFoundError:
+        problems.append(Problem(str(path), 1, "file not found: copy labels.po from content/zh"))
+        return Labels({})
+    except Exception as error:  # Babel raises its own PoFileError and ValueError types
+        problems.append(
+            Problem(str(path), getattr(error, "lineno", 1), f"unreadable catalog: {error}")
+        )
+        return Labels({})
+    translations: dict[str, str] = {}
+    for message in catalog:
+        msgid = str(message.id)
+        line = getattr(message, "lineno", 1) or 1
+        if not msgid:
+            continue
+        if msgid not in LABELS:
+            problems.append(Problem(str(path), line, f"unknown label {msgid!r}"))
+        elif lang != "en" and (message.fuzzy or not message.string):
+            problems.append(Problem(str(path), line, f"label {msgid!r} is not translated"))
+        else:
+            translations[msgid] = str(message.string)
+    for missing in (msgid for msgid in LABELS if catalog.get(msgid) is None):
+        problems.append(Problem(str(path), 1, f"label {missing!r} is missing"))
+    return Labels(translations)
+
+
+def babel_locale(name: str) -> Locale:
+    """Locale.parse('zh_CN') works where Locale('zh', 'CN') raises."""
+    try:
+        return Locale.parse(name.replace("-", "_"))
+    except (UnknownLocaleError, ValueError):
+        raise UsageError(
+            f"unknown locale {name!r}; use a name such as en_US, en_GB, zh_CN"
+        ) from None
+
+
+def long_date(day: dt.date, locale: Locale) -> str:
+    return format_date(day, "long", locale=locale)
+
+
+def short_weekday_date(day: dt.date, locale: Locale) -> str:
+    return format_skeleton("MMMEd", day, locale=locale)
+
+
+def number(value: float, locale: Locale) -> str:
+    return format_decimal(value, locale=locale)

@@ -1,0 +1,99 @@
+"""Text to ReportLab paragraph markup: the one place that builds markup, and it escapes.
+
+Every character is given a face that has its glyph (Latin face, Chinese face, then the rare-Han
+extension face); a character no shipped face has is an error naming it and where it came from,
+because ReportLab would silently print an empty box and drop it from the text layer.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from xml.sax.saxutils import escape, quoteattr
+
+from pmr_print.fonts import Family, han_extension, has_glyph, registered
+from pmr_print.model import Span
+from pmr_print.problems import PmrError
+
+# Quotes, dashes and ellipses exist in both faces: they follow the script of the text before them.
+NEUTRAL = set("“”‘’…—–·")
+
+
+class MissingGlyphError(PmrError):
+    def __init__(self, char: str, origin: str) -> None:
+        name = unicodedata.name(char, "unnamed character")
+        super().__init__(
+            f"{origin}: the character {char!r} (U+{ord(char):04X} {name}) is not in any font "
+            "pmr-print ships, so it cannot be printed; replace or remove it"
+        )
+
+
+@dataclass(frozen=True)
+class Faces:
+    latin: Family
+    han: Family
+
+
+def is_han_script(char: str) -> bool:
+    return unicodedata.east_asian_width(char) in ("W", "F")
+
+
+def face_for(char: str, previous: str, faces: Faces, bold: bool, origin: str) -> str:
+    """The font name that prints `char`, given the face chosen for the text before it."""
+    latin = faces.latin.bold if bold else faces.latin.name
+    han = faces.han.bold if bold else faces.han.name
+    if char.isspace():
+        return previous or latin
+    if char in NEUTRAL and previous:
+        preferred = [previous]
+    else:
+        preferred = [han, latin] if is_han_script(char) else [latin, han]
+    for name in [*preferred, latin, han]:
+        if has_glyph(registered(name), char):
+            return name
+    if has_glyph(han_extension(), char):
+        return han_extension().fontName
+    raise MissingGlyphError(char, origin)
+
+
+def runs(text: str, faces: Faces, origin: str, bold: bool = False) -> list[tuple[str, str]]:
+    """Split text into (font name, text) runs, each set in a face that has all its glyphs."""
+    found: list[tuple[str, str]] = []
+    previous = ""
+    for char in text:
+        name = face_for(char, previous, faces, bold, origin)
+        if found and found[-1][0] == name:
+            found[-1] = (name, found[-1][1] + char)
+        else:
+            found.append((name, char))
+        previous = name
+    return found
+
+
+def check_glyphs(texts: Iterable[tuple[str, str]], faces: Faces) -> None:
+    """Raise MissingGlyphError for the first (text, origin) pair with an unprintable character."""
+    for text, origin in texts:
+        runs(text, faces, origin)
+
+
+def span_markup(span: Span, faces: Faces, origin: str) -> str:
+    inner = "".join(
+        f'<font face="{name}">{escape(piece)}</font>'
+        for name, piece in runs(span.text, faces, origin, span.bold)
+    )
+    if span.italic:
+        inner = f"<i>{inner}</i>"
+    if span.href and span.href.startswith(("https://", "http://", "mailto:")):
+        inner = f'<a href={quoteattr(span.href)} color="#1F5F8B">{inner}</a>'
+    return inner
+
+
+def to_markup(spans: Sequence[Span], faces: Faces, origin: str) -> str:
+    """Paragraph markup for styled spans from the content."""
+    return "".join(span_markup(span, faces, origin) for span in spans)
+
+
+def plain_markup(text: str, faces: Faces, origin: str, bold: bool = False) -> str:
+    """Paragraph markup for untrusted text (names, notes): printed literally, never interpreted."""
+    return span_markup(Span(text, bold=bold), faces, origin)

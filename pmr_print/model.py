@@ -1,0 +1,196 @@
+"""The document model: what a guide says, free of any parser or PDF library.
+
+Everything carries the `Source` it came from, so that a problem found later (a missing glyph, a
+text too long for a card) can still name FILE:LINE.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from pmr_print.labels import Labels
+
+GROUP_IDS: tuple[str, ...] = (
+    "feet",
+    "lower-legs",
+    "upper-legs",
+    "buttocks",
+    "abdomen",
+    "chest",
+    "back",
+    "shoulders",
+    "arms-hands",
+    "neck",
+    "jaw",
+    "eyes",
+    "forehead",
+)
+
+SECTION_IDS: tuple[str, ...] = (
+    "about",
+    "preparation",
+    "breathing",
+    "sequence",
+    "post-relaxation",
+    "practice-plan",
+    "considerations",
+    "drawbacks",
+    "benefits",
+    "screening",
+    "references",
+    "protocols",
+)
+
+
+@dataclass(frozen=True)
+class Source:
+    path: str
+    line: int
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}"
+
+
+@dataclass(frozen=True)
+class Span:
+    """A run of text with one style; `href` makes it a link."""
+
+    text: str
+    bold: bool = False
+    italic: bool = False
+    href: str | None = None
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    spans: tuple[Span, ...]
+    source: Source
+
+    @property
+    def text(self) -> str:
+        return "".join(span.text for span in self.spans)
+
+
+@dataclass(frozen=True)
+class BulletList:
+    items: tuple[Paragraph, ...]
+    source: Source
+
+
+Block = Paragraph | BulletList
+
+
+@dataclass(frozen=True)
+class Section:
+    id: str
+    title: str
+    blocks: tuple[Block, ...]
+    source: Source
+
+    @property
+    def items(self) -> tuple[Paragraph, ...]:
+        """Every bullet of every list in the section, in order."""
+        return tuple(
+            item for block in self.blocks if isinstance(block, BulletList) for item in block.items
+        )
+
+
+@dataclass(frozen=True)
+class MuscleGroup:
+    id: str
+    name: str
+    instruction: Paragraph
+    tense_seconds: int
+    relax_seconds: int
+    source: Source
+
+
+@dataclass(frozen=True)
+class Step:
+    """One step of a protocol: a muscle group, or several worked together."""
+
+    id: str
+    name: str
+    instruction: Paragraph
+    covers: tuple[str, ...]
+    tense_seconds: int
+    relax_seconds: int
+    source: Source
+
+    @property
+    def seconds(self) -> int:
+        return self.tense_seconds + self.relax_seconds
+
+    @property
+    def release_only(self) -> bool:
+        return self.tense_seconds == 0
+
+
+@dataclass(frozen=True)
+class Protocol:
+    id: str
+    name: str
+    summary: Paragraph
+    steps: tuple[Step, ...]
+    rounds: int
+    settle_seconds: int
+    source: Source
+
+    @property
+    def total_seconds(self) -> int:
+        return self.rounds * sum(step.seconds for step in self.steps) + self.settle_seconds
+
+    def without(self, omitted: frozenset[str]) -> Protocol:
+        """This protocol with the omitted muscle groups left out of every step."""
+        kept = []
+        for step in self.steps:
+            covers = tuple(group for group in step.covers if group not in omitted)
+            if covers:
+                kept.append(replace(step, covers=covers))
+        return replace(self, steps=tuple(kept))
+
+
+@dataclass(frozen=True)
+class Reference:
+    text: Paragraph
+    doi: str
+
+
+@dataclass(frozen=True)
+class Cues:
+    tense: str
+    relax: str
+    relax_word: str
+
+
+@dataclass(frozen=True)
+class Guide:
+    lang: str
+    title: str
+    subtitle: str
+    cues: Cues
+    sections: tuple[Section, ...]
+    groups: tuple[MuscleGroup, ...]
+    protocols: tuple[Protocol, ...]
+    references: tuple[Reference, ...]
+    source: Source
+    labels: Labels = field(default_factory=lambda: Labels({}), compare=False, hash=False)
+    """Interface labels from the language's labels.po: msgid to translation."""
+
+    def section(self, section_id: str) -> Section:
+        for section in self.sections:
+            if section.id == section_id:
+                return section
+        raise KeyError(section_id)
+
+    def group(self, group_id: str) -> MuscleGroup:
+        for group in self.groups:
+            if group.id == group_id:
+                return group
+        raise KeyError(group_id)
+
+    def protocol(self, protocol_id: str) -> Protocol:
+        for protocol in self.protocols:
+            if protocol.id == protocol_id:
+                return protocol
+        raise KeyError(protocol_id)

@@ -1,0 +1,46 @@
+"""What a product is printed with: one small frozen object, resolved once per build."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from babel import Locale
+
+from pmr_print.locales import default_paper, resolve_locale
+from pmr_print.model import Guide, Protocol
+from pmr_print.problems import UsageError
+from pmr_print.theme import PAPER_SIZES, Theme, make_theme
+
+
+@dataclass(frozen=True)
+class PrintOptions:
+    """The options every product shares (the command line's common options)."""
+
+    lang: str = "en"
+    locale: str | None = None
+    paper: str | None = None
+    protocol: str = "standard"
+    large_print: bool = False
+    grayscale: bool = False
+
+
+@dataclass(frozen=True)
+class Settings:
+    """PrintOptions resolved against the environment and the guide."""
+
+    locale: Locale
+    theme: Theme
+    protocol: Protocol
+
+
+def resolve(options: PrintOptions, guide: Guide) -> Settings:
+    locale = resolve_locale(options.lang, options.locale)
+    paper = options.paper or default_paper(locale)
+    if paper not in PAPER_SIZES:
+        raise UsageError(f"unknown paper {paper!r}; use one of: {', '.join(PAPER_SIZES)}")
+    try:
+        protocol = guide.protocol(options.protocol)
+    except KeyError:
+        known = ", ".join(p.id for p in guide.protocols)
+        raise UsageError(f"unknown protocol {options.protocol!r}; use one of: {known}") from None
+    return Settings(locale, make_theme(paper, options.large_print, options.grayscale), protocol)

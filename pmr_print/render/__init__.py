@@ -1,0 +1,1 @@
+"""One module per product, each building a story from the model and writing it as PDF bytes."""

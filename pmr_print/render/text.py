@@ -1,0 +1,55 @@
+"""Flowables and canvas text from model text, always through markup.py (which escapes)."""
+
+from __future__ import annotations
+
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Paragraph as RLParagraph
+
+from pmr_print.markup import Faces, plain_markup, runs, to_markup
+from pmr_print.model import Paragraph
+
+
+def paragraph(markup: str, style: ParagraphStyle) -> RLParagraph:
+    return RLParagraph(markup, style)
+
+
+def content_paragraph(
+    par: Paragraph, faces: Faces, style: ParagraphStyle, **extra: str
+) -> RLParagraph:
+    markup = to_markup(par.spans, faces, str(par.source))
+    return RLParagraph(markup, style, **extra)
+
+
+def plain_paragraph(
+    text: str, origin: str, faces: Faces, style: ParagraphStyle, bold: bool = False
+) -> RLParagraph:
+    """Untrusted text, printed literally."""
+    return RLParagraph(plain_markup(text, faces, origin, bold), style)
+
+
+def text_width(text: str, size: float, faces: Faces, origin: str, bold: bool = False) -> float:
+    return sum(stringWidth(piece, name, size) for name, piece in runs(text, faces, origin, bold))
+
+
+def draw_text(
+    canvas: Canvas,
+    x: float,
+    y: float,
+    text: str,
+    size: float,
+    faces: Faces,
+    origin: str,
+    bold: bool = False,
+    anchor: str = "start",
+) -> float:
+    """Draw one line in mixed faces; anchor is start, middle or end. Returns its width."""
+    pieces = runs(text, faces, origin, bold)
+    width = sum(stringWidth(piece, name, size) for name, piece in pieces)
+    x -= {"start": 0.0, "middle": width / 2, "end": width}[anchor]
+    for name, piece in pieces:
+        canvas.setFont(name, size)
+        canvas.drawString(x, y, piece)
+        x += stringWidth(piece, name, size)
+    return width

@@ -1,0 +1,157 @@
+"""`pmr-print check` on broken copies of the content: one FILE:LINE line per problem, exit 2."""
+
+import pathlib
+
+import pytest
+
+from pmr_print.cli import main
+from tests.conftest import edit, line_of
+
+
+def check(content: pathlib.Path, capsys: pytest.CaptureFixture[str]) -> tuple[int, list[str]]:
+    status = main(["check", "--content", str(content)])
+    captured = capsys.readouterr()
+    assert "Traceback" not in captured.err
+    return status, captured.err.splitlines()
+
+
+def test_shipped_content_is_fine(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check"]) == 0
+    assert "content is fine" in capsys.readouterr().out
+
+
+def test_bad_number(content_copy: pathlib.Path, capsys: pytest.CaptureFixture[str]) -> None:
+    guide = content_copy / "en" / "guide.md"
+    line = line_of(guide, "{#jaw ")
+    edit(guide, "{#jaw tense=5", "{#jaw tense=five")
+    status, lines = check(content_copy, capsys)
+    assert status == 2
+    assert lines == [
+        f"{guide}:{line}: bad number tense='five' on muscle group: "
+        "expected a whole number from 1 to 3600"
+    ]
+
+
+def test_step_missing_in_zh(content_copy: pathlib.Path, capsys: pytest.CaptureFixture[str]) -> None:
+    guide = content_copy / "zh" / "guide.md"
+    text = guide.read_text(encoding="utf-8")
+    start = text.index("### ", text.index("{#buttocks") - 40)
+    end = text.index("### ", start + 4)
+    guide.write_text(text[:start] + text[end:], encoding="utf-8")
+    status, lines = check(content_copy, capsys)
+    assert status == 2
+    missing = "muscle group 'buttocks' is missing"
+    assert any(line.startswith(f"{guide}:") and missing in line for line in lines)
+    assert any("names unknown step 'buttocks'" in line for line in lines)
+    assert all(line.startswith(str(guide)) for line in lines)
+
+
+def test_duplicate_id(content_copy: pathlib.Path, capsys: pytest.CaptureFixture[str]) -> None:
+    guide = content_copy / "en" / "guide.md"
+    edit(guide, "{#eyes ", "{#jaw ")
+    status, lines = check(content_copy, capsys)
+    assert status == 2
+    assert any(line.endswith("duplicate id 'jaw'") for line in lines)
+    assert any("muscle group 'eyes' is missing" in line for line in lines)
+
+
+def test_unknown_attribute(content_copy: pathlib.Path, capsys: pytest.CaptureFixture[str]) -> None:
+    guide = content_copy / "zh" / "guide.md"
+    line = line_of(guide, "{#chest ")
+    edit(guide, "{#chest ", "{#chest colour=red ")
+    status, lines = check(content_copy, capsys)
+    assert status == 2
+    assert lines == [
+        f"{guide}:{line}: unknown attribute 'colour' on muscle group (allowed: id, relax, tense)"
+    ]
+
+
+def test_file_cut_short(content_copy: pathlib.Path, capsys: pytest.CaptureFixture[str]) -> None:
+    guide = content_copy / "en" / "guide.md"
+    text = guide.read_text(encoding="utf-8")
+    cut = text[: text.index("{#neck ") + 12]
+    guide.write_text(cut, encoding="utf-8")
+    status, lines = check(content_copy, capsys)
+    assert status == 2
+    last = cut.count("\n") + 1
+    assert f"{guide}:{last}: muscle group 'jaw' is missing from 'sequence'" in lines
+    assert f"{guide}:{last}: required section 'references' is missing" in lines
+    assert any(line.startswith(f"{guide}:{last}: bad attribute block") for line in lines)
+
+
+def test_all_problems_in_one_run(
+    content_copy: pathlib.Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    edit(content_copy / "en" / "guide.md", "{#feet tense=5", "{#feet tense=-1")
+    edit(content_copy / "zh" / "guide.md", "{#neck ", "{#neck size=3 ")
+    edit(content_copy / "zh" / "labels.po", 'msgstr "来访者"', 'msgstr ""')
+    status, lines = check(content_copy, capsys)
+    assert status == 2
+    assert len(lines) == 3
+    assert any("labels.po" in line and "label 'Client' is not translated" in line for line in lines)
+
+
+def test_timing_that_differs_between_languages(
+    content_copy: pathlib.Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    guide = content_copy / "zh" / "guide.md"
+    edit(guide, "{#back tense=5 relax=10", "{#back tense=5 relax=12")
+    status, lines = check(content_copy, capsys)
+    assert status == 2
+    english = content_copy / "en" / "guide.md"
+    differs = f"timing of 'back' differs from en ({english}:{line_of(english, '{#back ')})"
+    assert lines == [f"{guide}:{line_of(guide, '{#back ')}: {differs}"]
+
+
+def test_protocol_naming_an_unknown_step(
+    content_copy: pathlib.Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    guide = content_copy / "en" / "guide.md"
+    edit(guide, 'steps="feet ', 'steps="toes feet ')
+    status, lines = check(content_copy, capsys)
+    assert status == 2
+    assert any(
+        line.startswith(f"{guide}:{line_of(guide, '{#standard')}:")
+        and "names unknown step 'toes'" in line
+        for line in lines
+    )
+
+
+def test_untranslated_and_unknown_labels(
+    content_copy: pathlib.Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    po = content_copy / "zh" / "labels.po"
+    edit(po, 'msgstr "日期"', 'msgstr ""')
+    po.write_text(
+        po.read_text(encoding="utf-8") + '\nmsgid "Colour"\nmsgstr "颜色"\n', encoding="utf-8"
+    )
+    status, lines = check(content_copy, capsys)
+    assert status == 2
+    date_line, colour_line = line_of(po, 'msgid "Date"'), line_of(po, 'msgid "Colour"')
+    assert f"{po}:{date_line}: label 'Date' is not translated" in lines
+    assert f"{po}:{colour_line}: unknown label 'Colour'" in lines
+
+
+def test_unsupported_markdown(
+    content_copy: pathlib.Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    guide = content_copy / "en" / "guide.md"
+    edit(
+        guide, "{#breathing}\n", "{#breathing}\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n![x](y.png)\n"
+    )
+    status, lines = check(content_copy, capsys)
+    assert status == 2
+    assert any("unsupported Markdown (table)" in line for line in lines)
+    assert any("unsupported Markdown: an image" in line for line in lines)
+
+
+def test_missing_front_matter_key_and_bad_utf8(
+    content_copy: pathlib.Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    edit(content_copy / "en" / "guide.md", "relax_word:", "relax_wrd:")
+    (content_copy / "zh" / "guide.md").write_bytes(b"---\nlang: zh\n\xff\xfe\n")
+    status, lines = check(content_copy, capsys)
+    assert status == 2
+    assert any("unknown front matter line 'relax_wrd" in line for line in lines)
+    assert any("front matter needs 'relax_word" in line for line in lines)
+    assert f"{content_copy / 'zh' / 'guide.md'}:3: not valid UTF-8 text" in lines

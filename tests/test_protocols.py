@@ -1,0 +1,42 @@
+from pmr_print.api import load
+from pmr_print.model import GROUP_IDS
+
+
+def test_standard_protocol_is_the_13_groups_feet_to_forehead() -> None:
+    standard = load("en").protocol("standard")
+    assert tuple(step.id for step in standard.steps) == GROUP_IDS
+    assert standard.total_seconds == 13 * (5 + 10) + standard.settle_seconds
+
+
+def test_short_protocol_combines_four_groups_in_bernstein_borkovec_order() -> None:
+    short = load("en").protocol("short")
+    covers = [set(step.covers) for step in short.steps]
+    assert covers == [
+        {"arms-hands"},
+        {"forehead", "eyes", "jaw", "neck"},
+        {"shoulders", "chest", "back", "abdomen"},
+        {"upper-legs", "lower-legs", "feet"},
+    ]
+    assert short.total_seconds == sum(s.tense_seconds + s.relax_seconds for s in short.steps) + 60
+
+
+def test_extended_protocol_lasts_about_twenty_minutes() -> None:
+    extended = load("zh").protocol("extended")
+    assert extended.rounds == 2
+    assert 17 * 60 <= extended.total_seconds <= 22 * 60
+    assert extended.total_seconds == 2 * 13 * (7 + 30) + 180
+
+
+def test_release_only_tenses_nothing_and_uses_the_cue() -> None:
+    release = load("en").protocol("release-only")
+    assert all(step.release_only for step in release.steps)
+    assert len({step.instruction.text for step in release.steps}) == 1
+
+
+def test_omitting_groups_drops_them_from_steps_and_time() -> None:
+    standard = load("en").protocol("standard")
+    kept = standard.without(frozenset({"back", "neck"}))
+    assert [s.id for s in kept.steps] == [g for g in GROUP_IDS if g not in ("back", "neck")]
+    assert kept.total_seconds == standard.total_seconds - 2 * 15
+    torso = load("en").protocol("short").without(frozenset({"back"})).steps[2]
+    assert "back" not in torso.covers and "chest" in torso.covers
