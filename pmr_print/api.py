@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from pmr_print.loader import languages, load_guide
 from pmr_print.model import Guide
-from pmr_print.options import PrintOptions
+from pmr_print.options import HandoutDetails, PrintOptions, resolve
 from pmr_print.output import write_atomically
 from pmr_print.resources import default_content_dir
 
@@ -21,7 +21,7 @@ def load(lang: str = "en", content_dir: pathlib.Path | None = None) -> Guide:
 
 def builders() -> dict[str, Builder]:
     """Every product that exists, by name, built with its default details."""
-    return {}
+    return {"handout": lambda guide, options: handout_pdf(guide, options)}
 
 
 def build_all(
@@ -39,4 +39,21 @@ def build_all(
     return written
 
 
-__all__ = ["PrintOptions", "build_all", "default_content_dir", "load"]
+def handout_pdf(
+    guide: Guide, options: PrintOptions | None = None, details: HandoutDetails | None = None
+) -> bytes:
+    """The therapist handout as PDF bytes."""
+    from pmr_print.render.handout import render_handout
+
+    settings = resolve(options or PrintOptions(lang=guide.lang), guide)
+    return render_handout(guide, settings, details or HandoutDetails())
+
+
+__all__ = [
+    "HandoutDetails",
+    "PrintOptions",
+    "build_all",
+    "default_content_dir",
+    "handout_pdf",
+    "load",
+]

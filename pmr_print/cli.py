@@ -5,12 +5,10 @@ from __future__ import annotations
 import argparse
 import pathlib
 import sys
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
 
-from pmr_print import api
+from pmr_print import api, commands
 from pmr_print.check import check_content
-from pmr_print.model import Guide
 from pmr_print.options import PrintOptions
 from pmr_print.output import write_atomically
 from pmr_print.problems import ContentError, PmrError
@@ -19,21 +17,10 @@ from pmr_print.theme import PAPER_SIZES
 EXIT_ERROR = 2
 
 
-@dataclass(frozen=True)
-class Product:
-    """A product's subcommand: its help, its own options, and how they become an API call."""
-
-    help: str
-    add_arguments: Callable[[argparse.ArgumentParser], None]
-    build: Callable[[Guide, PrintOptions, argparse.Namespace], bytes | str]
-
-
-def products() -> dict[str, Product]:
-    return {}
-
-
 PLANNED = {
     "booklet": "booklets are not built yet",
+    "cards": "step cards are not built yet",
+    "log": "the practice log is not built yet",
     "workshop": "the workshop pack is not built yet",
 }
 
@@ -56,7 +43,7 @@ def common_options() -> argparse.ArgumentParser:
     return common
 
 
-def make_parser(products: dict[str, Product]) -> argparse.ArgumentParser:
+def make_parser(products: dict[str, commands.Product]) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="pmr-print", description="Print Progressive Muscle Relaxation materials as PDF."
     )
@@ -71,7 +58,8 @@ def make_parser(products: dict[str, Product]) -> argparse.ArgumentParser:
         sub.add_argument("-o", "--output", type=pathlib.Path, help="PDF to write")
         product.add_arguments(sub)
     for name, what in PLANNED.items():
-        commands.add_parser(name, help=what)
+        if name not in products:
+            commands.add_parser(name, help=what)
     everything = commands.add_parser("all", help="build every product in every language")
     everything.add_argument("-o", "--output", type=pathlib.Path, default=pathlib.Path("build"))
     everything.add_argument("--content", type=pathlib.Path, help="content folder")
@@ -88,7 +76,7 @@ def run_check(args: argparse.Namespace) -> int:
     return EXIT_ERROR if problems else 0
 
 
-def run_product(args: argparse.Namespace, product: Product) -> int:
+def run_product(args: argparse.Namespace, product: commands.Product) -> int:
     options = PrintOptions(
         lang=args.lang,
         locale=args.locale,
@@ -114,19 +102,19 @@ def run_all(args: argparse.Namespace) -> int:
     return 0
 
 
-def dispatch(args: argparse.Namespace, products: dict[str, Product]) -> int:
+def dispatch(args: argparse.Namespace, products: dict[str, commands.Product]) -> int:
     if args.command == "check":
         return run_check(args)
     if args.command == "all":
         return run_all(args)
-    if args.command in PLANNED:
+    if args.command not in products:
         print(f"pmr-print: {PLANNED[args.command]}", file=sys.stderr)
         return EXIT_ERROR
     return run_product(args, products[args.command])
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    found = products()
+    found = commands.products()
     args = make_parser(found).parse_args(argv)
     try:
         return dispatch(args, found)

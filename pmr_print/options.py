@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from babel import Locale
 
 from pmr_print.locales import default_paper, resolve_locale
-from pmr_print.model import Guide, Protocol
+from pmr_print.model import GROUP_IDS, Guide, Protocol
 from pmr_print.problems import UsageError
 from pmr_print.theme import PAPER_SIZES, Theme, make_theme
 
@@ -44,3 +45,27 @@ def resolve(options: PrintOptions, guide: Guide) -> Settings:
         known = ", ".join(p.id for p in guide.protocols)
         raise UsageError(f"unknown protocol {options.protocol!r}; use one of: {known}") from None
     return Settings(locale, make_theme(paper, options.large_print, options.grayscale), protocol)
+
+
+@dataclass(frozen=True)
+class HandoutDetails:
+    """Who the handout is for. Names and reasons are untrusted text: printed literally."""
+
+    client: str = ""
+    clinician: str = ""
+    clinic: str = ""
+    date: dt.date | None = None
+    omit: tuple[str, ...] = ()
+    omit_reason: str = ""
+    recording_url: str = ""
+
+    def __post_init__(self) -> None:
+        unknown = [step for step in self.omit if step not in GROUP_IDS]
+        if unknown:
+            raise UsageError(
+                f"--omit: unknown step id {unknown[0]!r}; valid ids: {', '.join(GROUP_IDS)}"
+            )
+        if self.recording_url and not self.recording_url.startswith(("https://", "http://")):
+            raise UsageError("--recording-url must start with https:// or http://")
+        if self.omit_reason and not self.omit:
+            raise UsageError("--omit-reason needs --omit")

@@ -12,7 +12,7 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from pmr_print.labels import Labels
 from pmr_print.markup import Faces
-from pmr_print.render.text import draw_text
+from pmr_print.render.text import draw_text, text_width
 from pmr_print.theme import Theme
 
 PAGE_COUNT_FORM = "page-count"
@@ -53,10 +53,18 @@ class OutlinedDocument(BaseDocTemplate):  # type: ignore[misc]
         self.canv.addOutlineEntry(title, key, level=level, closed=False)
 
 
+def page_count_label(frame: PageFrame) -> tuple[str, str]:
+    """ "Page {page} of {pages}" cut at the total: the text before it and the text after it."""
+    before, _, after = frame.labels("Page {page} of {pages}").partition("{pages}")
+    return before, after
+
+
 def footer_drawer(frame: PageFrame) -> Callable[[Canvas, BaseDocTemplate], None]:
     theme, size = frame.theme, frame.theme.type.small
-    label = frame.labels("Page {page} of {pages}")
-    before, _, after = label.partition("{pages}")
+    before, after = page_count_label(frame)
+    # The total is not known while a page is drawn: it goes in a form that the canvas fills in
+    # when the build ends (see counting_canvas), set at a fixed slot wide enough for 3 digits.
+    slot = size * 1.9 + text_width(after, size, frame.faces, "footer")
 
     def draw(canvas: Canvas, doc: BaseDocTemplate) -> None:
         canvas.saveState()
@@ -64,20 +72,32 @@ def footer_drawer(frame: PageFrame) -> Callable[[Canvas, BaseDocTemplate], None]
         y = theme.margin * 0.55
         width, _ = theme.page_size
         draw_text(canvas, theme.margin, y, frame.left_note, size, frame.faces, "footer")
-        # The total is not known yet: it goes in a form that is filled in when the build ends.
-        text = before.format(page=doc.page, pages="")
-        end = (
-            width
-            - theme.margin
-            - size * 3.2
-            - draw_text(canvas, 0, -100, after, size, frame.faces, "footer")
-        )
+        end = width - theme.margin - slot
+        text = before.format(page=doc.page)
         draw_text(canvas, end, y, text, size, frame.faces, "footer", anchor="end")
         canvas.translate(end, y)
         canvas.doForm(PAGE_COUNT_FORM)
         canvas.restoreState()
 
     return draw
+
+
+def counting_canvas(frame: PageFrame) -> type[Canvas]:
+    """A canvas that, when saved, defines the page-count form with the number of pages."""
+    _, after = page_count_label(frame)
+
+    class CountingCanvas(Canvas):  # type: ignore[misc]
+        def save(self) -> None:
+            if self._code:
+                self.showPage()
+            pages = self.getPageNumber() - 1
+            self.beginForm(PAGE_COUNT_FORM)
+            self.setFillColor(HexColor(frame.theme.colours.muted))
+            draw_text(self, 0, 0, f"{pages}{after}", frame.theme.type.small, frame.faces, "footer")
+            self.endForm()
+            super().save()
+
+    return CountingCanvas
 
 
 def build_document(story: list[Flowable], frame: PageFrame, meta: Metadata) -> bytes:
@@ -101,5 +121,5 @@ def build_document(story: list[Flowable], frame: PageFrame, meta: Metadata) -> b
     )
     body = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body")
     doc.addPageTemplates([PageTemplate("page", [body], onPage=footer_drawer(frame))])
-    doc.build(story)
+    doc.build(story, canvasmaker=counting_canvas(frame))
     return buffer.getvalue()

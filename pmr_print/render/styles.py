@@ -51,6 +51,8 @@ def make_styles(theme: Theme, lang: str) -> Styles:
         spaceAfter=size.body * 0.5,
         wordWrap="CJK",
         alignment=TA_LEFT,
+        bulletFontName=faces.han.name,  # has both • and □; the Latin face lacks □
+        bulletFontSize=size.body,
     )
 
     def derive(name: str, **changes: object) -> ParagraphStyle:
@@ -65,7 +67,7 @@ def make_styles(theme: Theme, lang: str) -> Styles:
             fontName=bold,
             fontSize=size.h1,
             leading=size.h1 * 1.2,
-            **{k: v for k, v in heading.items() if k != "keepWithNext"},
+            textColor=HexColor(theme.colours.accent),
         ),
         subtitle=derive(
             "subtitle",

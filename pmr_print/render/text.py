@@ -5,10 +5,10 @@ from __future__ import annotations
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Paragraph as RLParagraph
 
 from pmr_print.markup import Faces, plain_markup, runs, to_markup
 from pmr_print.model import Paragraph
+from pmr_print.typography.linebreak import KinsokuParagraph as RLParagraph
 
 
 def paragraph(markup: str, style: ParagraphStyle) -> RLParagraph:

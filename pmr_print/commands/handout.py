@@ -1,0 +1,54 @@
+"""`pmr-print handout`: the therapist handout, personalised for one client."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+
+from pmr_print import api
+from pmr_print.commands import Product
+from pmr_print.model import Guide
+from pmr_print.options import HandoutDetails, PrintOptions
+from pmr_print.problems import UsageError
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--client", default="", help="the client's name")
+    parser.add_argument("--clinician", default="", help="the clinician's name")
+    parser.add_argument("--clinic", default="", help="the clinic's name")
+    parser.add_argument("--date", help="YYYY-MM-DD (default: today)")
+    parser.add_argument(
+        "--omit",
+        action="append",
+        default=[],
+        metavar="ID[,ID]",
+        help="muscle groups to leave out, e.g. back or back,neck (may be repeated)",
+    )
+    parser.add_argument("--omit-reason", default="", help="why, e.g. 'recent back injury'")
+    parser.add_argument("--recording-url", default="", help="a recording to link with a QR code")
+
+
+def parse_date(text: str | None) -> dt.date | None:
+    if text is None:
+        return None
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise UsageError(f"--date {text!r} is not a date; write it as YYYY-MM-DD") from None
+
+
+def build(guide: Guide, options: PrintOptions, args: argparse.Namespace) -> bytes:
+    omit = tuple(step.strip() for value in args.omit for step in value.split(",") if step.strip())
+    details = HandoutDetails(
+        client=args.client,
+        clinician=args.clinician,
+        clinic=args.clinic,
+        date=parse_date(args.date),
+        omit=omit,
+        omit_reason=args.omit_reason,
+        recording_url=args.recording_url,
+    )
+    return api.handout_pdf(guide, options, details)
+
+
+PRODUCT = Product("the therapist handout (2 to 4 pages)", add_arguments, build)

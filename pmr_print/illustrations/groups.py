@@ -1,0 +1,109 @@
+"""The 13 muscle groups: which view shows each, which regions it lights, how the figure is posed
+and which motion cues go with it."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from pmr_print.illustrations.cues import Arrow, Cue, Marks
+
+GROUP_IDS: tuple[str, ...] = (
+    "feet",
+    "lower-legs",
+    "upper-legs",
+    "buttocks",
+    "abdomen",
+    "chest",
+    "back",
+    "shoulders",
+    "arms-hands",
+    "neck",
+    "jaw",
+    "eyes",
+    "forehead",
+)
+
+# Combined steps show their views side by side in this order.
+VIEW_ORDER: tuple[str, ...] = ("front", "back", "head", "profile", "legside")
+
+
+@dataclass(frozen=True)
+class Group:
+    view: str
+    regions: frozenset[str]
+    pose: frozenset[str] = frozenset()
+    cues: tuple[Cue, ...] = ()
+
+
+def _lr(name: str) -> frozenset[str]:
+    return frozenset({name + ".left", name + ".right"})
+
+
+def _mirrored(cue: Cue) -> tuple[Cue, Cue]:
+    x, y = cue.at
+    if isinstance(cue, Arrow):
+        other: Cue = Arrow((-x, y), 180 - cue.angle, -cue.bend, cue.length)
+    else:
+        other = Marks((-x, y), 180 - cue.angle, cue.count)
+    return cue, other
+
+
+GROUPS: dict[str, Group] = {
+    "upper-legs": Group("front", _lr("front.thigh"), cues=_mirrored(Marks((15.5, 60.0), 0.0))),
+    "abdomen": Group(
+        "front", frozenset({"front.abdomen"}), cues=_mirrored(Marks((13.4, 87.0), 0.0))
+    ),
+    "chest": Group("front", _lr("front.chest"), cues=(Arrow((0.0, 100.0), 90.0),)),
+    "shoulders": Group(
+        "front",
+        _lr("front.shoulder"),
+        pose=frozenset({"shrug"}),
+        cues=_mirrored(Arrow((17.0, 131.0), 90.0)),
+    ),
+    "arms-hands": Group(
+        "front",
+        _lr("front.forearm") | _lr("front.hand"),
+        pose=frozenset({"fists"}),
+        cues=_mirrored(Marks((26.3, 68.5), 0.0)),
+    ),
+}
+
+
+def lookup(ids: Sequence[str]) -> list[Group]:
+    if isinstance(ids, str):
+        ids = (ids,)
+    unknown = [g for g in ids if g not in GROUPS]
+    if unknown:
+        raise ValueError(f"unknown muscle group id: {', '.join(map(repr, unknown))}")
+    return [GROUPS[g] for g in ids]
+
+
+@dataclass(frozen=True)
+class Panel:
+    """One view on a card: how it is posed, what is lit and which cues are drawn."""
+
+    view: str
+    pose: frozenset[str]
+    lit: frozenset[str]
+    cues: tuple[Cue, ...]
+
+
+def panels(ids: Sequence[str]) -> list[Panel]:
+    """The views that show these groups best, in a fixed order; no group → a plain front view."""
+    groups = lookup(ids)
+    if not groups:
+        return [Panel("front", frozenset(), frozenset(), ())]
+    result = []
+    for view in VIEW_ORDER:
+        mine = [g for g in groups if g.view == view]
+        if mine:
+            result.append(
+                Panel(
+                    view,
+                    frozenset().union(*(g.pose for g in mine)),
+                    frozenset().union(*(g.regions for g in mine)),
+                    tuple(dict.fromkeys(c for g in mine for c in g.cues)),
+                )
+            )
+    return result

@@ -1,0 +1,56 @@
+"""Flowables for the model's sections, paragraphs and lists, shared by the products."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from reportlab.lib.colors import HexColor
+from reportlab.platypus import Flowable, Table, TableStyle
+
+from pmr_print.model import BulletList, Paragraph, Section
+from pmr_print.render.document import mark_outline
+from pmr_print.render.styles import Styles
+from pmr_print.render.text import content_paragraph, plain_paragraph
+
+BULLET = "•"
+CHECKBOX = "□"
+
+
+def section_heading(section: Section, styles: Styles) -> Flowable:
+    heading = plain_paragraph(section.title, str(section.source), styles.faces, styles.h2)
+    return mark_outline(heading, section.title)
+
+
+def bullet(item: Paragraph, styles: Styles, checkbox: bool = False) -> Flowable:
+    return content_paragraph(
+        item, styles.faces, styles.bullet, bulletText=CHECKBOX if checkbox else BULLET
+    )
+
+
+def section_flowables(section: Section, styles: Styles) -> list[Flowable]:
+    flowables: list[Flowable] = []
+    for block in section.blocks:
+        if isinstance(block, BulletList):
+            flowables += [bullet(item, styles) for item in block.items]
+        else:
+            flowables.append(content_paragraph(block, styles.faces, styles.body))
+    return flowables
+
+
+def boxed(flowables: Sequence[Flowable], edge: str, fill: str, styles: Styles) -> Flowable:
+    """Set flowables apart in a tinted box with a thick left edge; it may split across pages."""
+    pad = styles.body.fontSize * 0.8
+    table = Table([[list(flowables)]], splitByRow=True)
+    table.setStyle(
+        TableStyle(
+            [
+                ("BACKGROUND", (0, 0), (-1, -1), HexColor(fill)),
+                ("LINEBEFORE", (0, 0), (0, -1), 3, HexColor(edge)),
+                ("LEFTPADDING", (0, 0), (-1, -1), pad),
+                ("RIGHTPADDING", (0, 0), (-1, -1), pad),
+                ("TOPPADDING", (0, 0), (-1, -1), pad * 0.6),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), pad * 0.4),
+            ]
+        )
+    )
+    return table

@@ -1,0 +1,251 @@
+"""The therapist handout: what PMR is, cautions, the sequence as a table, practice, evidence."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from reportlab.graphics.barcode.qr import QrCodeWidget
+from reportlab.graphics.shapes import Drawing
+from reportlab.lib.colors import HexColor
+from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
+
+from pmr_print.i18n import long_date
+from pmr_print.model import BulletList, Guide, Paragraph, Protocol, Section
+from pmr_print.options import HandoutDetails, Settings
+from pmr_print.render.blocks import boxed, bullet, section_flowables, section_heading
+from pmr_print.render.document import Metadata, PageFrame, build_document, mark_outline
+from pmr_print.render.styles import Styles, make_styles
+from pmr_print.render.text import content_paragraph, plain_paragraph
+from pmr_print.render.timing import duration
+
+# Reading order: what it is, the cautions before anything is tried, how to do it, then the rest.
+BEFORE_SEQUENCE = ("about", "drawbacks", "preparation", "breathing")
+AFTER_SEQUENCE = ("post-relaxation", "practice-plan", "considerations", "benefits")
+
+
+def render_handout(guide: Guide, settings: Settings, details: HandoutDetails) -> bytes:
+    styles = make_styles(settings.theme, guide.lang)
+    story = build_story(guide, settings, details, styles)
+    note = guide.title + (f" · {details.client}" if details.client else "")
+    frame = PageFrame(settings.theme, styles.faces, guide.labels, note)
+    return build_document(story, frame, metadata(guide, settings, details))
+
+
+def metadata(guide: Guide, settings: Settings, details: HandoutDetails) -> Metadata:
+    locale = settings.locale
+    author = details.clinician or details.clinic or "pmr-print"
+    subject = guide.labels("Protocol: {name}", name=settings.protocol.name)
+    return Metadata(
+        guide.title, author, subject, f"{locale.language}-{locale.territory or ''}".strip("-")
+    )
+
+
+def build_story(
+    guide: Guide, settings: Settings, details: HandoutDetails, styles: Styles
+) -> list[Flowable]:
+    story: list[Flowable] = [
+        plain_paragraph(guide.title, str(guide.source), styles.faces, styles.title),
+        plain_paragraph(guide.subtitle, str(guide.source), styles.faces, styles.subtitle),
+        details_table(guide, settings, details, styles),
+        Spacer(1, styles.body.fontSize),
+    ]
+    for section_id in BEFORE_SEQUENCE:
+        story += section_story(guide.section(section_id), styles, settings)
+    protocol = settings.protocol.without(frozenset(details.omit))
+    story += sequence_story(guide, protocol, details, styles, settings)
+    for section_id in AFTER_SEQUENCE:
+        story += section_story(guide.section(section_id), styles, settings)
+        if section_id == "practice-plan" and details.recording_url:
+            story.append(recording(guide, details.recording_url, styles))
+    story += screening_story(guide.section("screening"), guide, styles, settings)
+    story += section_story(guide.section("references"), styles, settings)
+    return story
+
+
+def section_story(section: Section, styles: Styles, settings: Settings) -> list[Flowable]:
+    if section.id == "drawbacks":
+        colours = settings.theme.colours
+        heading = mark_outline(
+            plain_paragraph(section.title, str(section.source), styles.faces, styles.caution_title),
+            section.title,
+        )
+        return [
+            boxed(
+                [heading, *section_flowables(section, styles)],
+                colours.caution,
+                colours.caution_soft,
+                styles,
+            ),
+            Spacer(1, styles.body.fontSize * 0.6),
+        ]
+    return [section_heading(section, styles), *section_flowables(section, styles)]
+
+
+def details_table(
+    guide: Guide, settings: Settings, details: HandoutDetails, styles: Styles
+) -> Flowable:
+    day = details.date or dt.date.today()
+    rows = [
+        ("Client", details.client, "--client"),
+        ("Clinician", details.clinician, "--clinician"),
+        ("Clinic", details.clinic, "--clinic"),
+        ("Date", long_date(day, settings.locale), "--date"),
+    ]
+    cells = [
+        [
+            plain_paragraph(guide.labels(label), "label", styles.faces, styles.cell_head),
+            plain_paragraph(value, origin, styles.faces, styles.cell),
+        ]
+        for label, value, origin in rows
+        if value
+    ]
+    table = Table(cells, colWidths=[styles.body.fontSize * 7, None], hAlign="LEFT")
+    table.setStyle(
+        TableStyle(
+            [
+                ("LINEBELOW", (0, 0), (-1, -1), 0.5, HexColor(settings.theme.colours.rule)),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ]
+        )
+    )
+    return table
+
+
+def sequence_story(
+    guide: Guide, protocol: Protocol, details: HandoutDetails, styles: Styles, settings: Settings
+) -> list[Flowable]:
+    section = guide.section("sequence")
+    labels = guide.labels
+    story: list[Flowable] = [section_heading(section, styles), *section_flowables(section, styles)]
+    title = labels("Protocol: {name}", name=protocol.name)
+    story.append(plain_paragraph(title, str(protocol.source), styles.faces, styles.h3))
+    story.append(content_paragraph(protocol.summary, styles.faces, styles.body))
+    story.append(steps_table(guide, protocol, styles, settings))
+    if details.omit:
+        story.append(omitted_note(guide, details, styles, settings))
+    return story
+
+
+def steps_table(guide: Guide, protocol: Protocol, styles: Styles, settings: Settings) -> Flowable:
+    labels, faces = guide.labels, styles.faces
+
+    def head(text: str) -> Flowable:
+        return plain_paragraph(text, "label", faces, styles.cell_head)
+
+    def cell(text: str) -> Flowable:
+        return plain_paragraph(text, "table", faces, styles.cell)
+
+    rows: list[list[Flowable | str]] = [
+        [
+            head("#"),
+            head(labels("Muscle group")),
+            head(labels("What to do")),
+            head(labels("Tense (s)")),
+            head(labels("Relax (s)")),
+        ]
+    ]
+    for number, step in enumerate(protocol.steps, start=1):
+        rows.append(
+            [
+                cell(str(number)),
+                cell(step.name),
+                content_paragraph(step.instruction, faces, styles.cell),
+                cell(str(step.tense_seconds)),
+                cell(str(step.relax_seconds)),
+            ]
+        )
+    rows.append(["", head(labels("Total")), total_text(guide, protocol, styles), "", ""])
+    size = styles.cell.fontSize
+    widths = [size * 2.2, size * 9, None, size * 4.6, size * 4.6]
+    table = Table(rows, colWidths=widths, repeatRows=1)
+    table.setStyle(table_style(settings, len(rows)))
+    return table
+
+
+def total_text(guide: Guide, protocol: Protocol, styles: Styles) -> Flowable:
+    labels = guide.labels
+    parts = [duration(protocol.total_seconds, labels)]
+    if protocol.rounds > 1:
+        parts.append(labels("Rounds: {count}", count=protocol.rounds))
+    if protocol.settle_seconds:
+        parts.append(labels("Quiet time at the end: {seconds} s", seconds=protocol.settle_seconds))
+    separator = "；" if guide.lang == "zh" else "; "
+    return plain_paragraph(
+        separator.join(parts), str(protocol.source), styles.faces, styles.cell_head
+    )
+
+
+def table_style(settings: Settings, row_count: int) -> TableStyle:
+    colours = settings.theme.colours
+    return TableStyle(
+        [
+            ("BACKGROUND", (0, 0), (-1, 0), HexColor(colours.accent_soft)),
+            ("LINEBELOW", (0, 0), (-1, -1), 0.4, HexColor(colours.rule)),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("ALIGN", (3, 0), (-1, -1), "RIGHT"),
+            ("SPAN", (2, row_count - 1), (-1, row_count - 1)),
+            ("TOPPADDING", (0, 0), (-1, -1), 3),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+        ]
+    )
+
+
+def omitted_note(
+    guide: Guide, details: HandoutDetails, styles: Styles, settings: Settings
+) -> Flowable:
+    labels, faces = guide.labels, styles.faces
+    names = "、".join if guide.lang == "zh" else ", ".join
+    omitted = names(guide.group(step).name for step in details.omit)
+    flowables: list[Flowable] = [
+        plain_paragraph(labels("Left out for this client"), "label", faces, styles.cell_head),
+        plain_paragraph(omitted, "--omit", faces, styles.cell),
+    ]
+    if details.omit_reason:
+        reason = f"{labels('Reason')}{'：' if guide.lang == 'zh' else ': '}{details.omit_reason}"
+        flowables.append(plain_paragraph(reason, "--omit-reason", faces, styles.cell))
+    colours = settings.theme.colours
+    return boxed(flowables, colours.accent, colours.accent_soft, styles)
+
+
+def recording(guide: Guide, url: str, styles: Styles) -> Flowable:
+    side = styles.body.fontSize * 7
+    widget = QrCodeWidget(url, barLevel="M")
+    x0, y0, x1, y1 = widget.getBounds()
+    drawing = Drawing(side, side, transform=[side / (x1 - x0), 0, 0, side / (y1 - y0), 0, 0])
+    drawing.add(widget)
+    text = [
+        plain_paragraph(
+            guide.labels("Scan to open the recording"), "label", styles.faces, styles.cell_head
+        ),
+        plain_paragraph(url, "--recording-url", styles.faces, styles.small),
+    ]
+    table = Table([[drawing, text]], colWidths=[side + 8, None], hAlign="LEFT")
+    table.setStyle(
+        TableStyle([("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("LEFTPADDING", (0, 0), (-1, -1), 0)])
+    )
+    return KeepTogether([table])
+
+
+def screening_story(
+    section: Section, guide: Guide, styles: Styles, settings: Settings
+) -> list[Flowable]:
+    colours = settings.theme.colours
+    heading = mark_outline(
+        plain_paragraph(
+            f"{guide.labels('For the clinician')}: {section.title}"
+            if guide.lang != "zh"
+            else f"{guide.labels('For the clinician')}：{section.title}",
+            str(section.source),
+            styles.faces,
+            styles.h3,
+        ),
+        section.title,
+    )
+    items: list[Flowable] = [heading]
+    for block in section.blocks:
+        if isinstance(block, Paragraph):
+            items.append(content_paragraph(block, styles.faces, styles.body))
+        elif isinstance(block, BulletList):
+            items += [bullet(item, styles, checkbox=True) for item in block.items]
+    return [Spacer(1, styles.body.fontSize), boxed(items, colours.rule, "#FFFFFF", styles)]

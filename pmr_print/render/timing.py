@@ -1,0 +1,10 @@
+"""Durations in words, for tables and cards."""
+
+from __future__ import annotations
+
+from pmr_print.labels import Labels
+
+
+def duration(seconds: int, labels: Labels) -> str:
+    minutes, rest = divmod(seconds, 60)
+    return labels("{minutes} min {seconds} s", minutes=minutes, seconds=rest)
