@@ -59,6 +59,25 @@ def subset_font(font: TTFont, unicodes: set[int]) -> None:
     subsetter.subset(font)
 
 
+def name_instance(font: TTFont, family: str, style: str, weight: int) -> None:
+    """Name a static instance after its weight: the instancer keeps the variable font's default
+    names ("Noto Sans SC Thin"), which PDF viewers and pdffonts would show for every weight."""
+    postscript = f"{family.replace(' ', '')}-{style}"
+    names = {1: family, 2: style, 4: f"{family} {style}", 6: postscript, 16: family, 17: style}
+    table = font["name"]
+    for name_id in (3, 16, 17, 25):
+        table.removeNames(nameID=name_id)
+    for name_id, value in names.items():
+        table.setName(value, name_id, 3, 1, 0x409)
+        table.setName(value, name_id, 1, 0, 0)
+    table.setName(f"{postscript};pmr-print", 3, 3, 1, 0x409)
+    font["OS/2"].usWeightClass = weight
+    font["OS/2"].fsSelection = (font["OS/2"].fsSelection & ~0b1100001) | (
+        0b100000 if style == "Bold" else 0b1000000
+    )
+    font["head"].macStyle = 1 if style == "Bold" else 0
+
+
 def build_chinese() -> None:
     source_dir = package_dir("justmytype_intl_cjk") / "fonts" / "ofl" / "notosanssc"
     variable = source_dir / "NotoSansSC[wght].ttf"
@@ -70,8 +89,10 @@ def build_chinese() -> None:
             rest = TTFont(variable, recalcTimestamp=False)
             rest = instantiateVariableFont(rest, {"wght": weight})
             subset_font(rest, cmap - common)
+            name_instance(rest, "Noto Sans SC Ext", "Regular", weight)
             rest.save(HERE / "NotoSansSCExt-Regular.ttf")
         subset_font(font, cmap & common)
+        name_instance(font, "Noto Sans SC", style, weight)
         font.save(HERE / f"NotoSansSC-{style}.ttf")
     shutil.copy(source_dir / "OFL.txt", HERE / "OFL-NotoSansSC.txt")
 
@@ -88,10 +109,26 @@ def build_latin(noto_root: pathlib.Path) -> None:
     shutil.copy(atkinson / "LICENSE", HERE / "OFL-AtkinsonHyperlegible.txt")
 
 
+def rename_shipped() -> None:
+    """Apply name_instance to the shipped Chinese files in place (no download needed)."""
+    for stem, family, style, weight in (
+        ("NotoSansSC-Regular", "Noto Sans SC", "Regular", 400),
+        ("NotoSansSC-Bold", "Noto Sans SC", "Bold", 700),
+        ("NotoSansSCExt-Regular", "Noto Sans SC Ext", "Regular", 400),
+    ):
+        font = TTFont(HERE / f"{stem}.ttf", recalcTimestamp=False)
+        name_instance(font, family, style, weight)
+        font.save(HERE / f"{stem}.ttf")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--noto-deb-root", type=pathlib.Path, default=pathlib.Path("/"))
+    parser.add_argument("--rename-only", action="store_true", help="only fix the Chinese names")
     args = parser.parse_args()
+    if args.rename_only:
+        rename_shipped()
+        return
     build_latin(args.noto_deb_root)
     build_chinese()
 

@@ -77,10 +77,10 @@ def check_glyphs(texts: Iterable[tuple[str, str]], faces: Faces) -> None:
         runs(text, faces, origin)
 
 
-def span_markup(span: Span, faces: Faces, origin: str) -> str:
+def span_markup(span: Span, faces: Faces, origin: str, bold: bool = False) -> str:
     inner = "".join(
         f'<font face="{name}">{escape(piece)}</font>'
-        for name, piece in runs(span.text, faces, origin, span.bold)
+        for name, piece in runs(span.text, faces, origin, span.bold or bold)
     )
     if span.italic:
         inner = f"<i>{inner}</i>"
@@ -89,9 +89,9 @@ def span_markup(span: Span, faces: Faces, origin: str) -> str:
     return inner
 
 
-def to_markup(spans: Sequence[Span], faces: Faces, origin: str) -> str:
-    """Paragraph markup for styled spans from the content."""
-    return "".join(span_markup(span, faces, origin) for span in spans)
+def to_markup(spans: Sequence[Span], faces: Faces, origin: str, bold: bool = False) -> str:
+    """Paragraph markup for styled spans from the content; `bold` sets all of it in bold."""
+    return "".join(span_markup(span, faces, origin, bold) for span in spans)
 
 
 def plain_markup(text: str, faces: Faces, origin: str, bold: bool = False) -> str:

@@ -37,20 +37,25 @@ def section_flowables(section: Section, styles: Styles) -> list[Flowable]:
     return flowables
 
 
+def styled_table(
+    rows: Sequence[Sequence[object]], styles: Styles, commands: Sequence[tuple], **options: object
+) -> Table:
+    """A Table whose cells default to the document's face: ReportLab's own default is an
+    unembedded Helvetica, which would appear in the PDF even for empty cells."""
+    table = Table(rows, **options)
+    table.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), styles.base_font), *commands]))
+    return table
+
+
 def boxed(flowables: Sequence[Flowable], edge: str, fill: str, styles: Styles) -> Flowable:
     """Set flowables apart in a tinted box with a thick left edge; it may split across pages."""
     pad = styles.body.fontSize * 0.8
-    table = Table([[list(flowables)]], splitByRow=True)
-    table.setStyle(
-        TableStyle(
-            [
-                ("BACKGROUND", (0, 0), (-1, -1), HexColor(fill)),
-                ("LINEBEFORE", (0, 0), (0, -1), 3, HexColor(edge)),
-                ("LEFTPADDING", (0, 0), (-1, -1), pad),
-                ("RIGHTPADDING", (0, 0), (-1, -1), pad),
-                ("TOPPADDING", (0, 0), (-1, -1), pad * 0.6),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), pad * 0.4),
-            ]
-        )
-    )
-    return table
+    commands = [
+        ("BACKGROUND", (0, 0), (-1, -1), HexColor(fill)),
+        ("LINEBEFORE", (0, 0), (0, -1), 3, HexColor(edge)),
+        ("LEFTPADDING", (0, 0), (-1, -1), pad),
+        ("RIGHTPADDING", (0, 0), (-1, -1), pad),
+        ("TOPPADDING", (0, 0), (-1, -1), pad * 0.6),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), pad * 0.4),
+    ]
+    return styled_table([[list(flowables)]], styles, commands, splitByRow=True)

@@ -12,10 +12,8 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from pmr_print.labels import Labels
 from pmr_print.markup import Faces
-from pmr_print.render.text import draw_text, text_width
+from pmr_print.render.text import draw_text
 from pmr_print.theme import Theme
-
-PAGE_COUNT_FORM = "page-count"
 
 
 @dataclass(frozen=True)
@@ -43,58 +41,59 @@ def mark_outline(flowable: Flowable, title: str, level: int = 0) -> Flowable:
 
 
 class OutlinedDocument(BaseDocTemplate):  # type: ignore[misc]
+    """Adds an outline entry (bookmark) for each flowable marked with mark_outline."""
+
+    bookmarks = 0
+
     def afterFlowable(self, flowable: Flowable) -> None:  # noqa: N802 - ReportLab's hook name
         entry = getattr(flowable, "outline_entry", None)
         if entry is None:
             return
         title, level = entry
-        key = f"s{id(flowable)}"
-        self.canv.bookmarkPage(key, fit="XYZ", top=self.frame._y + flowable.height + 12)
+        self.bookmarks += 1
+        key = f"section-{self.bookmarks}"  # numbered, not id(): the same input, the same bytes
+        height = getattr(flowable, "height", None) or getattr(flowable, "_height", 0)
+        self.canv.bookmarkPage(key, fit="XYZ", top=self.frame._y + height + 12)
         self.canv.addOutlineEntry(title, key, level=level, closed=False)
-
-
-def page_count_label(frame: PageFrame) -> tuple[str, str]:
-    """ "Page {page} of {pages}" cut at the total: the text before it and the text after it."""
-    before, _, after = frame.labels("Page {page} of {pages}").partition("{pages}")
-    return before, after
 
 
 def footer_drawer(frame: PageFrame) -> Callable[[Canvas, BaseDocTemplate], None]:
     theme, size = frame.theme, frame.theme.type.small
-    before, after = page_count_label(frame)
-    # The total is not known while a page is drawn: it goes in a form that the canvas fills in
-    # when the build ends (see counting_canvas), set at a fixed slot wide enough for 3 digits.
-    slot = size * 1.9 + text_width(after, size, frame.faces, "footer")
 
     def draw(canvas: Canvas, doc: BaseDocTemplate) -> None:
         canvas.saveState()
         canvas.setFillColor(HexColor(theme.colours.muted))
         y = theme.margin * 0.55
-        width, _ = theme.page_size
         draw_text(canvas, theme.margin, y, frame.left_note, size, frame.faces, "footer")
-        end = width - theme.margin - slot
-        text = before.format(page=doc.page)
-        draw_text(canvas, end, y, text, size, frame.faces, "footer", anchor="end")
-        canvas.translate(end, y)
-        canvas.doForm(PAGE_COUNT_FORM)
+        # "Page x of y": y is not known yet, so the page shows a form that is drawn at the end.
+        canvas.translate(theme.page_size[0] - theme.margin, y)
+        canvas.doForm(page_label_form(doc.page))
         canvas.restoreState()
 
     return draw
 
 
+def page_label_form(page: int) -> str:
+    return f"page-label-{page}"
+
+
 def counting_canvas(frame: PageFrame) -> type[Canvas]:
-    """A canvas that, when saved, defines the page-count form with the number of pages."""
-    _, after = page_count_label(frame)
+    """A canvas that, when saved, draws each page's "page x of y" form, right-aligned at its
+    origin. One form per page keeps the label one piece of text for copying and extraction.
+    (Holding pages back instead, ReportLab's usual recipe, sends every bookmark to page 1.)"""
+    theme, size = frame.theme, frame.theme.type.small
 
     class CountingCanvas(Canvas):  # type: ignore[misc]
         def save(self) -> None:
             if self._code:
                 self.showPage()
             pages = self.getPageNumber() - 1
-            self.beginForm(PAGE_COUNT_FORM)
-            self.setFillColor(HexColor(frame.theme.colours.muted))
-            draw_text(self, 0, 0, f"{pages}{after}", frame.theme.type.small, frame.faces, "footer")
-            self.endForm()
+            for page in range(1, pages + 1):
+                label = frame.labels("Page {page} of {pages}", page=page, pages=pages)
+                self.beginForm(page_label_form(page), -theme.page_size[0], -size, 0, size * 2)
+                self.setFillColor(HexColor(theme.colours.muted))
+                draw_text(self, 0, 0, label, size, frame.faces, "footer", anchor="end")
+                self.endForm()
             super().save()
 
     return CountingCanvas

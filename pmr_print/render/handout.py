@@ -7,15 +7,15 @@ import datetime as dt
 from reportlab.graphics.barcode.qr import QrCodeWidget
 from reportlab.graphics.shapes import Drawing
 from reportlab.lib.colors import HexColor
-from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from pmr_print.i18n import long_date
 from pmr_print.model import BulletList, Guide, Paragraph, Protocol, Section
 from pmr_print.options import HandoutDetails, Settings
-from pmr_print.render.blocks import boxed, bullet, section_flowables, section_heading
+from pmr_print.render.blocks import boxed, bullet, section_flowables, section_heading, styled_table
 from pmr_print.render.document import Metadata, PageFrame, build_document, mark_outline
 from pmr_print.render.styles import Styles, make_styles
-from pmr_print.render.text import content_paragraph, plain_paragraph
+from pmr_print.render.text import content_paragraph, plain_paragraph, text_width
 from pmr_print.render.timing import duration
 
 # Reading order: what it is, the cautions before anything is tried, how to do it, then the rest.
@@ -65,17 +65,18 @@ def build_story(
 def section_story(section: Section, styles: Styles, settings: Settings) -> list[Flowable]:
     if section.id == "drawbacks":
         colours = settings.theme.colours
-        heading = mark_outline(
-            plain_paragraph(section.title, str(section.source), styles.faces, styles.caution_title),
-            section.title,
+        heading = plain_paragraph(
+            section.title, str(section.source), styles.faces, styles.caution_title
         )
+        box = boxed(
+            [heading, *section_flowables(section, styles)],
+            colours.caution,
+            colours.caution_soft,
+            styles,
+        )
+        # The outline entry goes on the box: the document only sees top-level flowables.
         return [
-            boxed(
-                [heading, *section_flowables(section, styles)],
-                colours.caution,
-                colours.caution_soft,
-                styles,
-            ),
+            mark_outline(box, section.title),
             Spacer(1, styles.body.fontSize * 0.6),
         ]
     return [section_heading(section, styles), *section_flowables(section, styles)]
@@ -99,17 +100,13 @@ def details_table(
         for label, value, origin in rows
         if value
     ]
-    table = Table(cells, colWidths=[styles.body.fontSize * 7, None], hAlign="LEFT")
-    table.setStyle(
-        TableStyle(
-            [
-                ("LINEBELOW", (0, 0), (-1, -1), 0.5, HexColor(settings.theme.colours.rule)),
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-            ]
-        )
-    )
-    return table
+    commands = [
+        ("LINEBELOW", (0, 0), (-1, -1), 0.5, HexColor(settings.theme.colours.rule)),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+    ]
+    width = styles.body.fontSize * 7
+    return styled_table(cells, styles, commands, colWidths=[width, None], hAlign="LEFT")
 
 
 def sequence_story(
@@ -157,10 +154,15 @@ def steps_table(guide: Guide, protocol: Protocol, styles: Styles, settings: Sett
         )
     rows.append(["", head(labels("Total")), total_text(guide, protocol, styles), "", ""])
     size = styles.cell.fontSize
-    widths = [size * 2.2, size * 9, None, size * 4.6, size * 4.6]
-    table = Table(rows, colWidths=widths, repeatRows=1)
-    table.setStyle(table_style(settings, len(rows)))
-    return table
+    # The seconds columns are as wide as their headings, which must not wrap.
+    seconds = 12 + max(
+        text_width(labels(label), size, faces, "label", bold=True)
+        for label in ("Tense (s)", "Relax (s)")
+    )
+    widths = [size * 2.4, size * 8.5, None, seconds, seconds]
+    return styled_table(
+        rows, styles, table_commands(settings, len(rows)), colWidths=widths, repeatRows=1
+    )
 
 
 def total_text(guide: Guide, protocol: Protocol, styles: Styles) -> Flowable:
@@ -176,19 +178,17 @@ def total_text(guide: Guide, protocol: Protocol, styles: Styles) -> Flowable:
     )
 
 
-def table_style(settings: Settings, row_count: int) -> TableStyle:
+def table_commands(settings: Settings, row_count: int) -> list[tuple]:
     colours = settings.theme.colours
-    return TableStyle(
-        [
-            ("BACKGROUND", (0, 0), (-1, 0), HexColor(colours.accent_soft)),
-            ("LINEBELOW", (0, 0), (-1, -1), 0.4, HexColor(colours.rule)),
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("ALIGN", (3, 0), (-1, -1), "RIGHT"),
-            ("SPAN", (2, row_count - 1), (-1, row_count - 1)),
-            ("TOPPADDING", (0, 0), (-1, -1), 3),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-        ]
-    )
+    return [
+        ("BACKGROUND", (0, 0), (-1, 0), HexColor(colours.accent_soft)),
+        ("LINEBELOW", (0, 0), (-1, -1), 0.4, HexColor(colours.rule)),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("SPAN", (2, row_count - 1), (-1, row_count - 1)),
+        ("LEFTPADDING", (0, 0), (0, -1), 3),
+        ("TOPPADDING", (0, 0), (-1, -1), 3),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+    ]
 
 
 def omitted_note(
@@ -202,7 +202,7 @@ def omitted_note(
         plain_paragraph(omitted, "--omit", faces, styles.cell),
     ]
     if details.omit_reason:
-        reason = f"{labels('Reason')}{'：' if guide.lang == 'zh' else ': '}{details.omit_reason}"
+        reason = labels("Reason: {reason}", reason=details.omit_reason)
         flowables.append(plain_paragraph(reason, "--omit-reason", faces, styles.cell))
     colours = settings.theme.colours
     return boxed(flowables, colours.accent, colours.accent_soft, styles)
@@ -214,16 +214,16 @@ def recording(guide: Guide, url: str, styles: Styles) -> Flowable:
     x0, y0, x1, y1 = widget.getBounds()
     drawing = Drawing(side, side, transform=[side / (x1 - x0), 0, 0, side / (y1 - y0), 0, 0])
     drawing.add(widget)
+    drawing.initialFontName = styles.base_font  # else the renderer starts in Helvetica
     text = [
         plain_paragraph(
             guide.labels("Scan to open the recording"), "label", styles.faces, styles.cell_head
         ),
         plain_paragraph(url, "--recording-url", styles.faces, styles.small),
     ]
-    table = Table([[drawing, text]], colWidths=[side + 8, None], hAlign="LEFT")
-    table.setStyle(
-        TableStyle([("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("LEFTPADDING", (0, 0), (-1, -1), 0)])
-    )
+    commands = [("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("LEFTPADDING", (0, 0), (-1, -1), 0)]
+    table = styled_table([[drawing, text]], styles, commands, colWidths=[side + 8, None])
+    table.hAlign = "LEFT"
     return KeepTogether([table])
 
 
@@ -231,21 +231,13 @@ def screening_story(
     section: Section, guide: Guide, styles: Styles, settings: Settings
 ) -> list[Flowable]:
     colours = settings.theme.colours
-    heading = mark_outline(
-        plain_paragraph(
-            f"{guide.labels('For the clinician')}: {section.title}"
-            if guide.lang != "zh"
-            else f"{guide.labels('For the clinician')}：{section.title}",
-            str(section.source),
-            styles.faces,
-            styles.h3,
-        ),
-        section.title,
-    )
+    title = guide.labels("For the clinician: {title}", title=section.title)
+    heading = plain_paragraph(title, str(section.source), styles.faces, styles.h3)
     items: list[Flowable] = [heading]
     for block in section.blocks:
         if isinstance(block, Paragraph):
             items.append(content_paragraph(block, styles.faces, styles.body))
         elif isinstance(block, BulletList):
             items += [bullet(item, styles, checkbox=True) for item in block.items]
-    return [Spacer(1, styles.body.fontSize), boxed(items, colours.rule, "#FFFFFF", styles)]
+    box = boxed(items, colours.rule, "#FFFFFF", styles)
+    return [Spacer(1, styles.body.fontSize), mark_outline(box, section.title)]

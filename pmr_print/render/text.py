@@ -15,10 +15,16 @@ def paragraph(markup: str, style: ParagraphStyle) -> RLParagraph:
     return RLParagraph(markup, style)
 
 
+def is_bold(style: ParagraphStyle, faces: Faces) -> bool:
+    """Whether a style is set in a bold face: the markup names a face for every run, so the
+    weight must be carried over from the style by hand."""
+    return str(style.fontName) in (faces.latin.bold, faces.han.bold)
+
+
 def content_paragraph(
     par: Paragraph, faces: Faces, style: ParagraphStyle, **extra: str
 ) -> RLParagraph:
-    markup = to_markup(par.spans, faces, str(par.source))
+    markup = to_markup(par.spans, faces, str(par.source), is_bold(style, faces))
     return RLParagraph(markup, style, **extra)
 
 
@@ -26,7 +32,7 @@ def plain_paragraph(
     text: str, origin: str, faces: Faces, style: ParagraphStyle, bold: bool = False
 ) -> RLParagraph:
     """Untrusted text, printed literally."""
-    return RLParagraph(plain_markup(text, faces, origin, bold), style)
+    return RLParagraph(plain_markup(text, faces, origin, bold or is_bold(style, faces)), style)
 
 
 def text_width(text: str, size: float, faces: Faces, origin: str, bold: bool = False) -> float:

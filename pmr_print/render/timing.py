@@ -7,4 +7,6 @@ from pmr_print.labels import Labels
 
 def duration(seconds: int, labels: Labels) -> str:
     minutes, rest = divmod(seconds, 60)
+    if rest == 0:
+        return labels("{minutes} min", minutes=minutes)
     return labels("{minutes} min {seconds} s", minutes=minutes, seconds=rest)

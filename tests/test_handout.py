@@ -1,0 +1,190 @@
+"""The therapist handout, read back from the PDF as a clinician's tools would."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+import subprocess
+import sys
+
+import pypdf
+import pytest
+
+from pmr_print import api
+from pmr_print.cli import main
+from pmr_print.options import HandoutDetails, PrintOptions
+from pmr_print.problems import UsageError
+from tests import pdfcheck
+
+DOIS = (
+    "10.1037/a0027326",
+    "10.1037/11859-010",
+    "10.2147/PRBM.S437277",
+    "10.1155/2021/5924040",
+)
+DAY = dt.date(2026, 3, 9)
+
+
+@pytest.fixture(scope="module")
+def guides() -> dict[str, api.Guide]:
+    return {lang: api.load(lang) for lang in ("en", "zh")}
+
+
+def handout(guide: api.Guide, paper: str = "a4", **details: object) -> bytes:
+    options = PrintOptions(lang=guide.lang, paper=paper)
+    return api.handout_pdf(guide, options, HandoutDetails(date=DAY, **details))  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("paper", ["a4", "letter"])
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_handout_holds_what_the_clinician_promised(guides, lang: str, paper: str) -> None:
+    guide = guides[lang]
+    client = "王芳" if lang == "zh" else "Jane Miller"
+    data = handout(guide, paper, client=client, omit=("back", "neck"), omit_reason="injury")
+    pages = pdfcheck.page_texts(data)
+    assert 2 <= len(pages) <= 4
+    width = {"a4": 595.3, "letter": 612.0}[paper]
+    assert all(abs(w - width) < 0.5 for w, _ in pdfcheck.page_sizes(data))
+    text = "".join("".join(pages).split())
+    assert "".join(client.split()) in text
+    for group in guide.groups:
+        instruction = "".join(group.instruction.text.split())
+        if group.id in ("back", "neck"):
+            assert instruction not in text, group.id
+        else:
+            assert instruction in text and "".join(group.name.split()) in text, group.id
+    assert "".join(guide.section("drawbacks").title.split()) in text
+    for doi in DOIS:
+        assert doi in text
+
+
+def test_omitted_groups_are_named_with_the_reason_and_leave_the_times(guides) -> None:
+    guide = guides["en"]
+    text = " ".join(
+        pdfcheck.text(handout(guide, omit=("back",), omit_reason="recent injury")).split()
+    )
+    assert "Left out for this client Back Reason: recent injury" in text
+    # 12 groups of 15 s and a minute of quiet; the full protocol would be 4 min 15 s.
+    assert "4 min; Quiet time at the end: 60 s" in text
+    assert "4 min 15 s" not in text
+
+
+def test_drawbacks_come_before_the_sequence(guides) -> None:
+    guide = guides["en"]
+    text = pdfcheck.text(handout(guide))
+    assert text.index(guide.section("drawbacks").title) < text.index(guide.group("feet").name)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_markup_laden_name_prints_literally(guides, lang: str) -> None:
+    name = 'Ann <b>Lee</b> & <img src="/etc/passwd"/> <a href="https://x.test">x</a>'
+    data = handout(guides[lang], client=name, clinician="<font size=40>Dr</font>")
+    text = "".join(pdfcheck.text(data).split())
+    assert "".join(name.split()) in text
+    assert "<fontsize=40>Dr</font>" in text
+    reader = pypdf.PdfReader(io.BytesIO(data))
+    uris = [
+        a.get_object()["/A"].get("/URI") for page in reader.pages for a in page.get("/Annots") or []
+    ]
+    assert "https://x.test" not in uris
+
+
+def test_dois_are_live_links_and_sections_are_bookmarked(guides) -> None:
+    guide = guides["zh"]
+    data = handout(guide, client="王芳", clinician="李医生")
+    reader = pypdf.PdfReader(io.BytesIO(data))
+    uris = {
+        str(a.get_object()["/A"]["/URI"])
+        for page in reader.pages
+        for a in page.get("/Annots") or []
+        if "/URI" in a.get_object().get("/A", {})
+    }
+    assert {f"https://doi.org/{doi}" for doi in DOIS} <= uris
+    outline = [item.title for item in reader.outline if not isinstance(item, list)]
+    landing = [reader.get_destination_page_number(item) for item in reader.outline]
+    assert landing == sorted(landing) and landing[-1] == len(reader.pages) - 1  # right pages
+    for section_id in ("about", "drawbacks", "sequence", "benefits", "references"):
+        assert guide.section(section_id).title in outline
+    meta = reader.metadata
+    assert meta.title == guide.title and meta.author == "李医生"
+    assert reader.trailer["/Root"]["/Lang"] == "zh-CN"
+
+
+def test_header_date_is_formatted_for_the_language(guides) -> None:
+    assert "2026年3月9日" in pdfcheck.squeezed(handout(guides["zh"]))
+    assert "March 9, 2026" in pdfcheck.text(handout(guides["en"]))
+
+
+def test_page_numbers_count_every_page(guides) -> None:
+    pages = pdfcheck.page_texts(handout(guides["en"]))
+    for number, page in enumerate(pages, start=1):
+        assert f"Page {number} of {len(pages)}" in page
+
+
+def test_recording_adds_a_qr_code_with_the_url(guides) -> None:
+    url = "https://example.org/pmr?a=1&b=2"
+    plain = handout(guides["en"])
+    with_qr = handout(guides["en"], recording_url=url)
+    assert url in pdfcheck.text(with_qr)
+    assert len(with_qr) > len(plain)
+
+
+def test_every_font_is_embedded_and_the_file_is_sound(guides, tmp_path) -> None:
+    for lang in ("en", "zh"):
+        data = handout(guides[lang], recording_url="https://example.org", omit=("jaw",))
+        assert pdfcheck.unembedded_fonts(data) == []
+        rows = pdfcheck.pdffonts_rows(data, tmp_path)
+        assert rows is None or all(" yes yes yes " in row for row in rows), rows
+        pdfcheck.qpdf_check(data, tmp_path)
+        assert len(data) < 300_000
+
+
+def test_large_print_and_grayscale_still_fit_and_embed(guides) -> None:
+    options = PrintOptions(lang="zh", large_print=True, grayscale=True)
+    data = api.handout_pdf(guides["zh"], options, HandoutDetails(date=DAY))
+    assert pdfcheck.unembedded_fonts(data) == []
+    assert "安全须知" in pdfcheck.squeezed(data)
+
+
+def test_two_builds_are_byte_identical(guides) -> None:
+    assert handout(guides["zh"], client="王芳") == handout(guides["zh"], client="王芳")
+
+
+def test_a_build_in_another_process_is_byte_identical(guides, tmp_path) -> None:
+    out = tmp_path / "h.pdf"
+    args = ["handout", "--lang", "zh", "--date", DAY.isoformat(), "--paper", "a4", "-o", str(out)]
+    subprocess.run([sys.executable, "-m", "pmr_print", *args], check=True, capture_output=True)
+    assert out.read_bytes() == handout(guides["zh"])
+
+
+def test_an_unknown_omitted_step_lists_the_valid_ids(tmp_path, capsys) -> None:
+    out = tmp_path / "h.pdf"
+    assert main(["handout", "--omit", "back,knees", "-o", str(out)]) == 2
+    error = capsys.readouterr().err
+    assert "'knees'" in error and "forehead" in error and "arms-hands" in error
+    assert len(error.strip().splitlines()) == 1
+    assert not out.exists()
+
+
+def test_a_name_the_fonts_lack_is_one_clear_error_and_no_file(tmp_path, capsys) -> None:
+    out = tmp_path / "h.pdf"
+    assert main(["handout", "--client", "Ann 💪", "-o", str(out)]) == 2
+    error = capsys.readouterr().err.strip()
+    assert "U+1F4AA" in error and "--client" in error
+    assert len(error.splitlines()) == 1
+    assert not out.exists() and list(tmp_path.iterdir()) == []
+
+
+def test_bad_details_are_usage_errors() -> None:
+    with pytest.raises(UsageError, match="https://"):
+        HandoutDetails(recording_url="file:///etc/passwd")
+    with pytest.raises(UsageError, match="--omit"):
+        HandoutDetails(omit_reason="no omit given")
+
+
+def test_cli_writes_the_handout(tmp_path, capsys) -> None:
+    out = tmp_path / "sub" / "handout.pdf"
+    code = main(["handout", "--lang", "zh", "--client", "王芳", "--omit", "back", "-o", str(out)])
+    assert code == 0 and out.exists()
+    assert re.search(r"王芳", pdfcheck.squeezed(out.read_bytes()))
