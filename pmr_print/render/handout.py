@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from reportlab.graphics.barcode.qr import QrCodeWidget
 from reportlab.graphics.shapes import Drawing
 from reportlab.lib.colors import HexColor
 from reportlab.platypus import Flowable, KeepTogether, Spacer
@@ -209,6 +208,9 @@ def omitted_note(
 
 
 def recording(guide: Guide, url: str, styles: Styles) -> Flowable:
+    # Imported here: the barcode package loads every symbology, a cost only a QR code should pay.
+    from reportlab.graphics.barcode.qr import QrCodeWidget
+
     side = styles.body.fontSize * 7
     widget = QrCodeWidget(url, barLevel="M")
     x0, y0, x1, y1 = widget.getBounds()

@@ -1,0 +1,100 @@
+"""What every product promises, whatever it is: checked on each product `pmr-print all` builds.
+
+Fonts embedded, same bytes for the same input, large print really large, grayscale really gray,
+and `all` writing every product in every language without leaving temporary files behind.
+"""
+
+from __future__ import annotations
+
+import statistics
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_raw
+import pytest
+
+from pmr_print import api, output
+from pmr_print.cli import main
+from pmr_print.options import PrintOptions
+from tests import pdfcheck
+
+PRODUCTS = sorted(api.builders())
+LANGS = ("en", "zh")
+
+
+@pytest.fixture(scope="module")
+def guides() -> dict[str, api.Guide]:
+    return {lang: api.load(lang) for lang in LANGS}
+
+
+def build(guides, product: str, lang: str, **options: object) -> bytes:
+    return api.builders()[product](guides[lang], PrintOptions(lang=lang, **options))  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("product", PRODUCTS)
+def test_every_font_is_embedded(guides, product: str, lang: str, tmp_path) -> None:
+    data = build(guides, product, lang)
+    assert pdfcheck.unembedded_fonts(data) == []
+    rows = pdfcheck.pdffonts_rows(data, tmp_path)
+    assert rows is None or all(row.split()[-5] == "yes" for row in rows), rows  # the emb column
+    pdfcheck.qpdf_check(data, tmp_path)
+
+
+@pytest.mark.parametrize("product", PRODUCTS)
+def test_the_same_input_gives_the_same_bytes(guides, product: str) -> None:
+    assert build(guides, product, "zh") == build(guides, product, "zh")
+
+
+def char_sizes(data: bytes, page_index: int = 0) -> list[float]:
+    document = pdfium.PdfDocument(data)
+    textpage = document[page_index].get_textpage()
+    sizes = [
+        pdfium_raw.FPDFText_GetFontSize(textpage.raw, i)
+        for i in range(textpage.count_chars())
+        if not textpage.get_text_range(i, 1).isspace()
+    ]
+    document.close()
+    return sizes
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("product", PRODUCTS)
+def test_large_print_sets_body_text_at_16_pt_or_more(guides, product: str, lang: str) -> None:
+    normal = statistics.median(char_sizes(build(guides, product, lang)))
+    large = statistics.median(char_sizes(build(guides, product, lang, large_print=True)))
+    assert large >= 16 > normal
+
+
+@pytest.mark.parametrize("product", PRODUCTS)
+def test_grayscale_prints_no_colour(guides, product: str) -> None:
+    def coloured_pixels(data: bytes) -> int:
+        document = pdfium.PdfDocument(data)
+        image = document[0].render(scale=0.6).to_pil().convert("RGB")
+        document.close()
+        return sum(1 for r, g, b in image.get_flattened_data() if max(r, g, b) - min(r, g, b) > 12)
+
+    assert coloured_pixels(build(guides, product, "en")) > 0  # the colour version has colour
+    assert coloured_pixels(build(guides, product, "en", grayscale=True)) == 0
+
+
+def test_all_builds_every_product_in_every_language(tmp_path, capsys) -> None:
+    assert main(["all", "-o", str(tmp_path)]) == 0
+    written = sorted(path.name for path in tmp_path.iterdir())
+    assert written == sorted(f"{product}-{lang}.pdf" for product in PRODUCTS for lang in LANGS)
+    assert capsys.readouterr().out.count(".pdf") == len(written)
+
+
+def test_a_crash_while_writing_leaves_the_old_file_and_no_temporary_file(
+    tmp_path, monkeypatch
+) -> None:
+    target = tmp_path / "handout-en.pdf"
+    target.write_bytes(b"old")
+
+    def crash(_: int) -> None:
+        raise KeyboardInterrupt  # like a crash or Ctrl-C half-way through writing
+
+    monkeypatch.setattr(output.os, "fsync", crash)
+    with pytest.raises(KeyboardInterrupt):
+        main(["handout", "-o", str(target)])
+    assert target.read_bytes() == b"old"
+    assert [p.name for p in tmp_path.iterdir()] == ["handout-en.pdf"]
