@@ -31,8 +31,11 @@ class MissingGlyphError(PmrError):
 
 @dataclass(frozen=True)
 class Faces:
+    """How text is set: the faces, and the colour of links (gray in a grayscale theme)."""
+
     latin: Family
     han: Family
+    link_colour: str = "#1F5F8B"
 
 
 def is_han_script(char: str) -> bool:
@@ -85,7 +88,7 @@ def span_markup(span: Span, faces: Faces, origin: str, bold: bool = False) -> st
     if span.italic:
         inner = f"<i>{inner}</i>"
     if span.href and span.href.startswith(("https://", "http://", "mailto:")):
-        inner = f'<a href={quoteattr(span.href)} color="#1F5F8B">{inner}</a>'
+        inner = f"<a href={quoteattr(span.href)} color={quoteattr(faces.link_colour)}>{inner}</a>"
     return inner
 
 

@@ -53,14 +53,15 @@ class TypeScale:
     h1: float
     h2: float
     h3: float
+    cell: float  # table text; as large as the body in large print, where tables matter most
 
     @property
     def leading(self) -> float:
         return self.body * 1.45
 
 
-NORMAL_TYPE = TypeScale(body=10.5, small=8.5, h1=22, h2=14, h3=11.5)
-LARGE_TYPE = TypeScale(body=16, small=13, h1=28, h2=20, h3=17)
+NORMAL_TYPE = TypeScale(body=10.5, small=8.5, h1=22, h2=14, h3=11.5, cell=9)
+LARGE_TYPE = TypeScale(body=16, small=13, h1=28, h2=20, h3=17, cell=16)
 
 
 @dataclass(frozen=True)

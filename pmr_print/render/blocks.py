@@ -58,4 +58,5 @@ def boxed(flowables: Sequence[Flowable], edge: str, fill: str, styles: Styles) -
         ("TOPPADDING", (0, 0), (-1, -1), pad * 0.6),
         ("BOTTOMPADDING", (0, 0), (-1, -1), pad * 0.4),
     ]
-    return styled_table([[list(flowables)]], styles, commands, splitByRow=True)
+    # splitInRow lets a long box continue on the next page instead of leaving a gap.
+    return styled_table([[list(flowables)]], styles, commands, splitInRow=1)

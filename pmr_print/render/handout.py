@@ -153,12 +153,16 @@ def steps_table(guide: Guide, protocol: Protocol, styles: Styles, settings: Sett
         )
     rows.append(["", head(labels("Total")), total_text(guide, protocol, styles), "", ""])
     size = styles.cell.fontSize
-    # The seconds columns are as wide as their headings, which must not wrap.
-    seconds = 12 + max(
+    # The seconds columns are as wide as their headings, unless that would squeeze the
+    # instructions (large print): then the headings wrap onto two lines.
+    heading = max(
         text_width(labels(label), size, faces, "label", bold=True)
         for label in ("Tense (s)", "Relax (s)")
     )
-    widths = [size * 2.4, size * 8.5, None, seconds, seconds]
+    frame_width = settings.theme.page_size[0] - 2 * settings.theme.margin
+    seconds = 12 + (heading if heading < frame_width * 0.1 else size * 3)
+    names = 12 + max(text_width(step.name, size, faces, "table") for step in protocol.steps)
+    widths = [size * 2.4, min(names, frame_width * 0.18), None, seconds, seconds]
     return styled_table(
         rows, styles, table_commands(settings, len(rows)), colWidths=widths, repeatRows=1
     )
@@ -241,5 +245,6 @@ def screening_story(
             items.append(content_paragraph(block, styles.faces, styles.body))
         elif isinstance(block, BulletList):
             items += [bullet(item, styles, checkbox=True) for item in block.items]
-    box = boxed(items, colours.rule, "#FFFFFF", styles)
+    # Kept on one page: a checklist split after its heading would be easy to miss.
+    box = KeepTogether([boxed(items, colours.rule, "#FFFFFF", styles)])
     return [Spacer(1, styles.body.fontSize), mark_outline(box, section.title)]

@@ -32,7 +32,7 @@ class Styles:
 
 
 def faces_for(theme: Theme) -> Faces:
-    return Faces(latin=latin_family(theme.large_print), han=han_family())
+    return Faces(latin_family(theme.large_print), han_family(), theme.colours.link)
 
 
 @functools.cache
@@ -106,14 +106,12 @@ def make_styles(theme: Theme, lang: str) -> Styles:
             textColor=HexColor(theme.colours.muted),
             spaceAfter=0,
         ),
-        cell=derive(
-            "cell", fontSize=size.small + 0.5, leading=(size.small + 0.5) * 1.35, spaceAfter=0
-        ),
+        cell=derive("cell", fontSize=size.cell, leading=size.cell * 1.35, spaceAfter=0),
         cell_head=derive(
             "cell_head",
             fontName=bold,
-            fontSize=size.small + 0.5,
-            leading=(size.small + 0.5) * 1.35,
+            fontSize=size.cell,
+            leading=size.cell * 1.35,
             spaceAfter=0,
         ),
         caution_title=derive(
@@ -124,4 +122,44 @@ def make_styles(theme: Theme, lang: str) -> Styles:
             textColor=HexColor(theme.colours.caution),
         ),
         centred=derive("centred", alignment=TA_CENTER),
+    )
+
+
+@dataclass(frozen=True)
+class CardStyles:
+    """Step-card text at one size: `scale` is the card's size relative to A6, `text` the body size
+    after any shrinking (instruction and legend shrink together; name and step line do not)."""
+
+    name: ParagraphStyle
+    step: ParagraphStyle
+    instruction: ParagraphStyle
+    legend: ParagraphStyle
+
+
+@functools.cache
+def make_card_styles(theme: Theme, lang: str, scale: float, text: float) -> CardStyles:
+    styles = make_styles(theme, lang)
+    size = theme.type
+    small = text * size.small / size.body
+    return CardStyles(
+        name=ParagraphStyle(
+            "card_name",
+            parent=styles.h2,
+            fontSize=size.h2 * 1.1 * scale,
+            leading=size.h2 * 1.3 * scale,
+            spaceBefore=0,
+            spaceAfter=0,
+        ),
+        step=ParagraphStyle(
+            "card_step",
+            parent=styles.small,
+            fontSize=size.small * scale,
+            leading=size.small * 1.3 * scale,
+        ),
+        instruction=ParagraphStyle(
+            "card_instruction", parent=styles.body, fontSize=text, leading=text * 1.35, spaceAfter=0
+        ),
+        legend=ParagraphStyle(
+            "card_legend", parent=styles.small, fontSize=small, leading=small * 1.3
+        ),
     )
