@@ -28,7 +28,6 @@ LABELS: tuple[str, ...] = (
     "Rounds: {count}",
     "Quiet time at the end: {seconds} s",
     "Left out for this client",
-    "Reason",
     "Scan to open the recording",
     "Recording",
     "For the clinician: {title}",
