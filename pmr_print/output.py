@@ -6,8 +6,17 @@ import os
 import pathlib
 import tempfile
 
+from pmr_print.problems import PmrError
+
 
 def write_atomically(path: pathlib.Path, data: bytes) -> None:
+    try:
+        write_through_temporary(path, data)
+    except OSError as error:
+        raise PmrError(f"cannot write {path}: {error.strerror or error}") from None
+
+
+def write_through_temporary(path: pathlib.Path, data: bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:

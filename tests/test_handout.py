@@ -188,3 +188,10 @@ def test_cli_writes_the_handout(tmp_path, capsys) -> None:
     code = main(["handout", "--lang", "zh", "--client", "王芳", "--omit", "back", "-o", str(out)])
     assert code == 0 and out.exists()
     assert re.search(r"王芳", pdfcheck.squeezed(out.read_bytes()))
+
+
+def test_an_unwritable_output_is_one_clear_line(tmp_path, capsys) -> None:
+    assert main(["handout", "-o", str(tmp_path)]) == 2  # a folder, not a file
+    error = capsys.readouterr().err.strip()
+    assert error == f"pmr-print: cannot write {tmp_path}: Is a directory"
+    assert list(tmp_path.iterdir()) == []
