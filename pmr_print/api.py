@@ -9,6 +9,7 @@ from pmr_print.loader import languages, load_guide
 from pmr_print.model import Guide
 from pmr_print.options import HandoutDetails, PrintOptions, resolve
 from pmr_print.output import write_atomically
+from pmr_print.problems import UsageError
 from pmr_print.resources import default_content_dir
 
 Builder = Callable[[Guide, PrintOptions], bytes]
@@ -21,7 +22,10 @@ def load(lang: str = "en", content_dir: pathlib.Path | None = None) -> Guide:
 
 def builders() -> dict[str, Builder]:
     """Every product that exists, by name, built with its default details."""
-    return {"handout": lambda guide, options: handout_pdf(guide, options)}
+    return {
+        "handout": lambda guide, options: handout_pdf(guide, options),
+        "cards": lambda guide, options: cards_pdf(guide, options),
+    }
 
 
 def build_all(
@@ -49,10 +53,25 @@ def handout_pdf(
     return render_handout(guide, settings, details or HandoutDetails())
 
 
+def cards_pdf(
+    guide: Guide, options: PrintOptions | None = None, layout: str = "4up", duplex: bool = False
+) -> bytes:
+    """Step cards as PDF bytes: `layout` is "4up" (A6 on A4, with crop marks) or "1up" (a card a
+    page); `duplex` puts the text on the back, for long-edge double-sided printing."""
+    from pmr_print.render.card_sheet import LAYOUTS
+    from pmr_print.render.cards import render_cards
+
+    if layout not in LAYOUTS:
+        raise UsageError(f"unknown card layout {layout!r}; use one of: {', '.join(LAYOUTS)}")
+    settings = resolve(options or PrintOptions(lang=guide.lang), guide)
+    return render_cards(guide, settings, layout, duplex)
+
+
 __all__ = [
     "HandoutDetails",
     "PrintOptions",
     "build_all",
+    "cards_pdf",
     "default_content_dir",
     "handout_pdf",
     "load",

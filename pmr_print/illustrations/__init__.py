@@ -30,7 +30,9 @@ def draw_figure(
     height: float,
     colours: FigureColours = FigureColours.colour(),  # noqa: B008 (frozen, so safe)
     motion_cues: bool = True,
+    tensed: bool = True,
 ) -> Drawing:
     """A reportlab.graphics.shapes.Drawing of exactly width x height points, figure centred and
-    scaled to fit with a small inner margin, never drawing outside its bounds."""
-    return figure.draw(groups, width, height, colours, motion_cues)
+    scaled to fit with a small inner margin, never drawing outside its bounds. ``tensed=False``
+    (release-only steps) lights the groups on a figure at rest: no pose and no motion cues."""
+    return figure.draw(groups, width, height, colours, motion_cues and tensed, tensed)

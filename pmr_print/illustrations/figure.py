@@ -30,7 +30,12 @@ def _keep_inside(group: Group, width: float, height: float, pad: float) -> None:
 
 
 def draw(
-    ids: Sequence[str], width: float, height: float, colours: FigureColours, motion_cues: bool
+    ids: Sequence[str],
+    width: float,
+    height: float,
+    colours: FigureColours,
+    motion_cues: bool,
+    posed: bool = True,
 ) -> Drawing:
     plan = groups.panels(ids)
     unit = layout.line_unit(width, height)
@@ -38,7 +43,8 @@ def draw(
     transforms = layout.panels([VIEWS[p.view].frame for p in plan], width, height)
     content = Group()
     for panel, m in zip(plan, transforms, strict=True):
-        for shape in painter.pieces(build(panel.view, panel.pose), panel.lit, m):
+        pose = panel.pose if posed else frozenset()
+        for shape in painter.pieces(build(panel.view, pose), panel.lit, m):
             content.add(shape)
         if motion_cues:
             for shape in painter.cues(panel.cues, m):

@@ -50,6 +50,18 @@ def _mirrored(cue: Cue) -> tuple[Cue, Cue]:
 
 
 GROUPS: dict[str, Group] = {
+    "feet": Group(
+        "legside",
+        frozenset({"legside.foot"}),
+        pose=frozenset({"curl"}),
+        cues=(Arrow((17.0, 8.0), 20.0, -150.0, 1.4),),
+    ),
+    "lower-legs": Group(
+        "legside",
+        frozenset({"legside.calf"}),
+        pose=frozenset({"point"}),
+        cues=(Marks((-7.4, 28.0), 180.0), Arrow((14.0, -9.0), -35.0)),
+    ),
     "upper-legs": Group("front", _lr("front.thigh"), cues=_mirrored(Marks((15.5, 60.0), 0.0))),
     "abdomen": Group(
         "front", frozenset({"front.abdomen"}), cues=_mirrored(Marks((13.4, 87.0), 0.0))
@@ -60,6 +72,32 @@ GROUPS: dict[str, Group] = {
         _lr("front.shoulder"),
         pose=frozenset({"shrug"}),
         cues=_mirrored(Arrow((17.0, 131.0), 90.0)),
+    ),
+    "buttocks": Group("back", _lr("back.buttock"), cues=_mirrored(Marks((15.6, 69.0), -10.0))),
+    "back": Group("back", frozenset({"back.back"}), cues=(Arrow((0.0, 86.0), 90.0, -40.0),)),
+    "neck": Group(
+        "profile",
+        frozenset({"profile.neck"}),
+        pose=frozenset({"tilt"}),
+        cues=(Arrow((-2.0, 47.0), 170.0, 60.0), Marks((-9.0, 2.0), 180.0)),
+    ),
+    "jaw": Group(
+        "head",
+        _lr("head.jaw"),
+        pose=frozenset({"clench"}),
+        cues=_mirrored(Marks((16.0, 12.0), -15.0)),
+    ),
+    "eyes": Group(
+        "head",
+        _lr("head.eye"),
+        pose=frozenset({"squeeze"}),
+        cues=_mirrored(Marks((11.4, 25.0), 0.0)),
+    ),
+    "forehead": Group(
+        "head",
+        frozenset({"head.forehead"}),
+        pose=frozenset({"raise"}),
+        cues=_mirrored(Arrow((6.4, 33.5), 90.0)),
     ),
     "arms-hands": Group(
         "front",

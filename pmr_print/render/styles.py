@@ -140,7 +140,7 @@ class CardStyles:
 def make_card_styles(theme: Theme, lang: str, scale: float, text: float) -> CardStyles:
     styles = make_styles(theme, lang)
     size = theme.type
-    small = text * size.small / size.body
+    small = text if theme.large_print else text * size.small / size.body
     return CardStyles(
         name=ParagraphStyle(
             "card_name",

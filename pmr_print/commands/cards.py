@@ -1,0 +1,32 @@
+"""`pmr-print cards`: illustrated step cards, 4-up with crop marks or one per page."""
+
+from __future__ import annotations
+
+import argparse
+
+from pmr_print import api
+from pmr_print.commands import Product
+from pmr_print.model import Guide
+from pmr_print.options import PrintOptions
+from pmr_print.render.card_sheet import LAYOUTS
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--layout",
+        choices=LAYOUTS,
+        default="4up",
+        help="4up: four cards a sheet, with crop marks (default); 1up: a card a page",
+    )
+    parser.add_argument(
+        "--duplex",
+        action="store_true",
+        help="figure on the front, text on the back (print double-sided, flip on the long edge)",
+    )
+
+
+def build(guide: Guide, options: PrintOptions, args: argparse.Namespace) -> bytes:
+    return api.cards_pdf(guide, options, layout=args.layout, duplex=args.duplex)
+
+
+PRODUCT = Product("illustrated step cards, one per step", add_arguments, build)

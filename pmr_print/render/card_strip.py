@@ -1,0 +1,140 @@
+"""The timing strip of a step card: tense then relax, drawn to scale, one tick a second.
+
+The bar carries the "relax" cue word; a legend below it says what each part means. A release-only
+step (no tensing) shows the relax part alone, with its own cue.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reportlab.lib.colors import Color, HexColor
+from reportlab.pdfgen.canvas import Canvas
+
+from pmr_print.model import Guide, Step
+from pmr_print.render.styles import CardStyles, Styles
+from pmr_print.render.text import draw_text, plain_paragraph, text_width
+from pmr_print.theme import Colours
+from pmr_print.typography.linebreak import KinsokuParagraph as RLParagraph
+
+BAR_HEIGHT = 16.0  # on an A6 card
+SWATCH_GAP = 4.0
+
+
+@dataclass(frozen=True)
+class Strip:
+    step: Step
+    width: float
+    bar_height: float
+    legend: tuple[tuple[Color, RLParagraph], ...]
+    word: str
+    colours: Colours
+    styles: Styles
+
+    @property
+    def height(self) -> float:
+        return self.bar_height * 1.35 + sum(p.height for _, p in self.legend)
+
+
+def legend_lines(guide: Guide, step: Step) -> list[tuple[str, str]]:
+    """(part, text) for each part of the strip: 'tense' and/or 'relax'."""
+    labels, cues = guide.labels, guide.cues
+    join = "：" if guide.lang == "zh" else ": "
+    relax_cue = labels("Breathe normally, notice the area") if step.release_only else cues.relax
+    lines = []
+    if not step.release_only:
+        lines.append(("tense", labels("Tense {seconds} s", seconds=step.tense_seconds)))
+        lines[-1] = ("tense", lines[-1][1] + join + cues.tense)
+    lines.append(
+        ("relax", labels("Relax {seconds} s", seconds=step.relax_seconds) + join + relax_cue)
+    )
+    return lines
+
+
+def make_strip(
+    guide: Guide,
+    step: Step,
+    width: float,
+    scale: float,
+    card: CardStyles,
+    styles: Styles,
+    colours: Colours,
+) -> Strip:
+    swatch = card.legend.fontSize
+    colour = {"tense": HexColor(colours.accent), "relax": HexColor(colours.accent_soft)}
+    legend = []
+    for part, text in legend_lines(guide, step):
+        paragraph = plain_paragraph(text, str(step.source), styles.faces, card.legend)
+        paragraph.wrap(width - swatch - SWATCH_GAP * scale, 10_000)
+        legend.append((colour[part], paragraph))
+    word = guide.cues.relax_word
+    return Strip(step, width, BAR_HEIGHT * scale, tuple(legend), word, colours, styles)
+
+
+def draw_strip(canvas: Canvas, strip: Strip, x: float, top: float) -> None:
+    step, width, bar = strip.step, strip.width, strip.bar_height
+    total = step.tense_seconds + step.relax_seconds
+    tense_width = width * step.tense_seconds / total
+    y = top - bar
+    canvas.saveState()
+    canvas.setLineWidth(0.6)
+    canvas.setStrokeColor(HexColor(strip.colours.accent))
+    canvas.setFillColor(HexColor(strip.colours.accent))
+    if tense_width:
+        canvas.rect(x, y, tense_width, bar, stroke=1, fill=1)
+    canvas.setFillColor(HexColor(strip.colours.accent_soft))
+    canvas.rect(x + tense_width, y, width - tense_width, bar, stroke=1, fill=1)
+    word_width = draw_word(canvas, strip, x + tense_width, y, width - tense_width)
+    middle = x + (width + tense_width) / 2
+    skip = (middle - word_width / 2 - 2, middle + word_width / 2 + 2)
+    draw_ticks(canvas, strip, x, y, width / total, skip)
+    legend_top = y - bar * 0.35
+    for colour, paragraph in strip.legend:
+        draw_legend_row(canvas, strip, colour, paragraph, x, legend_top)
+        legend_top -= paragraph.height
+    canvas.restoreState()
+
+
+def draw_ticks(
+    canvas: Canvas, strip: Strip, x: float, y: float, second: float, skip: tuple[float, float]
+) -> None:
+    """A short tick at every second, white on the tense part, accent on the relax part (none
+    across the cue word)."""
+    step, bar = strip.step, strip.bar_height
+    canvas.setLineWidth(0.5)
+    for k in range(1, step.tense_seconds + step.relax_seconds):
+        if k == step.tense_seconds:
+            continue
+        canvas.setStrokeColor(
+            HexColor("#FFFFFF" if k < step.tense_seconds else strip.colours.accent)
+        )
+        tick_x = x + k * second
+        if skip[0] < tick_x < skip[1]:
+            continue
+        canvas.line(tick_x, y, tick_x, y + bar * 0.22)
+        canvas.line(tick_x, y + bar, tick_x, y + bar * 0.78)
+
+
+def draw_word(canvas: Canvas, strip: Strip, x: float, y: float, width: float) -> float:
+    """The "relax" cue word, centred in the relax part, as large as fits; returns its width."""
+    faces, origin = strip.styles.faces, str(strip.step.source)
+    size = strip.bar_height * 0.6
+    natural = text_width(strip.word, size, faces, origin, bold=True)
+    size *= min(1.0, (width - strip.bar_height * 0.6) / natural)
+    canvas.setFillColor(HexColor(strip.colours.accent))
+    baseline = y + (strip.bar_height - size * 0.72) / 2
+    return draw_text(
+        canvas, x + width / 2, baseline, strip.word, size, faces, origin, True, "middle"
+    )
+
+
+def draw_legend_row(
+    canvas: Canvas, strip: Strip, colour: Color, paragraph: RLParagraph, x: float, top: float
+) -> None:
+    swatch = paragraph.style.fontSize * 0.8
+    first_line = paragraph.style.leading
+    canvas.setStrokeColor(HexColor(strip.colours.accent))
+    canvas.setFillColor(colour)
+    canvas.rect(x, top - (first_line + swatch) / 2, swatch, swatch, stroke=1, fill=1)
+    indent = paragraph.style.fontSize + SWATCH_GAP * strip.bar_height / BAR_HEIGHT
+    paragraph.drawOn(canvas, x + indent, top - paragraph.height)

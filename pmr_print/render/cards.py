@@ -1,0 +1,275 @@
+"""Step cards: one card per step of a protocol, 4-up with crop marks or one per page.
+
+A card side is laid out top to bottom: the step (name, "Step 3 of 13", a "3 / 13" badge), the
+figure, the instruction, the timing strip. The figure takes the room the text leaves; when the
+text leaves too little, the instruction and legend shrink, down to a floor, below which the build
+fails naming the step and its FILE:LINE. With duplex printing the front has the figure and the
+back has the text.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from reportlab.graphics import renderPDF
+from reportlab.lib.colors import HexColor
+from reportlab.pdfgen.canvas import Canvas
+
+from pmr_print.illustrations import FigureColours, draw_figure
+from pmr_print.markup import Faces
+from pmr_print.model import Guide, Step
+from pmr_print.options import Settings
+from pmr_print.problems import PmrError
+from pmr_print.render.card_sheet import Sheet, chunks, draw_crop_marks, make_sheet
+from pmr_print.render.card_strip import Strip, draw_strip, make_strip
+from pmr_print.render.styles import CardStyles, Styles, make_card_styles, make_styles
+from pmr_print.render.text import content_paragraph, draw_text, plain_paragraph, text_width
+from pmr_print.theme import Colours
+from pmr_print.typography.linebreak import KinsokuParagraph
+
+FIGURE_SHARE = 0.30  # the least share of the card's height the figure may get beside the text
+FIGURE_SHARE_LARGE = 0.10  # large print keeps its text size and lets the figure shrink instead
+FLOOR = 0.8  # instruction text may shrink to this share of the body size (not in large print) ...
+SHRINK_STEP = 0.25  # ... in steps of this many points (times the card's scale)
+BACK_GROWTH = 1.4  # a back with text only sets it up to this much larger, where it fits
+GAP = 6.0  # between the parts of a card, on an A6 card
+
+Draw = Callable[[Canvas], None]
+
+
+class CardOverflowError(PmrError):
+    pass
+
+
+@dataclass(frozen=True)
+class Card:
+    step: Step
+    number: int
+    count: int
+
+
+@dataclass(frozen=True)
+class Context:
+    guide: Guide
+    settings: Settings
+    sheet: Sheet
+    styles: Styles
+
+    @property
+    def scale(self) -> float:
+        return self.sheet.scale
+
+    def card_styles(self, text: float) -> CardStyles:
+        return make_card_styles(self.settings.theme, self.guide.lang, self.scale, text)
+
+    def text_sizes(self, largest: float = 1.0) -> list[float]:
+        """Instruction sizes to try, from `largest` times the body size down to the floor."""
+        body = self.settings.theme.type.body * self.scale
+        floor = body if self.settings.theme.large_print else body * FLOOR
+        sizes, size = [], body * largest
+        while size >= floor - 1e-6:
+            sizes.append(size)
+            size -= SHRINK_STEP * self.scale
+        return sizes
+
+
+def render_cards(guide: Guide, settings: Settings, layout: str, duplex: bool) -> bytes:
+    sheet = make_sheet(settings.theme.page_size, layout)
+    context = Context(guide, settings, sheet, make_styles(settings.theme, guide.lang))
+    steps = settings.protocol.steps
+    cards = [Card(step, number, len(steps)) for number, step in enumerate(steps, start=1)]
+    sides = [card_sides(card, context, duplex) for card in cards]  # fails before any drawing
+    return write_pdf(context, sides, duplex)
+
+
+def card_sides(card: Card, context: Context, duplex: bool) -> tuple[Draw, Draw | None]:
+    if not duplex:
+        return lay_out(card, context, figure=True, text=True), None
+    return (
+        lay_out(card, context, figure=True, text=False),
+        lay_out(card, context, figure=False, text=True),
+    )
+
+
+def write_pdf(context: Context, sides: list[tuple[Draw, Draw | None]], duplex: bool) -> bytes:
+    sheet, guide = context.sheet, context.guide
+    buffer = io.BytesIO()
+    canvas = Canvas(
+        buffer,
+        pagesize=sheet.page_size,
+        invariant=1,
+        initialFontName=context.styles.base_font,
+        lang=language_tag(context.settings),
+    )
+    canvas.setTitle(f"{guide.labels('Step cards')} · {guide.title}")
+    canvas.setSubject(guide.labels("Protocol: {name}", name=context.settings.protocol.name))
+    canvas.setAuthor("pmr-print")
+    canvas.setCreator("pmr-print")
+    mark_colour = HexColor(context.settings.theme.colours.muted)
+    for page in chunks(len(sides), sheet.per_page):
+        for back in (False, True) if duplex else (False,):
+            draw_crop_marks(canvas, sheet, mark_colour)
+            for slot, index in enumerate(page):
+                draw = sides[index][1] if back else sides[index][0]
+                assert draw is not None
+                canvas.saveState()
+                canvas.translate(*sheet.origin(slot, back))
+                draw(canvas)
+                canvas.restoreState()
+            canvas.showPage()
+    canvas.save()
+    return buffer.getvalue()
+
+
+def language_tag(settings: Settings) -> str:
+    """BCP 47 for the PDF's /Lang, e.g. zh-CN."""
+    locale = settings.locale
+    return f"{locale.language}-{locale.territory}" if locale.territory else locale.language
+
+
+@dataclass(frozen=True)
+class TextParts:
+    instruction: KinsokuParagraph  # wrapped
+    strip: Strip
+    gap: float
+
+    @property
+    def height(self) -> float:
+        return float(self.instruction.height) + self.gap + self.strip.height
+
+
+def text_parts(card: Card, context: Context, size: float, width: float) -> TextParts:
+    styles = context.card_styles(size)
+    instruction = content_paragraph(card.step.instruction, context.styles.faces, styles.instruction)
+    instruction.wrap(width, 100_000)
+    strip = make_strip(
+        context.guide,
+        card.step,
+        width,
+        context.scale,
+        styles,
+        context.styles,
+        context.settings.theme.colours,
+    )
+    return TextParts(instruction, strip, GAP * context.scale * 1.5)
+
+
+def lay_out(card: Card, context: Context, figure: bool, text: bool) -> Draw:
+    """Fit one side of a card; the result draws it with the card's lower left corner at 0, 0."""
+    width, height = context.sheet.card_size
+    margin, gap = context.sheet.safe_margin, GAP * context.scale
+    inner = width - 2 * margin
+    head_height, draw_head = header(card, context, inner)
+    room = height - 2 * margin - head_height - gap
+    share = FIGURE_SHARE_LARGE if context.settings.theme.large_print else FIGURE_SHARE
+    least = (share if text else 1.0) * (height - 2 * margin) if figure else 0.0
+    least = min(least, room)
+    parts = None
+    if text:
+        room_for_text = room - least - (gap if figure else 0.0)
+        parts = fit_text(card, context, inner, room_for_text, 1.0 if figure else BACK_GROWTH)
+    figure_height = room - (parts.height + gap if parts else 0.0)
+
+    def draw(canvas: Canvas) -> None:
+        top = height - margin
+        draw_head(canvas, margin, top)
+        top -= head_height + gap
+        if figure:
+            draw_illustration(
+                canvas, card, context, margin, top - figure_height, inner, figure_height
+            )
+            top -= figure_height + gap
+        if parts:
+            parts.instruction.drawOn(canvas, margin, top - parts.instruction.height)
+            draw_strip(canvas, parts.strip, margin, margin + parts.strip.height)
+
+    return draw
+
+
+def fit_text(card: Card, context: Context, width: float, room: float, largest: float) -> TextParts:
+    """The instruction and strip at the largest size that fits in `room`, or a clear error."""
+    sizes = context.text_sizes(largest)
+    for size in sizes:
+        parts = text_parts(card, context, size, width)
+        if parts.height <= room:
+            return parts
+    step = card.step
+    raise CardOverflowError(
+        f"{step.source}: step {card.number} ({step.name}, id {step.id}) does not fit on a card: "
+        f"its instruction is too long even at {sizes[-1]:.1f} pt; shorten it, or try --layout 1up"
+    )
+
+
+def header(card: Card, context: Context, width: float) -> tuple[float, Callable[..., None]]:
+    """The step's name; under it "Step 3 of 13" and, on the right, a "3 / 13" badge."""
+    styles, faces = context.card_styles(context.text_sizes()[0]), context.styles.faces
+    labels = context.guide.labels
+    colours, origin = context.settings.theme.colours, str(card.step.source)
+    badge = Badge(f"{card.number} / {card.count}", styles.name.fontSize * 0.7, origin)
+    badge_width = badge.width(faces)
+    name = plain_paragraph(card.step.name, origin, faces, styles.name)
+    name.wrap(width, 10_000)
+    step_text = labels("Step {number} of {count}", number=card.number, count=card.count)
+    step_line = plain_paragraph(step_text, "label", faces, styles.step)
+    step_line.wrap(width - badge_width - GAP * context.scale, 10_000)
+    row = max(step_line.height, badge.height)
+    height = name.height + row + GAP * context.scale * 0.6
+
+    def draw(canvas: Canvas, x: float, top: float) -> None:
+        name.drawOn(canvas, x, top - name.height)
+        middle = top - name.height - row / 2
+        step_line.drawOn(canvas, x, middle - step_line.height / 2)
+        badge.draw(canvas, x + width - badge_width, middle, faces, colours)
+        canvas.setStrokeColor(HexColor(colours.rule))
+        canvas.setLineWidth(0.5)
+        canvas.line(x, top - height, x + width, top - height)
+
+    return height, draw
+
+
+@dataclass(frozen=True)
+class Badge:
+    """A short bold text in a pill, such as "3 / 13"."""
+
+    text: str
+    size: float
+    origin: str
+
+    @property
+    def height(self) -> float:
+        return self.size * 1.45
+
+    def width(self, faces: Faces) -> float:
+        return text_width(self.text, self.size, faces, self.origin, bold=True) + self.size
+
+    def draw(self, canvas: Canvas, x: float, middle: float, faces: Faces, colours: Colours) -> None:
+        width, height = self.width(faces), self.height
+        canvas.setFillColor(HexColor(colours.accent_soft))
+        canvas.roundRect(x, middle - height / 2, width, height, height / 2, 0, 1)
+        canvas.setFillColor(HexColor(colours.accent))
+        baseline = middle - self.size * 0.36
+        draw_text(
+            canvas,
+            x + width / 2,
+            baseline,
+            self.text,
+            self.size,
+            faces,
+            self.origin,
+            True,
+            "middle",
+        )
+
+
+def draw_illustration(
+    canvas: Canvas, card: Card, context: Context, x: float, y: float, width: float, height: float
+) -> None:
+    grey = context.settings.theme.grayscale
+    colours = FigureColours.grayscale() if grey else FigureColours.colour()
+    drawing = draw_figure(
+        card.step.covers, width, height, colours, tensed=not card.step.release_only
+    )
+    drawing.initialFontName = context.styles.base_font  # else renderPDF names Helvetica
+    renderPDF.draw(drawing, canvas, x, y)
