@@ -13,7 +13,7 @@ from reportlab.graphics.shapes import Drawing
 
 from pmr_print.illustrations import figure, groups
 from pmr_print.illustrations.colours import FigureColours
-from pmr_print.illustrations.groups import GROUP_IDS
+from pmr_print.model import GROUP_IDS
 
 __all__ = ["GROUP_IDS", "FigureColours", "draw_figure", "highlighted_regions"]
 

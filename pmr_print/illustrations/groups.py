@@ -8,22 +8,6 @@ from dataclasses import dataclass
 
 from pmr_print.illustrations.cues import Arrow, Cue, Marks
 
-GROUP_IDS: tuple[str, ...] = (
-    "feet",
-    "lower-legs",
-    "upper-legs",
-    "buttocks",
-    "abdomen",
-    "chest",
-    "back",
-    "shoulders",
-    "arms-hands",
-    "neck",
-    "jaw",
-    "eyes",
-    "forehead",
-)
-
 # Combined steps show their views side by side in this order.
 VIEW_ORDER: tuple[str, ...] = ("front", "back", "head", "profile", "legside")
 
