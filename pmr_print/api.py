@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import pathlib
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from pmr_print.loader import languages, load_guide
+from pmr_print.log_entries import Entry
 from pmr_print.model import Guide
-from pmr_print.options import HandoutDetails, PrintOptions, resolve
+from pmr_print.options import HandoutDetails, LogDetails, PrintOptions, resolve
 from pmr_print.output import write_atomically
 from pmr_print.problems import UsageError
 from pmr_print.resources import default_content_dir
@@ -25,6 +26,7 @@ def builders() -> dict[str, Builder]:
     return {
         "handout": lambda guide, options: handout_pdf(guide, options),
         "cards": lambda guide, options: cards_pdf(guide, options),
+        "log": lambda guide, options: log_pdf(guide, options),
     }
 
 
@@ -67,12 +69,49 @@ def cards_pdf(
     return render_cards(guide, settings, layout, duplex)
 
 
+def log_pdf(
+    guide: Guide,
+    options: PrintOptions | None = None,
+    details: LogDetails | None = None,
+    entries: Sequence[Entry] | None = None,
+) -> bytes:
+    """The weekly practice log as PDF bytes: a fillable form, or with `entries` a completed log
+    with a progress chart. Entries outside the weeks (LogDetails.start/weeks) are an error."""
+    from pmr_print.log_build import log_weeks, outside
+    from pmr_print.render.practice_log import render_log
+
+    settings = resolve(options or PrintOptions(lang=guide.lang), guide)
+    details = details or LogDetails()
+    weeks = log_weeks(settings, details, entries)
+    stray = outside(entries or (), weeks)
+    if stray:
+        raise UsageError(
+            f"entry {min(stray)} is outside the log's weeks ({weeks.start} to {weeks.end})"
+        )
+    return render_log(guide, settings, details, weeks, entries)
+
+
+def read_log(pdf: bytes, origin: str = "PDF") -> list[Entry]:
+    """The filled-in days of a practice log (filled in any viewer) as entries; raises UsageError
+    naming the day (wW.dD) and field of the first value that cannot be read."""
+    from pmr_print.log_build import entries_from_pdf
+
+    parsed = entries_from_pdf(pdf, origin)
+    if parsed.problems:
+        raise UsageError(str(parsed.problems[0]))
+    return parsed.entries
+
+
 __all__ = [
+    "Entry",
     "HandoutDetails",
+    "LogDetails",
     "PrintOptions",
     "build_all",
     "cards_pdf",
     "default_content_dir",
     "handout_pdf",
     "load",
+    "log_pdf",
+    "read_log",
 ]

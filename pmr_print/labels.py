@@ -52,6 +52,14 @@ LABELS: tuple[str, ...] = (
     "After",
     "Step cards",
     "Handout",
+    # log
+    "Protocol",
+    "e.g. warmth, heaviness, tingling",
+    "Week {number}",
+    "Days practised",
+    "Average before",
+    "Average after",
+    "Tension (0 to 10)",
 )
 
 

@@ -69,3 +69,22 @@ class HandoutDetails:
             raise UsageError("--recording-url must start with https:// or http://")
         if self.omit_reason and not self.omit:
             raise UsageError("--omit-reason needs --omit")
+
+
+@dataclass(frozen=True)
+class LogDetails:
+    """Who the practice log is for and which weeks it covers. The name is printed literally.
+
+    Without `start`, a blank log begins on the locale's first weekday after `today` (the coming
+    week) and a completed log on the first weekday on or before its first entry. `today` is
+    there for tests; None means the real date.
+    """
+
+    name: str = ""
+    start: dt.date | None = None
+    weeks: int | None = None
+    today: dt.date | None = None
+
+    def __post_init__(self) -> None:
+        if self.weeks is not None and not 1 <= self.weeks <= 52:
+            raise UsageError(f"--weeks {self.weeks}: give a number of weeks from 1 to 52")

@@ -1,0 +1,113 @@
+"""`pmr-print log`: the weekly practice log: fillable, completed from entries, or read back.
+
+- `log [--start DATE] [--weeks N] [--name NAME]`: a fillable log (default: 4 weeks from the
+  locale's first weekday of the coming week).
+- `log --entries FILE.csv|FILE.json`: a completed log with a progress chart. A bad row is reported
+  on standard error as `FILE:LINE: field: problem` (CSV) or `FILE[INDEX]: field: problem` (JSON),
+  one line each; the PDF is still written with the good rows and the exit status is 0. When no
+  row is usable the exit status is 2 and no file is written.
+- `log --read FILLED.pdf [--format csv|json]`: the filled-in days, to standard output (or -o).
+  A day whose value cannot be read is reported as `wW.dD: field: problem` and left out.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import pathlib
+import re
+import sys
+
+from pmr_print import api
+from pmr_print.commands import BuildResult, Product
+from pmr_print.log_build import entries_from_pdf, log_weeks, parse_entries_text
+from pmr_print.log_entries import EntryProblem, Parsed, keep_within, to_csv, to_json
+from pmr_print.model import Guide
+from pmr_print.options import LogDetails, PrintOptions, resolve
+from pmr_print.output import write_atomically
+from pmr_print.problems import UsageError
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--start", help="first day, YYYY-MM-DD (default: the coming week)")
+    parser.add_argument("--weeks", type=int, help="number of weeks, a page each (default: 4)")
+    parser.add_argument("--name", default="", help="the client's name, printed at the top")
+    source = parser.add_mutually_exclusive_group()
+    source.add_argument(
+        "--entries",
+        type=pathlib.Path,
+        help="a CSV or JSON file of entries: print them, with a chart",
+    )
+    source.add_argument(
+        "--read", type=pathlib.Path, metavar="FILLED.pdf", help="print the entries of a filled log"
+    )
+    parser.add_argument(
+        "--format", choices=("csv", "json"), default="csv", help="what --read prints (default: csv)"
+    )
+
+
+def parse_start(text: str | None) -> dt.date | None:
+    if text is None:
+        return None
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise UsageError(f"--start {text!r} is not a date; write it as YYYY-MM-DD") from None
+
+
+def row_order(problem: EntryProblem) -> list[int]:
+    """Line, index or week and day: the order of the rows in their file."""
+    return [int(found) for found in re.findall(r"\d+", problem.where.rpartition("/")[2])]
+
+
+def report(problems: list[EntryProblem]) -> None:
+    for problem in sorted(problems, key=row_order):
+        print(f"pmr-print: {problem}", file=sys.stderr)
+
+
+def read_file(path: pathlib.Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as error:
+        raise UsageError(f"{path}: {error.strerror}") from None
+
+
+def completed(
+    guide: Guide, options: PrintOptions, details: LogDetails, path: pathlib.Path
+) -> bytes:
+    try:
+        text = read_file(path).decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise UsageError(f"{path}: not UTF-8 text") from None
+    parsed = parse_entries_text(text, str(path), guide)
+    if parsed.entries or details.start is not None:
+        weeks = log_weeks(resolve(options, guide), details, parsed.entries)
+        parsed = keep_within(parsed, weeks)
+    report(parsed.problems)
+    if not parsed.entries:
+        raise UsageError(f"{path}: no usable entries, so no log was written")
+    return api.log_pdf(guide, options, details, parsed.entries)
+
+
+def read_back(args: argparse.Namespace) -> str:
+    parsed: Parsed = entries_from_pdf(read_file(args.read), str(args.read))
+    report(parsed.problems)
+    out = to_json(parsed.entries) if args.format == "json" else to_csv(parsed.entries)
+    if args.output is None:
+        return out
+    write_atomically(args.output, out.encode("utf-8"))
+    return f"{args.output}\n"
+
+
+def build(guide: Guide, options: PrintOptions, args: argparse.Namespace) -> BuildResult:
+    if args.read is not None:
+        return read_back(args)
+    details = LogDetails(name=args.name, start=parse_start(args.start), weeks=args.weeks)
+    if args.entries is not None:
+        return completed(guide, options, details, args.entries)
+    return api.log_pdf(guide, options, details)
+
+
+PRODUCT = Product(
+    "the weekly practice log: fillable, completed from entries, or read back", add_arguments, build
+)

@@ -1,0 +1,64 @@
+"""The practice log from options to bytes and back: what pmr_print.api's log functions do.
+
+Kept apart from api.py so that the API module stays a list of short entry points.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+
+from pmr_print.log_calendar import LogWeeks, coming_week_start, span_for_dates
+from pmr_print.log_entries import EntriesFileError, Entry, Parsed, read_entries
+from pmr_print.log_fields import entries_from_fields
+from pmr_print.model import Guide
+from pmr_print.options import LogDetails, Settings
+from pmr_print.problems import UsageError
+
+DEFAULT_WEEKS = 4
+
+
+def protocol_names(guide: Guide) -> dict[str, str]:
+    """Each protocol's id and name (casefolded) to the name printed in this language."""
+    names = {}
+    for protocol in guide.protocols:
+        names[protocol.id.casefold()] = protocol.name
+        names[protocol.name.casefold()] = protocol.name
+    return names
+
+
+def log_weeks(
+    settings: Settings, details: LogDetails, entries: Sequence[Entry] | None = None
+) -> LogWeeks:
+    """The weeks a log covers (see LogDetails)."""
+    first_weekday = settings.locale.first_week_day
+    if entries is None:
+        today = details.today or dt.date.today()
+        start = details.start or coming_week_start(today, first_weekday)
+        return LogWeeks(start, details.weeks or DEFAULT_WEEKS)
+    dates = [entry.date for entry in entries]
+    if not dates and details.start is None:
+        raise UsageError("a completed log needs at least one entry, or --start")
+    return span_for_dates(dates, first_weekday, details.start, details.weeks)
+
+
+def parse_entries_text(text: str, origin: str, guide: Guide) -> Parsed:
+    """Entries from a .csv or .json file's text; the kind is told by the name's ending."""
+    kind = "json" if origin.casefold().endswith(".json") else "csv"
+    try:
+        return read_entries(text, origin, kind, protocol_names(guide))
+    except EntriesFileError as error:
+        raise UsageError(str(error)) from None
+
+
+def entries_from_pdf(data: bytes, origin: str) -> Parsed:
+    from pmr_print.render.form_tree import field_values
+
+    try:
+        return entries_from_fields(field_values(data, origin))
+    except EntriesFileError as error:
+        raise UsageError(f"{origin}: {error}") from None
+
+
+def outside(entries: Sequence[Entry], weeks: LogWeeks) -> Mapping[dt.date, Entry]:
+    return {entry.date: entry for entry in entries if not weeks.covers(entry.date)}

@@ -1,0 +1,300 @@
+"""Practice-log entries: read and check CSV or JSON, write them back. No PDF library here.
+
+CSV has the header `date,practised,time,minutes,protocol,before,after,notes` (any order) and one
+row per day; JSON is a list of objects with the same keys. Values:
+
+- date: YYYY-MM-DD, required, one row per date;
+- practised: yes/no (also true/false, y/n, 1/0, x, 是/否; empty is no; JSON true/false);
+- time: free text (07:30, evening, 睡前);
+- minutes: a whole number from 0 to 999, or empty;
+- protocol: a protocol id (standard) or its name in the log's language (Standard, 标准版), or empty;
+- before, after: tension from 0 (fully relaxed) to 10 (the most tense), or empty;
+- notes: free text.
+
+A bad value is an `EntryProblem` naming the row (`FILE:LINE` for CSV, `FILE[INDEX]` for JSON,
+`wW.dD` for a filled PDF) and the field; the row is left out and the other rows are kept.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+
+from pmr_print.log_calendar import LogWeeks
+
+COLUMNS: tuple[str, ...] = (
+    "date",
+    "practised",
+    "time",
+    "minutes",
+    "protocol",
+    "before",
+    "after",
+    "notes",
+)
+YES = frozenset({"yes", "y", "true", "1", "x", "✓", "是"})
+NO = frozenset({"no", "n", "false", "0", "", "否"})
+MAX_MINUTES = 999
+MAX_RATING = 10
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One day of practice."""
+
+    date: dt.date
+    practised: bool = False
+    time: str = ""
+    minutes: int | None = None
+    protocol: str = ""
+    before: int | None = None
+    after: int | None = None
+    notes: str = ""
+
+
+@dataclass(frozen=True)
+class EntryProblem:
+    where: str
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.field}: {self.message}"
+
+
+@dataclass
+class Parsed:
+    """The rows that passed, each with where it came from, and the problems of the others."""
+
+    rows: list[tuple[str, Entry]] = field(default_factory=list)
+    problems: list[EntryProblem] = field(default_factory=list)
+
+    @property
+    def entries(self) -> list[Entry]:
+        return [entry for _, entry in self.rows]
+
+
+class BadValue(ValueError):
+    """A value that does not fit its column; the message says what is wanted."""
+
+
+def text_of(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, int | float | str):
+        return str(value).strip()
+    raise BadValue(f"{json.dumps(value, ensure_ascii=False)} is not a text or a number")
+
+
+def parse_date(value: object) -> dt.date:
+    text = text_of(value)
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise BadValue(f"{text!r} is not a date; write it as YYYY-MM-DD") from None
+
+
+def parse_practised(value: object) -> bool:
+    text = text_of(value).casefold()
+    if text in YES:
+        return True
+    if text in NO:
+        return False
+    raise BadValue(f"{text!r} is not yes or no")
+
+
+def whole_number(value: object, low: int, high: int, what: str) -> int | None:
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    text = text_of(value)
+    if not text:
+        return None
+    if not text.isdigit() or not text.isascii():
+        raise BadValue(f"{text!r} is not {what}")
+    number = int(text)
+    if not low <= number <= high:
+        raise BadValue(f"{number} is not {what}")
+    return number
+
+
+def parse_minutes(value: object) -> int | None:
+    return whole_number(value, 0, MAX_MINUTES, f"a whole number of minutes (0 to {MAX_MINUTES})")
+
+
+def parse_rating(value: object) -> int | None:
+    return whole_number(value, 0, MAX_RATING, f"a rating from 0 to {MAX_RATING}")
+
+
+def protocol_parser(known: Mapping[str, str] | None) -> Callable[[object], str]:
+    """Protocols by id or name (any case) to their printed name; any text when none are known."""
+
+    def parse(value: object) -> str:
+        text = text_of(value)
+        if not text or not known:
+            return text
+        try:
+            return known[text.casefold()]
+        except KeyError:
+            names = ", ".join(sorted(set(known.values())))
+            raise BadValue(f"{text!r} is not a protocol; use one of: {names}") from None
+
+    return parse
+
+
+Record = Mapping[str, object] | str  # a str: what is wrong with the row as a whole
+
+
+def parse_record(
+    record: Record, where: str, known_protocols: Mapping[str, str] | None
+) -> tuple[Entry | None, list[EntryProblem]]:
+    """One row or object to an Entry; every bad field is a problem, and then there is no Entry."""
+    if isinstance(record, str):
+        return None, [EntryProblem(where, "row", record)]
+    parsers: dict[str, Callable[[object], object]] = {
+        "date": parse_date,
+        "practised": parse_practised,
+        "time": text_of,
+        "minutes": parse_minutes,
+        "protocol": protocol_parser(known_protocols),
+        "before": parse_rating,
+        "after": parse_rating,
+        "notes": text_of,
+    }
+    values: dict[str, object] = {}
+    problems = [
+        EntryProblem(where, key, "unknown field; the fields are " + ", ".join(COLUMNS))
+        for key in record
+        if key not in parsers
+    ]
+    for column, parse in parsers.items():
+        try:
+            values[column] = parse(record.get(column))
+        except BadValue as error:
+            problems.append(EntryProblem(where, column, str(error)))
+    if problems:
+        return None, problems
+    return Entry(**values), []  # type: ignore[arg-type]
+
+
+def parse_records(
+    records: Iterable[tuple[str, Record]],
+    known_protocols: Mapping[str, str] | None = None,
+) -> Parsed:
+    """Check every record; a date that an earlier row already has is a problem too."""
+    parsed = Parsed()
+    seen: dict[dt.date, str] = {}
+    for where, record in records:
+        entry, problems = parse_record(record, where, known_protocols)
+        if entry is not None and entry.date in seen:
+            problems = [
+                EntryProblem(where, "date", f"{entry.date} is already in {seen[entry.date]}")
+            ]
+        if entry is None or problems:
+            parsed.problems += problems
+            continue
+        seen[entry.date] = where
+        parsed.rows.append((where, entry))
+    return parsed
+
+
+def keep_within(parsed: Parsed, weeks: LogWeeks) -> Parsed:
+    """The rows whose date falls in the log's weeks; the others become problems."""
+    kept = Parsed(problems=list(parsed.problems))
+    for where, entry in parsed.rows:
+        if weeks.covers(entry.date):
+            kept.rows.append((where, entry))
+        else:
+            message = f"{entry.date} is outside the log's weeks ({weeks.start} to {weeks.end})"
+            kept.problems.append(EntryProblem(where, "date", message))
+    return kept
+
+
+class EntriesFileError(ValueError):
+    """The file as a whole cannot be read (not CSV with the header, not a JSON list)."""
+
+
+def csv_records(text: str, origin: str) -> list[tuple[str, Record]]:
+    reader = csv.reader(io.StringIO(text))
+    header = next(reader, None)
+    if header is None or sorted(name.strip().casefold() for name in header) != sorted(COLUMNS):
+        raise EntriesFileError(f"{origin}:1: the header must be {','.join(COLUMNS)}")
+    names = [name.strip().casefold() for name in header]
+    records: list[tuple[str, Record]] = []
+    line = reader.line_num + 1
+    for row in reader:
+        if len(row) > len(names):
+            records.append((f"{origin}:{line}", f"{len(row)} cells, the header has {len(names)}"))
+        elif any(cell.strip() for cell in row):
+            records.append((f"{origin}:{line}", dict(zip(names, row, strict=False))))
+        line = reader.line_num + 1
+    return records
+
+
+def json_records(text: str, origin: str) -> list[tuple[str, Record]]:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise EntriesFileError(f"{origin}:{error.lineno}: not valid JSON: {error.msg}") from None
+    if not isinstance(data, list):
+        raise EntriesFileError(f"{origin}: JSON entries must be a list of objects")
+    wanted = "is not an object with the fields " + ", ".join(COLUMNS)
+    return [
+        (f"{origin}[{index}]", item if isinstance(item, dict) else f"{json.dumps(item)} {wanted}")
+        for index, item in enumerate(data)
+    ]
+
+
+def read_entries(
+    text: str, origin: str, kind: str, known_protocols: Mapping[str, str] | None = None
+) -> Parsed:
+    """Entries from CSV or JSON text (kind 'csv' or 'json'); origin names the file."""
+    read = json_records if kind == "json" else csv_records
+    return parse_records(read(text, origin), known_protocols)
+
+
+def rating_text(value: int | None) -> str:
+    return "" if value is None else str(value)
+
+
+def entry_row(entry: Entry) -> list[str]:
+    return [
+        entry.date.isoformat(),
+        "yes" if entry.practised else "no",
+        entry.time,
+        rating_text(entry.minutes),
+        entry.protocol,
+        rating_text(entry.before),
+        rating_text(entry.after),
+        entry.notes,
+    ]
+
+
+def to_csv(entries: Iterable[Entry]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(COLUMNS)
+    writer.writerows(entry_row(entry) for entry in entries)
+    return out.getvalue()
+
+
+def to_json(entries: Iterable[Entry]) -> str:
+    records = [
+        {
+            "date": entry.date.isoformat(),
+            "practised": entry.practised,
+            "time": entry.time,
+            "minutes": entry.minutes,
+            "protocol": entry.protocol,
+            "before": entry.before,
+            "after": entry.after,
+            "notes": entry.notes,
+        }
+        for entry in entries
+    ]
+    return json.dumps(records, ensure_ascii=False, indent=2) + "\n"

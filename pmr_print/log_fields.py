@@ -1,0 +1,94 @@
+"""The practice log's form fields: their names, and the entries read back from their values.
+
+Every name is fully qualified, as pypdf's `get_fields()` and viewers show it; in the PDF the
+fields nest (`w1` > `d3` > `before`), because a partial field name may not contain a period.
+W is the week (1, 2, ...) and D the day of that week (1 to 7, in the order printed: d1 is the
+locale's first weekday). Tab order follows the page's /Annots: day by day, left to right.
+
+| name | kind | value |
+|---|---|---|
+| `log.start` | hidden read-only text | the first day of week 1, YYYY-MM-DD |
+| `wW.dD.practised` | checkbox | `/Yes` or `/Off` |
+| `wW.dD.time` | text, 12 characters | time of day, free text |
+| `wW.dD.minutes` | text, 3 characters | whole minutes |
+| `wW.dD.protocol` | combo box | empty or a protocol's name in the log's language |
+| `wW.dD.before` | combo box | empty or 0 to 10 |
+| `wW.dD.after` | combo box | empty or 0 to 10 |
+| `wW.dD.notes` | multi-line text | what was noticed |
+| `wW.reflection.relaxed` | multi-line text | how relaxed do you feel this week? |
+| `wW.reflection.noticed` | multi-line text | what did you notice in your body? |
+
+Ratings are combo boxes so that a client picks 0 to 10 instead of typing (no 11 is possible, and a
+tablet shows a picker); minutes and time are text, because any number or word may be right there.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Mapping
+
+from pmr_print.log_calendar import DAYS_PER_WEEK
+from pmr_print.log_entries import EntriesFileError, Parsed, parse_records
+
+START_FIELD = "log.start"
+DAY_FIELDS: tuple[str, ...] = (
+    "practised",
+    "time",
+    "minutes",
+    "protocol",
+    "before",
+    "after",
+    "notes",
+)
+REFLECTION_FIELDS: tuple[str, ...] = ("relaxed", "noticed")
+CHECKED = "/Yes"
+DAY_NAME = re.compile(r"w(\d+)\.d(\d)\.(\w+)")
+
+
+def day_field(week: int, day: int, column: str) -> str:
+    return f"w{week}.d{day}.{column}"
+
+
+def reflection_field(week: int, question: str) -> str:
+    return f"w{week}.reflection.{question}"
+
+
+def log_start(values: Mapping[str, str]) -> dt.date:
+    text = values.get(START_FIELD)
+    if not text:
+        raise EntriesFileError(f"not a pmr-print practice log: it has no {START_FIELD} field")
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise EntriesFileError(f"{START_FIELD} holds {text!r}, which is not a date") from None
+
+
+def day_values(values: Mapping[str, str]) -> dict[tuple[int, int], dict[str, str]]:
+    """The day fields' values by (week, day), leaving out days with nothing filled in."""
+    days: dict[tuple[int, int], dict[str, str]] = {}
+    for name, value in values.items():
+        match = DAY_NAME.fullmatch(name)
+        if match and match[3] in DAY_FIELDS and 1 <= int(match[2]) <= DAYS_PER_WEEK:
+            days.setdefault((int(match[1]), int(match[2])), {})[match[3]] = value or ""
+    return {
+        key: fields
+        for key, fields in sorted(days.items())
+        if fields.get("practised") == CHECKED
+        or any(value.strip() for column, value in fields.items() if column != "practised")
+    }
+
+
+def entries_from_fields(values: Mapping[str, str]) -> Parsed:
+    """The filled-in days of a log as entries; an unreadable value is a problem named `wW.dD`."""
+    start = log_start(values)
+    records = []
+    for (week, day), fields in day_values(values).items():
+        date = start + dt.timedelta(days=DAYS_PER_WEEK * (week - 1) + day - 1)
+        record: dict[str, object] = {
+            column: fields.get(column, "") for column in DAY_FIELDS if column != "practised"
+        }
+        record["date"] = date.isoformat()
+        record["practised"] = "yes" if fields.get("practised") == CHECKED else "no"
+        records.append((f"w{week}.d{day}", record))
+    return parse_records(records)

@@ -1,0 +1,191 @@
+"""Where everything on a practice-log week page goes: decided here, drawn in practice_log.py.
+
+A week page is landscape (eight columns do not fit a portrait page at a readable size): header,
+the scale of the ratings, a table with a row per day, and the weekly reflection. The rows share
+what the header, table head and reflection leave, so large print keeps everything on one page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from reportlab.platypus import Paragraph
+
+from pmr_print.labels import Labels
+from pmr_print.markup import is_han_script
+from pmr_print.render.styles import Styles
+from pmr_print.render.text import plain_paragraph, text_width
+from pmr_print.theme import Theme
+
+# (column, label, share of the table's width); notes take what is left.
+COLUMNS: tuple[tuple[str, str, float], ...] = (
+    ("day", "Day", 0.11),
+    ("practised", "Practised", 0.065),
+    ("time", "Time of day", 0.085),
+    ("minutes", "Minutes", 0.085),
+    ("protocol", "Protocol", 0.115),
+    ("before", "Tension before", 0.095),
+    ("after", "Tension after", 0.095),
+    ("notes", "What I noticed", 0.0),
+)
+MAX_ROW = 40.0
+PAD = 4.0
+
+
+@dataclass(frozen=True)
+class Box:
+    x: float
+    y: float  # bottom
+    width: float
+    height: float
+
+    @property
+    def top(self) -> float:
+        return self.y + self.height
+
+    def inset(self, dx: float, dy: float) -> Box:
+        return Box(self.x + dx, self.y + dy, self.width - 2 * dx, self.height - 2 * dy)
+
+
+@dataclass(frozen=True)
+class Geometry:
+    width: float
+    height: float
+    margin: float
+    title_baseline: float
+    week_baseline: float
+    scale_baseline: float
+    columns: tuple[tuple[str, float, float], ...]  # key, x, width
+    head: Box
+    row_height: float
+    reflection: Box
+    footer_baseline: float
+    stacked: bool  # weekday above date in the day cell; else on one line (large print)
+
+    def column(self, key: str) -> tuple[float, float]:
+        for name, x, width in self.columns:
+            if name == key:
+                return x, width
+        raise KeyError(key)
+
+    def cell(self, key: str, row: int) -> Box:
+        """The box of a column in day row `row` (0-based, top to bottom)."""
+        x, width = self.column(key)
+        return Box(x, self.head.y - (row + 1) * self.row_height, width, self.row_height)
+
+
+def landscape(theme: Theme) -> tuple[float, float]:
+    short, long = sorted(theme.page_size)
+    return long, short
+
+
+def narrowest(label: str, styles: Styles) -> float:
+    """A column is as wide as the longest word of its label (a Latin word is never split); a
+    Chinese label of more than four characters may wrap once."""
+    size = styles.cell_head.fontSize
+
+    def width(word: str) -> float:
+        found = text_width(word, size, styles.faces, "label", bold=True)
+        long_chinese = len(word) > 4 and any(is_han_script(char) for char in word)
+        return found * 0.7 if long_chinese else found
+
+    return max(width(word) for word in label.split() or [""]) + 2 * PAD + 1
+
+
+def column_boxes(
+    left: float, width: float, styles: Styles, labels: Labels, day_texts: Sequence[str]
+) -> tuple[tuple[str, float, float], ...]:
+    """Each column's share of the width, or what its label needs; the day column also fits the
+    longest day text on one line; notes take the rest."""
+    size = styles.cell_head.fontSize
+    widest_day = max(text_width(day, size, styles.faces, "label", True) for day in day_texts)
+    widths = [
+        max(width * share, narrowest(labels(label), styles)) for _, label, share in COLUMNS[:-1]
+    ]
+    widths[0] = max(widths[0], widest_day + 2 * PAD + 1)
+    widths.append(width - sum(widths))
+    placed, x = [], left
+    for (key, _, _), column_width in zip(COLUMNS, widths, strict=True):
+        placed.append((key, x, column_width))
+        x += column_width
+    return tuple(placed)
+
+
+def column_hint(key: str, labels: Labels) -> str:
+    """The small line under a column's label."""
+    if key == "notes":
+        return labels("e.g. warmth, heaviness, tingling")
+    return "0–10" if key in ("before", "after") else ""
+
+
+def head_texts(styles: Styles, labels: Labels) -> list[tuple[Paragraph, Paragraph | None]]:
+    """Each column's label and hint as paragraphs, in column order."""
+    texts = []
+    for key, label, _ in COLUMNS:
+        head = plain_paragraph(labels(label), "label", styles.faces, styles.cell_head)
+        hint = column_hint(key, labels)
+        below = plain_paragraph(hint, "label", styles.faces, styles.small) if hint else None
+        texts.append((head, below))
+    return texts
+
+
+def head_height(
+    columns: tuple[tuple[str, float, float], ...], styles: Styles, labels: Labels
+) -> float:
+    tallest = 0.0
+    for (_, _, width), (head, hint) in zip(columns, head_texts(styles, labels), strict=True):
+        height = head.wrap(width - 2 * PAD, 1000)[1]
+        if hint is not None:
+            height += hint.wrap(width - 2 * PAD, 1000)[1]
+        tallest = max(tallest, height)
+    return tallest + 2 * PAD
+
+
+def reflection_height(styles: Styles) -> float:
+    """At least: heading, question, and two lines to write on."""
+    return styles.h3.leading + styles.cell_head.leading + 2 * writing_gap(styles) + 3 * PAD
+
+
+def writing_gap(styles: Styles) -> float:
+    return styles.body.fontSize * 2.1
+
+
+def geometry(theme: Theme, styles: Styles, labels: Labels, day_texts: Sequence[str]) -> Geometry:
+    """The page's layout; `day_texts` are the longest texts a day cell may hold."""
+    width, height = landscape(theme)
+    margin = theme.margin * 0.75
+    title_baseline = height - margin - styles.title.fontSize * 0.8
+    week_baseline = title_baseline - styles.h3.leading * 1.5
+    scale_baseline = week_baseline - styles.small.leading * 1.5
+    columns = column_boxes(margin, width - 2 * margin, styles, labels, day_texts)
+    head_top = scale_baseline - styles.small.leading * 0.8
+    head = Box(margin, head_top - head_height(columns, styles, labels), width - 2 * margin, 0)
+    head = Box(head.x, head.y, head.width, head_top - head.y)
+    footer_baseline = margin * 0.6
+    bottom = margin + styles.small.leading
+    gap = styles.body.fontSize
+    row_height = min(MAX_ROW, (head.y - gap - reflection_height(styles) - bottom) / 7)
+    table_bottom = head.y - 7 * row_height
+    reflection = Box(margin, bottom, width - 2 * margin, table_bottom - gap - bottom)
+    return Geometry(
+        width,
+        height,
+        margin,
+        title_baseline,
+        week_baseline,
+        scale_baseline,
+        columns,
+        head,
+        row_height,
+        reflection,
+        footer_baseline,
+        row_height >= styles.cell_head.leading + styles.small.leading + 2 * PAD,
+    )
+
+
+def checkbox_box(layout: Geometry, row: int) -> Box:
+    """The practised square of a day row, centred in its cell."""
+    cell = layout.cell("practised", row)
+    side = min(13.0, cell.height * 0.5)
+    return Box(cell.x + (cell.width - side) / 2, cell.y + (cell.height - side) / 2, side, side)

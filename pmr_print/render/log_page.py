@@ -1,0 +1,97 @@
+"""What every page of a practice log shares: its context, text drawing and the footer."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from reportlab.lib.colors import Color, HexColor
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfgen.canvas import Canvas
+
+from pmr_print.log_calendar import LogWeeks
+from pmr_print.log_entries import Entry
+from pmr_print.model import Guide
+from pmr_print.options import LogDetails, Settings
+from pmr_print.render.log_layout import Box, Geometry
+from pmr_print.render.styles import Styles
+from pmr_print.render.text import draw_text, plain_paragraph
+
+
+@dataclass(frozen=True)
+class LogContext:
+    """What every page of one log shares."""
+
+    guide: Guide
+    settings: Settings
+    details: LogDetails
+    styles: Styles
+    weeks: LogWeeks
+    geometry: Geometry
+    entries: Mapping[dt.date, Entry] | None  # None: a blank, fillable log
+    pages: int
+
+    def colour(self, name: str) -> Color:
+        return HexColor(getattr(self.settings.theme.colours, name))
+
+    def separator(self) -> str:
+        return "：" if self.guide.lang == "zh" else ": "
+
+
+def new_canvas(buffer: io.BytesIO, context: LogContext) -> Canvas:
+    locale = context.settings.locale
+    canvas = Canvas(
+        buffer,
+        pagesize=(context.geometry.width, context.geometry.height),
+        invariant=1,
+        initialFontName=context.styles.base_font,
+        lang=f"{locale.language}-{locale.territory}" if locale.territory else locale.language,
+    )
+    labels = context.guide.labels
+    canvas.setTitle(labels("Practice log"))
+    canvas.setAuthor(context.details.name or "pmr-print")
+    canvas.setSubject(labels("Protocol: {name}", name=context.settings.protocol.name))
+    canvas.setCreator("pmr-print")
+    canvas.setProducer("pmr-print")
+    canvas.setKeywords("")
+    canvas.setViewerPreference("DisplayDocTitle", "true")
+    return canvas
+
+
+def text(
+    canvas: Canvas,
+    context: LogContext,
+    x: float,
+    y: float,
+    value: str,
+    style: ParagraphStyle,
+    colour: str = "ink",
+    anchor: str = "start",
+    origin: str = "label",
+) -> float:
+    """One line in a style's size and weight (each character in a face that has it)."""
+    faces = context.styles.faces
+    bold = style.fontName in (faces.latin.bold, faces.han.bold)
+    canvas.setFillColor(context.colour(colour))
+    return draw_text(canvas, x, y, value, style.fontSize, faces, origin, bold, anchor)
+
+
+def paragraph_at(
+    canvas: Canvas, context: LogContext, value: str, style: ParagraphStyle, box: Box, origin: str
+) -> float:
+    """Wrap text into the box's width, top-aligned; returns the height used."""
+    paragraph = plain_paragraph(value, origin, context.styles.faces, style)
+    _, height = paragraph.wrap(box.width, box.height)
+    paragraph.drawOn(canvas, box.x, box.top - height)
+    return height
+
+
+def draw_footer(canvas: Canvas, context: LogContext, page: int) -> None:
+    g, styles, labels = context.geometry, context.styles, context.guide.labels
+    note = labels("Practice log") + (f" · {context.details.name}" if context.details.name else "")
+    text(canvas, context, g.margin, g.footer_baseline, note, styles.small, "muted", origin="--name")
+    number = labels("Page {page} of {pages}", page=page, pages=context.pages)
+    right = g.width - g.margin
+    text(canvas, context, right, g.footer_baseline, number, styles.small, "muted", "end")

@@ -1,0 +1,287 @@
+"""The weekly practice log: a landscape page per week, a row per day, and a weekly reflection.
+
+Blank, it is a fillable form (field names in pmr_print/log_fields.py) whose text fields use an
+embedded Chinese-capable font (form_font.py). Completed from entries, the values are printed in
+the rows and a last page charts tension before and after (log_chart.py). Layout is decided in
+log_layout.py; this module only draws what it decided.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from collections.abc import Sequence
+
+from babel.dates import format_date, format_skeleton
+from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfgen.canvas import Canvas
+
+from pmr_print.i18n import long_date
+from pmr_print.log_calendar import DAYS_PER_WEEK, LogWeeks
+from pmr_print.log_entries import Entry
+from pmr_print.log_fields import START_FIELD
+from pmr_print.model import Guide
+from pmr_print.options import LogDetails, Settings
+from pmr_print.render.form_finish import finish_form
+from pmr_print.render.log_chart import draw_progress
+from pmr_print.render.log_form import add_day_fields, add_reflection_fields
+from pmr_print.render.log_layout import PAD, Box, checkbox_box, geometry, head_texts, writing_gap
+from pmr_print.render.log_page import (
+    LogContext,
+    draw_footer,
+    new_canvas,
+    paragraph_at,
+    text,
+)
+from pmr_print.render.styles import make_styles
+from pmr_print.render.text import draw_text, plain_paragraph, text_width
+
+CENTRED = ("practised", "minutes", "before", "after")
+
+
+def render_log(
+    guide: Guide,
+    settings: Settings,
+    details: LogDetails,
+    weeks: LogWeeks,
+    entries: Sequence[Entry] | None = None,
+) -> bytes:
+    styles = make_styles(settings.theme, guide.lang)
+    layout = geometry(settings.theme, styles, guide.labels, day_texts(settings))
+    by_date = None if entries is None else {entry.date: entry for entry in entries}
+    pages = weeks.count + (0 if entries is None else 1)
+    context = LogContext(guide, settings, details, styles, weeks, layout, by_date, pages)
+    buffer = io.BytesIO()
+    canvas = new_canvas(buffer, context)
+    for week in range(1, weeks.count + 1):
+        draw_week(canvas, context, week)
+        canvas.showPage()
+    if entries is not None:
+        draw_progress(canvas, context, entries)
+        canvas.showPage()
+    canvas.save()
+    if entries is not None:
+        return buffer.getvalue()
+    ink = context.colour("ink")
+    centred = tuple(f".{key}" for key in CENTRED)
+    return finish_form(
+        buffer.getvalue(), (ink.red, ink.green, ink.blue), lambda name: name.endswith(centred)
+    )
+
+
+def day_texts(settings: Settings) -> list[str]:
+    """What a day cell may hold, for a week whose dates have two digits (the widest)."""
+    days = [dt.date(2026, 12, 24) + dt.timedelta(days=offset) for offset in range(7)]
+    locale = settings.locale
+    return [
+        *(format_skeleton("MMMEd", day, locale=locale) for day in days),
+        *(format_date(day, "EEEE", locale=locale) for day in days),
+    ]
+
+
+def draw_week(canvas: Canvas, context: LogContext, week: int) -> None:
+    draw_header(canvas, context, week)
+    draw_table_head(canvas, context)
+    for row in range(DAYS_PER_WEEK):
+        draw_day(canvas, context, week, row)
+    draw_grid(canvas, context)
+    draw_reflection(canvas, context, week)
+    draw_footer(canvas, context, week)
+    if context.entries is None and week == 1:
+        canvas.acroForm.textfield(
+            name=START_FIELD,
+            value=context.weeks.start.isoformat(),
+            x=0,
+            y=0,
+            width=1,
+            height=1,
+            fontName="Helvetica",
+            fontSize=1,
+            borderWidth=0,
+            annotationFlags="hidden",
+            fieldFlags="readOnly",
+        )
+
+
+def draw_header(canvas: Canvas, context: LogContext, week: int) -> None:
+    g, styles, labels = context.geometry, context.styles, context.guide.labels
+    right = g.width - g.margin
+    text(
+        canvas, context, g.margin, g.title_baseline, labels("Practice log"), styles.title, "accent"
+    )
+    name_label = labels("Name") + context.separator()
+    if context.details.name:
+        width = text(canvas, context, right, g.title_baseline, context.details.name, styles.h3,
+                     anchor="end", origin="--name")  # fmt: skip
+        text(canvas, context, right - width, g.title_baseline, name_label, styles.h3, "muted",
+             anchor="end")  # fmt: skip
+    else:
+        line_start = right - styles.h3.fontSize * 14
+        text(canvas, context, line_start, g.title_baseline, name_label, styles.h3, "muted", "end")
+        canvas.setStrokeColor(context.colour("rule"))
+        canvas.setLineWidth(0.6)
+        canvas.line(line_start + 2, g.title_baseline - 3, right, g.title_baseline - 3)
+    first, last = context.weeks.week_start(week), context.weeks.week_start(week + 1)
+    title = labels(
+        "Week {number}: {first} to {last}",
+        number=week,
+        first=long_date(first, context.settings.locale),
+        last=long_date(last - dt.timedelta(days=1), context.settings.locale),
+    )
+    text(canvas, context, g.margin, g.week_baseline, title, styles.h3, "accent")
+    protocol = labels("Protocol: {name}", name=context.settings.protocol.name)
+    text(canvas, context, right, g.week_baseline, protocol, styles.small, "muted", "end")
+    scale = labels("Tension scale: 0 = fully relaxed, 10 = the most tense")
+    text(canvas, context, g.margin, g.scale_baseline, scale, styles.small, "muted")
+
+
+def draw_table_head(canvas: Canvas, context: LogContext) -> None:
+    g, styles, labels = context.geometry, context.styles, context.guide.labels
+    canvas.setFillColor(context.colour("accent_soft"))
+    canvas.rect(g.head.x, g.head.y, g.head.width, g.head.height, stroke=0, fill=1)
+    for (_, x, width), (head, hint) in zip(g.columns, head_texts(styles, labels), strict=True):
+        box = Box(x, g.head.y, width, g.head.height).inset(PAD, PAD)
+        _, used = head.wrap(box.width, box.height)
+        head.drawOn(canvas, box.x, box.top - used)
+        if hint is not None:
+            _, height = hint.wrap(box.width, box.height - used)
+            hint.drawOn(canvas, box.x, box.top - used - height)
+
+
+def draw_grid(canvas: Canvas, context: LogContext) -> None:
+    g = context.geometry
+    bottom = g.head.y - DAYS_PER_WEEK * g.row_height
+    canvas.setStrokeColor(context.colour("rule"))
+    canvas.setLineWidth(0.5)
+    for row in range(1, DAYS_PER_WEEK):
+        y = g.head.y - row * g.row_height
+        canvas.line(g.head.x, y, g.head.x + g.head.width, y)
+    for _, x, _ in g.columns[1:]:
+        canvas.line(x, g.head.top, x, bottom)
+    canvas.setStrokeColor(context.colour("muted"))
+    canvas.setLineWidth(0.8)
+    canvas.rect(g.head.x, bottom, g.head.width, g.head.top - bottom, stroke=1, fill=0)
+    canvas.line(g.head.x, g.head.y, g.head.x + g.head.width, g.head.y)
+
+
+def draw_day(canvas: Canvas, context: LogContext, week: int, row: int) -> None:
+    day = context.weeks.day(week, row + 1)
+    draw_day_label(canvas, context, day, row)
+    square = checkbox_box(context.geometry, row)
+    canvas.setStrokeColor(context.colour("muted"))
+    canvas.setLineWidth(0.8)
+    canvas.rect(square.x, square.y, square.width, square.height, stroke=1, fill=0)
+    if context.entries is None:
+        add_day_fields(canvas, context, week, row)
+    elif day in context.entries:
+        draw_entry(canvas, context, context.entries[day], row)
+
+
+def draw_day_label(canvas: Canvas, context: LogContext, day: dt.date, row: int) -> None:
+    """Weekday in bold above the date; on one line when rows are low (large print)."""
+    locale, styles = context.settings.locale, context.styles
+    cell = context.geometry.cell("day", row).inset(PAD, 0)
+    middle = cell.y + cell.height / 2
+    if not context.geometry.stacked:
+        label = format_skeleton("MMMEd", day, locale=locale)
+        size = styles.cell_head.fontSize
+        size = min(size, size * cell.width / text_width(label, size, styles.faces, "label", True))
+        canvas.setFillColor(context.colour("ink"))
+        draw_text(canvas, cell.x, middle - size * 0.35, label, size, styles.faces, "label", True)
+        return
+    weekday = format_date(day, "EEEE", locale=locale)
+    text(canvas, context, cell.x, middle + 1.5, weekday, styles.cell_head)
+    date = format_skeleton("MMMd", day, locale=locale)
+    text(canvas, context, cell.x, middle - styles.small.leading, date, styles.small, "muted")
+
+
+def draw_check(canvas: Canvas, context: LogContext, box: Box) -> None:
+    canvas.setStrokeColor(context.colour("ink"))
+    canvas.setLineWidth(box.width * 0.13)
+    canvas.setLineCap(1)
+    canvas.setLineJoin(1)
+    path = canvas.beginPath()
+    path.moveTo(box.x + 0.2 * box.width, box.y + 0.52 * box.height)
+    path.lineTo(box.x + 0.42 * box.width, box.y + 0.26 * box.height)
+    path.lineTo(box.x + 0.82 * box.width, box.y + 0.8 * box.height)
+    canvas.drawPath(path, stroke=1, fill=0)
+
+
+def draw_entry(canvas: Canvas, context: LogContext, entry: Entry, row: int) -> None:
+    if entry.practised:
+        draw_check(canvas, context, checkbox_box(context.geometry, row))
+    values = {
+        "time": entry.time,
+        "minutes": "" if entry.minutes is None else str(entry.minutes),
+        "protocol": entry.protocol,
+        "before": "" if entry.before is None else str(entry.before),
+        "after": "" if entry.after is None else str(entry.after),
+        "notes": entry.notes,
+    }
+    for key, value in values.items():
+        if value:
+            box = context.geometry.cell(key, row).inset(PAD, 2)
+            fit_text(canvas, context, value, box, key in CENTRED, f"entry {entry.date} {key}")
+
+
+def fit_text(
+    canvas: Canvas, context: LogContext, value: str, box: Box, centred: bool, origin: str
+) -> None:
+    """Untrusted text in a cell: wrapped, shrunk to fit (down to 60 %), clipped, centred."""
+    base = context.styles.cell
+    size = base.fontSize
+    while True:
+        style = ParagraphStyle(
+            "fit", parent=base, fontSize=size, leading=size * 1.25, alignment=TA_CENTER
+        )
+        if not centred:
+            style.alignment = base.alignment
+        paragraph = plain_paragraph(value, origin, context.styles.faces, style)
+        _, height = paragraph.wrap(box.width, box.height)
+        if height <= box.height or size <= base.fontSize * 0.6:
+            break
+        size -= 0.5
+    canvas.saveState()
+    clip = canvas.beginPath()
+    clip.rect(box.x, box.y, box.width, box.height)
+    canvas.clipPath(clip, stroke=0, fill=0)
+    paragraph.drawOn(canvas, box.x, box.y + max(0.0, (box.height - height) / 2))
+    canvas.restoreState()
+
+
+def reflection_halves(context: LogContext) -> tuple[Box, Box]:
+    box = context.geometry.reflection.inset(PAD * 2, PAD)
+    top = box.top - context.styles.h3.leading
+    half = (box.width - PAD * 4) / 2
+    left = Box(box.x, box.y, half, top - box.y)
+    return left, Box(box.x + half + PAD * 4, box.y, half, top - box.y)
+
+
+def draw_reflection(canvas: Canvas, context: LogContext, week: int) -> None:
+    g, styles, labels = context.geometry, context.styles, context.guide.labels
+    box = g.reflection
+    canvas.setStrokeColor(context.colour("muted"))
+    canvas.setLineWidth(0.8)
+    canvas.rect(box.x, box.y, box.width, box.height, stroke=1, fill=0)
+    heading_y = box.top - PAD - styles.h3.fontSize
+    text(canvas, context, box.x + PAD * 2, heading_y, labels("Weekly reflection"), styles.h3,
+         "accent")  # fmt: skip
+    questions = ("How relaxed do you feel this week?", "What did you notice in your body?")
+    areas = []
+    for half, question in zip(reflection_halves(context), questions, strict=True):
+        used = paragraph_at(canvas, context, labels(question), styles.cell_head, half, "label")
+        areas.append(Box(half.x, half.y, half.width, half.height - used - 2))
+        draw_writing_lines(canvas, context, areas[-1])
+    if context.entries is None:
+        add_reflection_fields(canvas, context, week, areas)
+
+
+def draw_writing_lines(canvas: Canvas, context: LogContext, area: Box) -> None:
+    gap = writing_gap(context.styles)
+    canvas.setStrokeColor(context.colour("rule"))
+    canvas.setLineWidth(0.5)
+    y = area.top - gap
+    while y >= area.y - 0.5:
+        canvas.line(area.x, y, area.x + area.width, y)
+        y -= gap
