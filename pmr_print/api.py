@@ -9,7 +9,6 @@ from pmr_print.loader import languages, load_guide
 from pmr_print.log_entries import Entry
 from pmr_print.model import Guide
 from pmr_print.options import HandoutDetails, LogDetails, PrintOptions, resolve
-from pmr_print.output import write_atomically
 from pmr_print.problems import UsageError
 from pmr_print.resources import default_content_dir
 
@@ -33,16 +32,16 @@ def builders() -> dict[str, Builder]:
 def build_all(
     output_dir: pathlib.Path, content_dir: pathlib.Path | None = None
 ) -> list[pathlib.Path]:
-    """Build every product in every language into output_dir; return the files written."""
+    """Build every product in every language into output_dir, on every core; return the files
+    written. The content is checked first: broken content raises ContentError, nothing written."""
+    from pmr_print.batch import Job, build_jobs
+
     content = content_dir or default_content_dir()
-    written = []
-    for lang in languages(content):
-        guide = load_guide(content, lang)
-        for name, build in builders().items():
-            path = output_dir / f"{name}-{lang}.pdf"
-            write_atomically(path, build(guide, PrintOptions(lang=lang)))
-            written.append(path)
-    return written
+    langs = languages(content)
+    for lang in langs:
+        load_guide(content, lang)
+    jobs = [Job(product, lang, content) for lang in langs for product in builders()]
+    return build_jobs(jobs, output_dir)
 
 
 def handout_pdf(

@@ -16,6 +16,7 @@ from pmr_print import api, output
 from pmr_print.cli import main
 from pmr_print.options import PrintOptions
 from tests import pdfcheck
+from tests.conftest import edit
 
 PRODUCTS = sorted(api.builders())
 LANGS = ("en", "zh")
@@ -103,3 +104,14 @@ def test_a_crash_while_writing_leaves_the_old_file_and_no_temporary_file(
         main(["handout", "-o", str(target)])
     assert target.read_bytes() == b"old"
     assert [p.name for p in tmp_path.iterdir()] == ["handout-en.pdf"]
+
+
+def test_all_writes_nothing_when_one_product_fails(content_copy, tmp_path, capsys) -> None:
+    guide = content_copy / "en" / "guide.md"
+    edit(guide, "Hold, then settle back and relax.", "Hold, then settle back and relax. " * 40)
+    out = tmp_path / "out"
+    assert main(["all", "--content", str(content_copy), "-o", str(out)]) == 2
+    error = capsys.readouterr().err.strip()
+    assert error.startswith("pmr-print: cards-en.pdf: ") and f"{guide}:" in error
+    assert len(error.splitlines()) == 1
+    assert not out.exists()

@@ -1,0 +1,64 @@
+"""Building many PDFs at once (`pmr-print all`), on every core.
+
+Each (product, language) is built in a worker process; the parent checks the content first, so
+that a content error is reported once, and writes every file itself, atomically. Workers report
+a user-facing error as text: PmrError subclasses do not survive pickling with their arguments.
+"""
+
+from __future__ import annotations
+
+import os
+import pathlib
+from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+
+from pmr_print.loader import load_guide
+from pmr_print.options import PrintOptions
+from pmr_print.output import write_atomically
+from pmr_print.problems import PmrError
+
+
+@dataclass(frozen=True)
+class Job:
+    product: str
+    lang: str
+    content: pathlib.Path
+
+    def file_name(self) -> str:
+        return f"{self.product}-{self.lang}.pdf"
+
+
+def run(job: Job) -> bytes | str:
+    """PDF bytes, or the message of a user-facing error."""
+    from pmr_print.api import builders
+
+    try:
+        guide = load_guide(job.content, job.lang)
+        return builders()[job.product](guide, PrintOptions(lang=job.lang))
+    except PmrError as error:
+        return str(error)
+
+
+def workers_for(jobs: int) -> int:
+    """One worker per core this process may use, and no more than there are jobs."""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    return max(1, min(jobs, cores or 1))
+
+
+def build_jobs(jobs: Sequence[Job], output_dir: pathlib.Path) -> list[pathlib.Path]:
+    workers = workers_for(len(jobs))
+    if workers == 1:
+        results = [run(job) for job in jobs]
+    else:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            results = list(pool.map(run, jobs))
+    for job, result in zip(jobs, results, strict=True):
+        if isinstance(result, str):
+            raise PmrError(f"{job.file_name()}: {result}")
+    written = []
+    for job, result in zip(jobs, results, strict=True):
+        path = output_dir / job.file_name()
+        write_atomically(path, result)  # type: ignore[arg-type]
+        written.append(path)
+    return written
