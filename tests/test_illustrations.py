@@ -72,3 +72,16 @@ def test_grayscale_palette_has_no_colour() -> None:
     for value in vars(FigureColours.grayscale()).values():
         red, green, blue = (int(value[i : i + 2], 16) for i in (1, 3, 5))
         assert red == green == blue
+
+
+def test_a_combined_step_draws_no_single_group_pose_or_direction() -> None:
+    """The short protocol's face-and-neck step draws the chin down; the neck's own arrow tips
+    the head back, so a combined step shows what is tense, not which way to move."""
+    from pmr_print.illustrations.cues import Arrow
+    from pmr_print.illustrations.groups import panels
+
+    for panel in panels(["forehead", "eyes", "jaw", "neck"]):
+        assert panel.pose == frozenset()
+        assert not any(isinstance(cue, Arrow) for cue in panel.cues)
+        assert panel.cues  # the tension marks stay
+    assert panels(["neck"])[0].pose == {"tilt"}

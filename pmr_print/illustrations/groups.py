@@ -111,11 +111,22 @@ class Panel:
     cues: tuple[Cue, ...]
 
 
+def combined(group: Group) -> Group:
+    """A group as part of a combined step: lit and marked as tense, but neither posed nor given
+    a direction. A combined step has its own instruction (the short protocol's face and neck
+    step draws the chin down, where the neck alone tips the head back), so a single group's
+    pose or arrow could contradict the words beside the figure."""
+    marks = tuple(cue for cue in group.cues if isinstance(cue, Marks))
+    return Group(group.view, group.regions, frozenset(), marks)
+
+
 def panels(ids: Sequence[str]) -> list[Panel]:
     """The views that show these groups best, in a fixed order; no group → a plain front view."""
     groups = lookup(ids)
     if not groups:
         return [Panel("front", frozenset(), frozenset(), ())]
+    if len(groups) > 1:
+        groups = [combined(group) for group in groups]
     result = []
     for view in VIEW_ORDER:
         mine = [g for g in groups if g.view == view]
