@@ -15,6 +15,7 @@ import pytest
 from pmr_print import api, output
 from pmr_print.cli import main
 from pmr_print.options import PrintOptions
+from pmr_print.typography.linebreak import CANNOT_END, CANNOT_START
 from tests import pdfcheck
 from tests.conftest import edit
 
@@ -115,3 +116,17 @@ def test_all_writes_nothing_when_one_product_fails(content_copy, tmp_path, capsy
     assert error.startswith("pmr-print: cards-en.pdf: ") and f"{guide}:" in error
     assert len(error.splitlines()) == 1
     assert not out.exists()
+
+
+@pytest.mark.parametrize("large_print", [False, True])
+@pytest.mark.parametrize("product", PRODUCTS)
+def test_no_chinese_line_starts_or_ends_with_the_wrong_mark(
+    guides, product: str, large_print: bool
+) -> None:
+    """Read back from the PDF: no line starts with ，。：） or ends with （「《 and the like."""
+    data = build(guides, product, "zh", large_print=large_print)
+    lines = [line.strip() for page in pdfcheck.page_texts(data) for line in page.splitlines()]
+    lines = [line for line in lines if line]
+    assert len(lines) > 20
+    assert [line for line in lines if line[0] in CANNOT_START] == []
+    assert [line for line in lines if line[-1] in CANNOT_END] == []
