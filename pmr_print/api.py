@@ -9,7 +9,7 @@ from pmr_print.loader import languages, load_guide
 from pmr_print.log_entries import Entry
 from pmr_print.model import Guide
 from pmr_print.options import HandoutDetails, LogDetails, PrintOptions, resolve
-from pmr_print.problems import UsageError
+from pmr_print.problems import Problem, UsageError
 from pmr_print.resources import default_content_dir
 
 Builder = Callable[[Guide, PrintOptions], bytes]
@@ -18,6 +18,15 @@ Builder = Callable[[Guide, PrintOptions], bytes]
 def load(lang: str = "en", content_dir: pathlib.Path | None = None) -> Guide:
     """Load one language of a content folder (default: the shipped content)."""
     return load_guide(content_dir or default_content_dir(), lang)
+
+
+def check(content_dir: pathlib.Path | None = None) -> list[Problem]:
+    """What `pmr-print check` reports: every problem of a content folder (default: the shipped
+    one), including characters no shipped font can print. An empty list means it is fine."""
+    from pmr_print.check import check_content
+    from pmr_print.printable import unprintable
+
+    return check_content(content_dir or default_content_dir(), unprintable)
 
 
 def builders() -> dict[str, Builder]:
@@ -107,6 +116,7 @@ __all__ = [
     "LogDetails",
     "PrintOptions",
     "build_all",
+    "check",
     "cards_pdf",
     "default_content_dir",
     "handout_pdf",

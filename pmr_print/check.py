@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import pathlib
+from collections.abc import Callable, Iterable
 
 from pmr_print.loader import languages, load_guide
 from pmr_print.model import Guide, Protocol
 from pmr_print.problems import ContentError, Problem
 
 
-def check_content(content_dir: pathlib.Path) -> list[Problem]:
-    """Every problem in the content folder, sorted; an empty list means it is fine."""
+def check_content(
+    content_dir: pathlib.Path, inspect: Callable[[Guide], Iterable[Problem]] | None = None
+) -> list[Problem]:
+    """Every problem in the content folder, sorted; an empty list means it is fine. `inspect`
+    adds the problems of one loaded guide that need more than the model (fonts, say)."""
     langs = languages(content_dir)
     if not langs:
         return [Problem(str(content_dir), 1, "no language folder with a guide.md found")]
@@ -25,6 +29,8 @@ def check_content(content_dir: pathlib.Path) -> list[Problem]:
     for guide in guides:
         if reference is not None and guide is not reference:
             problems.extend(compare(reference, guide))
+        if inspect is not None:
+            problems.extend(inspect(guide))
     return sorted(set(problems))
 
 

@@ -8,7 +8,6 @@ import sys
 from collections.abc import Sequence
 
 from pmr_print import api, commands
-from pmr_print.check import check_content
 from pmr_print.options import PrintOptions
 from pmr_print.output import write_atomically
 from pmr_print.problems import ContentError, PmrError
@@ -68,7 +67,7 @@ def make_parser(products: dict[str, commands.Product]) -> argparse.ArgumentParse
 
 def run_check(args: argparse.Namespace) -> int:
     content = args.content or api.default_content_dir()
-    problems = check_content(content)
+    problems = api.check(content)
     for problem in problems:
         print(problem, file=sys.stderr)
     if not problems:

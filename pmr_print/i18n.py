@@ -28,6 +28,7 @@ def read_labels(path: pathlib.Path, lang: str, problems: list[Problem]) -> Label
         )
         return Labels({})
     translations: dict[str, str] = {}
+    lines: dict[str, int] = {}
     for message in catalog:
         msgid = str(message.id)
         line = getattr(message, "lineno", 1) or 1
@@ -39,9 +40,10 @@ def read_labels(path: pathlib.Path, lang: str, problems: list[Problem]) -> Label
             problems.append(Problem(str(path), line, f"label {msgid!r} is not translated"))
         else:
             translations[msgid] = str(message.string)
+            lines[msgid] = line
     for missing in (msgid for msgid in LABELS if catalog.get(msgid) is None):
         problems.append(Problem(str(path), 1, f"label {missing!r} is missing"))
-    return Labels(translations)
+    return Labels(translations, str(path), lines)
 
 
 def babel_locale(name: str) -> Locale:

@@ -66,8 +66,18 @@ LABELS: tuple[str, ...] = (
 class Labels:
     """The translations of LABELS for one language; missing ones fall back to the English."""
 
-    def __init__(self, translations: Mapping[str, str]) -> None:
+    def __init__(
+        self,
+        translations: Mapping[str, str],
+        path: str = "",
+        lines: Mapping[str, int] | None = None,
+    ) -> None:
         self._translations = dict(translations)
+        self.path = path  # the labels.po they came from, and the line of each msgid
+        self.lines = dict(lines or {})
+
+    def translations(self) -> Mapping[str, str]:
+        return dict(self._translations)
 
     def __call__(self, msgid: str, **values: object) -> str:
         if msgid not in LABELS:

@@ -23,10 +23,11 @@ NEUTRAL = set("“”‘’…—–·")
 class MissingGlyphError(PmrError):
     def __init__(self, char: str, origin: str) -> None:
         name = unicodedata.name(char, "unnamed character")
-        super().__init__(
-            f"{origin}: the character {char!r} (U+{ord(char):04X} {name}) is not in any font "
+        self.detail = (
+            f"the character {char!r} (U+{ord(char):04X} {name}) is not in any font "
             "pmr-print ships, so it cannot be printed; replace or remove it"
         )
+        super().__init__(f"{origin}: {self.detail}")
 
 
 @dataclass(frozen=True)

@@ -155,3 +155,19 @@ def test_missing_front_matter_key_and_bad_utf8(
     assert any("unknown front matter line 'relax_wrd" in line for line in lines)
     assert any("front matter needs 'relax_word" in line for line in lines)
     assert f"{content_copy / 'zh' / 'guide.md'}:3: not valid UTF-8 text" in lines
+
+
+def test_characters_no_font_has(
+    content_copy: pathlib.Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    guide, labels = content_copy / "zh" / "guide.md", content_copy / "zh" / "labels.po"
+    edit(guide, "收紧臀部肌肉。", "收紧臀部肌肉💪。")
+    edit(labels, 'msgstr "日期"', 'msgstr "日期𝑥"')
+    status, lines = check(content_copy, capsys)
+    assert status == 2
+    glyph = "is not in any font pmr-print ships, so it cannot be printed; replace or remove it"
+    assert lines == [
+        f"{guide}:{line_of(guide, '💪')}: the character '💪' (U+1F4AA FLEXED BICEPS) {glyph}",
+        f"{labels}:{line_of(labels, '𝑥') - 1}: the character '𝑥' (U+1D465 MATHEMATICAL "
+        f"ITALIC SMALL X) {glyph}",
+    ]
