@@ -29,18 +29,10 @@ import re
 from collections.abc import Mapping
 
 from pmr_print.log_calendar import DAYS_PER_WEEK
-from pmr_print.log_entries import EntriesFileError, Parsed, parse_records
+from pmr_print.log_entries import COLUMNS, EntriesFileError, Parsed, parse_records
 
 START_FIELD = "log.start"
-DAY_FIELDS: tuple[str, ...] = (
-    "practised",
-    "time",
-    "minutes",
-    "protocol",
-    "before",
-    "after",
-    "notes",
-)
+DAY_FIELDS: tuple[str, ...] = COLUMNS[1:]  # a field for every column but the date
 REFLECTION_FIELDS: tuple[str, ...] = ("relaxed", "noticed")
 CHECKED = "/Yes"
 DAY_NAME = re.compile(r"w(\d+)\.d(\d)\.(\w+)")

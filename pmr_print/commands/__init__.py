@@ -7,12 +7,14 @@ cli.py holds what every subcommand shares; a product adds itself by listing its 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from pmr_print.model import Guide
 from pmr_print.options import PrintOptions
+from pmr_print.problems import UsageError
 
 # bytes are written to -o PATH; a str (e.g. `log --read` as CSV) goes to standard output.
 BuildResult = bytes | str
@@ -30,6 +32,16 @@ PRODUCT_MODULES: dict[str, str] = {
     "handout": "pmr_print.commands.handout",
     "log": "pmr_print.commands.log",
 }
+
+
+def iso_date(text: str | None, option: str) -> dt.date | None:
+    """A YYYY-MM-DD option's value, or None when it was not given."""
+    if text is None:
+        return None
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise UsageError(f"{option} {text!r} is not a date; write it as YYYY-MM-DD") from None
 
 
 def products() -> dict[str, Product]:

@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 
 from pmr_print import api
-from pmr_print.commands import Product
+from pmr_print.commands import Product, iso_date
 from pmr_print.model import Guide
 from pmr_print.options import HandoutDetails, PrintOptions
-from pmr_print.problems import UsageError
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -28,22 +26,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--recording-url", default="", help="a recording to link with a QR code")
 
 
-def parse_date(text: str | None) -> dt.date | None:
-    if text is None:
-        return None
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise UsageError(f"--date {text!r} is not a date; write it as YYYY-MM-DD") from None
-
-
 def build(guide: Guide, options: PrintOptions, args: argparse.Namespace) -> bytes:
     omit = tuple(step.strip() for value in args.omit for step in value.split(",") if step.strip())
     details = HandoutDetails(
         client=args.client,
         clinician=args.clinician,
         clinic=args.clinic,
-        date=parse_date(args.date),
+        date=iso_date(args.date, "--date"),
         omit=omit,
         omit_reason=args.omit_reason,
         recording_url=args.recording_url,

@@ -13,13 +13,12 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import pathlib
 import re
 import sys
 
 from pmr_print import api
-from pmr_print.commands import BuildResult, Product
+from pmr_print.commands import BuildResult, Product, iso_date
 from pmr_print.log_build import entries_from_pdf, log_weeks, parse_entries_text
 from pmr_print.log_entries import EntryProblem, Parsed, keep_within, to_csv, to_json
 from pmr_print.model import Guide
@@ -44,15 +43,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--format", choices=("csv", "json"), default="csv", help="what --read prints (default: csv)"
     )
-
-
-def parse_start(text: str | None) -> dt.date | None:
-    if text is None:
-        return None
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise UsageError(f"--start {text!r} is not a date; write it as YYYY-MM-DD") from None
 
 
 def row_order(problem: EntryProblem) -> list[int]:
@@ -102,7 +92,7 @@ def read_back(args: argparse.Namespace) -> str:
 def build(guide: Guide, options: PrintOptions, args: argparse.Namespace) -> BuildResult:
     if args.read is not None:
         return read_back(args)
-    details = LogDetails(name=args.name, start=parse_start(args.start), weeks=args.weeks)
+    details = LogDetails(name=args.name, start=iso_date(args.start, "--start"), weeks=args.weeks)
     if args.entries is not None:
         return completed(guide, options, details, args.entries)
     return api.log_pdf(guide, options, details)
