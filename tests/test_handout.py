@@ -195,3 +195,13 @@ def test_an_unwritable_output_is_one_clear_line(tmp_path, capsys) -> None:
     error = capsys.readouterr().err.strip()
     assert error == f"pmr-print: cannot write {tmp_path}: Is a directory"
     assert list(tmp_path.iterdir()) == []
+
+
+def test_release_only_gives_its_shared_cue_once_and_no_tensing_time(guides) -> None:
+    guide = guides["en"]
+    options = PrintOptions(lang="en", protocol="release-only")
+    text = pdfcheck.text(api.handout_pdf(guide, options, HandoutDetails(date=DAY)))
+    cue = " ".join(guide.protocol("release-only").steps[0].instruction.text.split()[:8])
+    assert " ".join(text.split()).count(cue) == 1
+    assert "What to do" not in text
+    assert "Forehead – 20" in " ".join(text.split())

@@ -117,13 +117,32 @@ def sequence_story(
     title = labels("Protocol: {name}", name=protocol.name)
     story.append(plain_paragraph(title, str(protocol.source), styles.faces, styles.h3))
     story.append(content_paragraph(protocol.summary, styles.faces, styles.body))
-    story.append(steps_table(guide, protocol, styles, settings))
+    shared = shared_instruction(protocol)
+    if shared is not None:  # said once, not in every row (the release-only cue)
+        story.append(content_paragraph(shared, styles.faces, styles.body))
+    story.append(steps_table(guide, protocol, styles, settings, with_instructions=shared is None))
     if details.omit:
         story.append(omitted_note(guide, details, styles, settings))
     return story
 
 
-def steps_table(guide: Guide, protocol: Protocol, styles: Styles, settings: Settings) -> Flowable:
+def shared_instruction(protocol: Protocol) -> Paragraph | None:
+    """The instruction every step shares, if they all share one and there are several steps."""
+    texts = {step.instruction.text for step in protocol.steps}
+    return protocol.steps[0].instruction if len(protocol.steps) > 1 and len(texts) == 1 else None
+
+
+def seconds_text(seconds: int) -> str:
+    return str(seconds) if seconds else "–"  # no tensing at all: a dash, not a zero
+
+
+def steps_table(
+    guide: Guide,
+    protocol: Protocol,
+    styles: Styles,
+    settings: Settings,
+    with_instructions: bool = True,
+) -> Flowable:
     labels, faces = guide.labels, styles.faces
 
     def head(text: str) -> Flowable:
@@ -132,26 +151,21 @@ def steps_table(guide: Guide, protocol: Protocol, styles: Styles, settings: Sett
     def cell(text: str) -> Flowable:
         return plain_paragraph(text, "table", faces, styles.cell)
 
+    what = [head(labels("What to do"))] if with_instructions else []
     rows: list[list[Flowable | str]] = [
-        [
-            head("#"),
-            head(labels("Muscle group")),
-            head(labels("What to do")),
-            head(labels("Tense (s)")),
-            head(labels("Relax (s)")),
-        ]
+        [head("#"), head(labels("Muscle group")), *what]
+        + [head(labels("Tense (s)")), head(labels("Relax (s)"))]
     ]
     for number, step in enumerate(protocol.steps, start=1):
-        rows.append(
-            [
-                cell(str(number)),
-                cell(step.name),
-                content_paragraph(step.instruction, faces, styles.cell),
-                cell(str(step.tense_seconds)),
-                cell(str(step.relax_seconds)),
-            ]
+        what = (
+            [content_paragraph(step.instruction, faces, styles.cell)] if with_instructions else []
         )
-    rows.append(["", head(labels("Total")), total_text(guide, protocol, styles), "", ""])
+        rows.append(
+            [cell(str(number)), cell(step.name), *what]
+            + [cell(seconds_text(step.tense_seconds)), cell(seconds_text(step.relax_seconds))]
+        )
+    total = ["", head(labels("Total")), total_text(guide, protocol, styles)]
+    rows.append(total + [""] * (len(rows[0]) - len(total)))
     size = styles.cell.fontSize
     # The seconds columns are as wide as their headings, unless that would squeeze the
     # instructions (large print): then the headings wrap onto two lines.
@@ -162,7 +176,10 @@ def steps_table(guide: Guide, protocol: Protocol, styles: Styles, settings: Sett
     frame_width = settings.theme.page_size[0] - 2 * settings.theme.margin
     seconds = 12 + (heading if heading < frame_width * 0.1 else size * 3)
     names = 12 + max(text_width(step.name, size, faces, "table") for step in protocol.steps)
-    widths = [size * 2.4, min(names, frame_width * 0.18), None, seconds, seconds]
+    if with_instructions:
+        widths = [size * 2.4, min(names, frame_width * 0.18), None, seconds, seconds]
+    else:
+        widths = [size * 2.4, None, seconds, seconds]
     return styled_table(
         rows, styles, table_commands(settings, len(rows)), colWidths=widths, repeatRows=1
     )
