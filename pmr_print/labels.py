@@ -24,6 +24,7 @@ LABELS: tuple[str, ...] = (
     "{minutes} min {seconds} s",
     "{minutes} min",
     "Reason: {reason}",
+    "Leave out: {groups}",
     "Protocol: {name}",
     "Rounds: {count}",
     "Quiet time at the end: {seconds} s",

@@ -116,6 +116,8 @@ class Step:
     tense_seconds: int
     relax_seconds: int
     source: Source
+    left_out: tuple[str, ...] = ()
+    """Groups this step covers that are left out for one client (Protocol.without)."""
 
     @property
     def seconds(self) -> int:
@@ -141,12 +143,15 @@ class Protocol:
         return self.rounds * sum(step.seconds for step in self.steps) + self.settle_seconds
 
     def without(self, omitted: frozenset[str]) -> Protocol:
-        """This protocol with the omitted muscle groups left out of every step."""
+        """This protocol with the omitted muscle groups left out of every step. A step of one
+        group drops out; a combined step keeps its other groups and records in `left_out` what
+        to leave out, because its instruction still names them all."""
         kept = []
         for step in self.steps:
             covers = tuple(group for group in step.covers if group not in omitted)
             if covers:
-                kept.append(replace(step, covers=covers))
+                left_out = tuple(group for group in step.covers if group in omitted)
+                kept.append(replace(step, covers=covers, left_out=left_out))
         return replace(self, steps=tuple(kept))
 
 

@@ -205,3 +205,11 @@ def test_release_only_gives_its_shared_cue_once_and_no_tensing_time(guides) -> N
     assert " ".join(text.split()).count(cue) == 1
     assert "What to do" not in text
     assert "Forehead – 20" in " ".join(text.split())
+
+
+def test_a_combined_step_with_an_omitted_group_says_to_leave_it_out(guides) -> None:
+    options = PrintOptions(lang="en", protocol="short")
+    details = HandoutDetails(date=DAY, omit=("back", "neck"))
+    text = " ".join(pdfcheck.text(api.handout_pdf(guides["en"], options, details)).split())
+    assert text.count("Leave out: Back") == 1 and text.count("Leave out: Neck") == 1
+    assert "Left out for this client Back and Neck" in text

@@ -40,3 +40,10 @@ def test_omitting_groups_drops_them_from_steps_and_time() -> None:
     assert kept.total_seconds == standard.total_seconds - 2 * 15
     torso = load("en").protocol("short").without(frozenset({"back"})).steps[2]
     assert "back" not in torso.covers and "chest" in torso.covers
+
+
+def test_omitting_part_of_a_combined_step_keeps_the_step_and_says_what_to_leave_out() -> None:
+    short = load("en").protocol("short").without(frozenset({"back", "neck"}))
+    torso = next(step for step in short.steps if step.id == "torso")
+    assert torso.covers == ("shoulders", "chest", "abdomen") and torso.left_out == ("back",)
+    assert len(short.steps) == 4 and short.total_seconds == 4 * 27 + 60

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
+from babel.lists import format_list
 from reportlab.graphics.shapes import Drawing
 from reportlab.lib.colors import HexColor
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from pmr_print.i18n import long_date
-from pmr_print.model import BulletList, Guide, Paragraph, Protocol, Section
+from pmr_print.model import BulletList, Guide, Paragraph, Protocol, Section, Step
 from pmr_print.options import HandoutDetails, Settings
 from pmr_print.render.blocks import boxed, bullet, section_flowables, section_heading, styled_table
 from pmr_print.render.document import Metadata, PageFrame, build_document, mark_outline
@@ -132,6 +134,22 @@ def shared_instruction(protocol: Protocol) -> Paragraph | None:
     return protocol.steps[0].instruction if len(protocol.steps) > 1 and len(texts) == 1 else None
 
 
+def group_names(guide: Guide, ids: Sequence[str], settings: Settings) -> str:
+    """ "Back and neck", "背部和颈部": the groups' names as a list in the language."""
+    return format_list([guide.group(group).name for group in ids], locale=settings.locale)
+
+
+def instruction_cell(guide: Guide, step: Step, styles: Styles, settings: Settings) -> object:
+    """The step's instruction; a combined step that covers an omitted group says to leave it
+    out, since its wording still names every group it covers."""
+    instruction = content_paragraph(step.instruction, styles.faces, styles.cell)
+    if not step.left_out:
+        return instruction
+    names = group_names(guide, step.left_out, settings)
+    note = guide.labels("Leave out: {groups}", groups=names)
+    return [instruction, plain_paragraph(note, "--omit", styles.faces, styles.cell_head)]
+
+
 def seconds_text(seconds: int) -> str:
     return str(seconds) if seconds else "–"  # no tensing at all: a dash, not a zero
 
@@ -157,9 +175,7 @@ def steps_table(
         + [head(labels("Tense (s)")), head(labels("Relax (s)"))]
     ]
     for number, step in enumerate(protocol.steps, start=1):
-        what = (
-            [content_paragraph(step.instruction, faces, styles.cell)] if with_instructions else []
-        )
+        what = [instruction_cell(guide, step, styles, settings)] if with_instructions else []
         rows.append(
             [cell(str(number)), cell(step.name), *what]
             + [cell(seconds_text(step.tense_seconds)), cell(seconds_text(step.relax_seconds))]
@@ -215,8 +231,7 @@ def omitted_note(
     guide: Guide, details: HandoutDetails, styles: Styles, settings: Settings
 ) -> Flowable:
     labels, faces = guide.labels, styles.faces
-    names = "、".join if guide.lang == "zh" else ", ".join
-    omitted = names(guide.group(step).name for step in details.omit)
+    omitted = group_names(guide, details.omit, settings)
     flowables: list[Flowable] = [
         plain_paragraph(labels("Left out for this client"), "label", faces, styles.cell_head),
         plain_paragraph(omitted, "--omit", faces, styles.cell),
