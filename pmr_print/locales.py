@@ -38,11 +38,11 @@ def resolve_locale(
     name = environment_locale(os.environ if environ is None else environ)
     if name:
         try:
-            locale = babel_locale(name)
+            found = babel_locale(name)
         except UsageError:
-            locale = None
-        if locale is not None and locale.language == lang:
-            return locale
+            found = None
+        if found is not None and found.language == lang:
+            return found
     return babel_locale(DEFAULT_LOCALES.get(lang, lang))
 
 

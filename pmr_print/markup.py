@@ -57,7 +57,7 @@ def face_for(char: str, previous: str, faces: Faces, bold: bool, origin: str) ->
         if has_glyph(registered(name), char):
             return name
     if has_glyph(han_extension(), char):
-        return han_extension().fontName
+        return str(han_extension().fontName)
     raise MissingGlyphError(char, origin)
 
 

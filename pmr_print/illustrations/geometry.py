@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from pmr_print.illustrations import polygon as pg
-from pmr_print.illustrations.parts import BPoint, Outline, Region, Stroke, View, shown
+from pmr_print.illustrations.parts import Outline, Points, Region, Stroke, View, shown
 from pmr_print.illustrations.rig import IDENTITY, Affine, apply, bone_transforms
 from pmr_print.illustrations.spline import catmull_rom, flatten
 from pmr_print.illustrations.views import VIEWS
@@ -40,10 +40,10 @@ class DetailPiece:
 Piece = BodyPiece | RegionPiece | DetailPiece
 
 
-def _posed(points: tuple[BPoint, ...], bone: str, bones: dict[str, Affine]) -> list[Point]:
+def _posed(points: Points, bone: str, bones: dict[str, Affine]) -> list[Point]:
     out = []
     for p in points:
-        m = bones.get(p[2] if len(p) > 2 else bone, IDENTITY)
+        m = bones.get(p[2] if len(p) == 3 else bone, IDENTITY)
         out.append(apply(m, (p[0], p[1])))
     return out
 

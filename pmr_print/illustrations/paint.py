@@ -30,12 +30,13 @@ HALO_WEIGHT = 3.4  # a body-coloured band under each cue, so it reads over a hat
 def _path(ops: PathOps, m: Affine, **style: object) -> Path:
     path = Path(strokeLineJoin=ROUND, strokeLineCap=ROUND, **style)
     for op, coords in ops:
+        points = [apply(m, (coords[i], coords[i + 1])) for i in range(0, len(coords), 2)]
         if op == "M":
-            path.moveTo(*apply(m, coords))
+            path.moveTo(*points[0])
         elif op == "L":
-            path.lineTo(*apply(m, coords))
+            path.lineTo(*points[0])
         elif op == "C":
-            path.curveTo(*apply(m, coords[0:2]), *apply(m, coords[2:4]), *apply(m, coords[4:6]))
+            path.curveTo(*points[0], *points[1], *points[2])
         else:
             path.closePath()
     return path

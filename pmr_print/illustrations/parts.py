@@ -6,11 +6,14 @@ y = 0, centred on x = 0. A point may name the bone it hangs on: ``(x, y)`` or ``
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from pmr_print.illustrations.rig import PoseTable
 
-BPoint = tuple[float, ...]  # (x, y) or (x, y, bone); the bone is kept as the last item
+# (x, y), or (x, y, bone) for a point that hangs on a bone other than its part's
+BPoint = tuple[float, float] | tuple[float, float, str]
+Points = Sequence[BPoint]
 Frame = tuple[float, float, float, float]  # x0, y0, x1, y1
 
 
@@ -23,7 +26,7 @@ class Outline:
     """A closed, smooth body part filled with the body colour."""
 
     name: str
-    points: tuple[BPoint, ...]
+    points: Points
     bone: str = "body"
     when: frozenset[str] = frozenset()  # drawn only with all these pose flags
     unless: frozenset[str] = frozenset()  # not drawn with any of these
@@ -35,7 +38,7 @@ class Region:
 
     name: str
     base: str
-    cutters: tuple[tuple[BPoint, ...], ...]
+    cutters: Sequence[Points]
     bone: str = "body"
 
 
@@ -43,7 +46,7 @@ class Region:
 class Stroke:
     """A quiet detail line (or a small filled feature such as an eye)."""
 
-    points: tuple[BPoint, ...]
+    points: Points
     closed: bool = False
     filled: bool = False
     weight: float = 0.7  # relative to the body line weight
@@ -72,11 +75,15 @@ def when(text: str) -> frozenset[str]:
     return _flags(text)
 
 
-def mirror_x(points: tuple[BPoint, ...]) -> tuple[BPoint, ...]:
-    return tuple((-p[0], *p[1:]) for p in points)
+def mirror_point(p: BPoint) -> BPoint:
+    return (-p[0], p[1], p[2]) if len(p) == 3 else (-p[0], p[1])
 
 
-def symmetric(half: tuple[BPoint, ...]) -> tuple[BPoint, ...]:
+def mirror_x(points: Points) -> Points:
+    return tuple(mirror_point(p) for p in points)
+
+
+def symmetric(half: Points) -> Points:
     """A closed loop from its x >= 0 half, listed from the top of the axis to its bottom."""
     inner = [p for p in half[1:-1]]
     return (*half, *reversed(mirror_x(tuple(inner))))

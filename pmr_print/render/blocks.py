@@ -12,6 +12,9 @@ from pmr_print.render.document import mark_outline
 from pmr_print.render.styles import Styles
 from pmr_print.render.text import content_paragraph, plain_paragraph
 
+# A TableStyle command: ("NAME", (col, row), (col, row), *values).
+TableCommand = tuple[object, ...]
+
 BULLET = "•"
 CHECKBOX = "□"
 
@@ -38,7 +41,10 @@ def section_flowables(section: Section, styles: Styles) -> list[Flowable]:
 
 
 def styled_table(
-    rows: Sequence[Sequence[object]], styles: Styles, commands: Sequence[tuple], **options: object
+    rows: Sequence[Sequence[object]],
+    styles: Styles,
+    commands: Sequence[TableCommand],
+    **options: object,
 ) -> Table:
     """A Table whose cells default to the document's face: ReportLab's own default is an
     unembedded Helvetica, which would appear in the PDF even for empty cells."""

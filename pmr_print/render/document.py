@@ -36,7 +36,7 @@ class PageFrame:
 
 def mark_outline(flowable: Flowable, title: str, level: int = 0) -> Flowable:
     """Make a flowable a bookmark target; the document adds the outline entry when it lands."""
-    flowable.outline_entry = (title, level)  # type: ignore[attr-defined]
+    flowable.outline_entry = (title, level)
     return flowable
 
 

@@ -18,6 +18,7 @@ import functools
 import re
 import zlib
 from dataclasses import dataclass
+from typing import cast
 
 from pypdf import PdfWriter
 from pypdf.generic import (
@@ -113,7 +114,7 @@ def font_parts() -> FontParts:
         file_length=len(data),
         widths=width_runs([round(advance * scale) for advance, _ in ttf.hmetrics]),
         to_unicode=zlib.compress(to_unicode_cmap(glyph_to_unicode(ttf.charToGlyph)), 6),
-        bbox=(*(round(value) for value in ttf.bbox),),  # type: ignore[arg-type]
+        bbox=cast(tuple[int, int, int, int], tuple(round(value) for value in ttf.bbox)),
         ascent=round(ttf.ascent),
         descent=round(ttf.descent),
         cap_height=round(ttf.capHeight),
@@ -181,7 +182,7 @@ def add_font(writer: PdfWriter) -> IndirectObject:
 
 def empty_appearance(widget: DictionaryObject, font: IndirectObject) -> StreamObject:
     """An appearance for an empty variable-text field, naming only the form font."""
-    x0, y0, x1, y1 = (float(value) for value in widget["/Rect"])
+    x0, y0, x1, y1 = (float(value) for value in cast(ArrayObject, widget["/Rect"]))
     stream = DecodedStreamObject()
     stream.set_data(b"/Tx BMC\nEMC\n")
     stream.update(
@@ -198,7 +199,7 @@ def empty_appearance(widget: DictionaryObject, font: IndirectObject) -> StreamOb
 def use_form_font(writer: PdfWriter) -> None:
     """Make every text and choice field of the writer's form use the embedded font."""
     font = add_font(writer)
-    form = writer._root_object["/AcroForm"]
+    form = cast(DictionaryObject, writer._root_object["/AcroForm"])
     form[NameObject("/DR")] = pdf_dict(Font=pdf_dict(NotoSC=font))
     form[NameObject("/DA")] = TextStringObject(DEFAULT_APPEARANCE)
     for page in writer.pages:

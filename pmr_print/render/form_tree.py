@@ -8,6 +8,7 @@ a period (PDF 32000, 12.7.3.2), so `w1.d3.before` becomes the field `before`, ki
 from __future__ import annotations
 
 import io
+from typing import cast
 
 from pypdf import PdfReader, PdfWriter
 from pypdf.errors import PdfReadError
@@ -49,17 +50,19 @@ def attach(child: IndirectObject, parent: IndirectObject | None, top: ArrayObjec
     if parent is None:
         top.append(child)
         return
-    child.get_object()[NameObject("/Parent")] = parent
-    parent.get_object()["/Kids"].append(child)
+    node = cast(DictionaryObject, child.get_object())
+    node[NameObject("/Parent")] = parent
+    kids = cast(DictionaryObject, parent.get_object())["/Kids"]
+    cast(ArrayObject, kids).append(child)
 
 
 def nest_fields(writer: PdfWriter) -> None:
     """Turn every dotted /T of the writer's form into a branch of the field tree."""
-    form = writer._root_object["/AcroForm"]
+    form = cast(DictionaryObject, writer._root_object["/AcroForm"])
     nodes: dict[str, IndirectObject] = {}
     top = ArrayObject()
-    for reference in list(form["/Fields"]):
-        field = reference.get_object()
+    for reference in list(cast(ArrayObject, form["/Fields"])):
+        field = cast(DictionaryObject, reference.get_object())
         *path, name = str(field["/T"]).split(".")
         field[NameObject("/T")] = TextStringObject(name)
         attach(reference, branch(writer, path, nodes, top), top)

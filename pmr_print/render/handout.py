@@ -13,7 +13,14 @@ from reportlab.platypus import Flowable, KeepTogether, Spacer
 from pmr_print.i18n import long_date
 from pmr_print.model import BulletList, Guide, Paragraph, Protocol, Section, Step
 from pmr_print.options import HandoutDetails, Settings
-from pmr_print.render.blocks import boxed, bullet, section_flowables, section_heading, styled_table
+from pmr_print.render.blocks import (
+    TableCommand,
+    boxed,
+    bullet,
+    section_flowables,
+    section_heading,
+    styled_table,
+)
 from pmr_print.render.document import Metadata, PageFrame, build_document, mark_outline
 from pmr_print.render.styles import Styles, make_styles
 from pmr_print.render.text import content_paragraph, plain_paragraph, text_width
@@ -214,7 +221,7 @@ def total_text(guide: Guide, protocol: Protocol, styles: Styles) -> Flowable:
     )
 
 
-def table_commands(settings: Settings, row_count: int) -> list[tuple]:
+def table_commands(settings: Settings, row_count: int) -> list[TableCommand]:
     colours = settings.theme.colours
     return [
         ("BACKGROUND", (0, 0), (-1, 0), HexColor(colours.accent_soft)),

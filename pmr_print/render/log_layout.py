@@ -144,11 +144,11 @@ def head_height(
 
 def reflection_height(styles: Styles) -> float:
     """At least: heading, question, and two lines to write on."""
-    return styles.h3.leading + styles.cell_head.leading + 2 * writing_gap(styles) + 3 * PAD
+    return float(styles.h3.leading + styles.cell_head.leading + 2 * writing_gap(styles) + 3 * PAD)
 
 
 def writing_gap(styles: Styles) -> float:
-    return styles.body.fontSize * 2.1
+    return float(styles.body.fontSize * 2.1)
 
 
 def geometry(theme: Theme, styles: Styles, labels: Labels, day_texts: Sequence[str]) -> Geometry:

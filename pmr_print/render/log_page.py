@@ -85,7 +85,7 @@ def paragraph_at(
     paragraph = plain_paragraph(value, origin, context.styles.faces, style)
     _, height = paragraph.wrap(box.width, box.height)
     paragraph.drawOn(canvas, box.x, box.top - height)
-    return height
+    return float(height)
 
 
 def draw_footer(canvas: Canvas, context: LogContext, page: int) -> None:

@@ -36,7 +36,8 @@ def plain_paragraph(
 
 
 def text_width(text: str, size: float, faces: Faces, origin: str, bold: bool = False) -> float:
-    return sum(stringWidth(piece, name, size) for name, piece in runs(text, faces, origin, bold))
+    pieces = runs(text, faces, origin, bold)
+    return float(sum(stringWidth(piece, name, size) for name, piece in pieces))
 
 
 def draw_text(
@@ -58,4 +59,4 @@ def draw_text(
         canvas.setFont(name, size)
         canvas.drawString(x, y, piece)
         x += stringWidth(piece, name, size)
-    return width
+    return float(width)

@@ -25,7 +25,9 @@ the regression test that guards it: run it before changing the pin.
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Sequence
 from itertools import accumulate, groupby
+from typing import Any
 
 from reportlab.platypus import Paragraph
 from reportlab.platypus.paragraph import ParaLines, _handleBulletWidth, cjkU, makeCJKParaLine
@@ -65,7 +67,7 @@ def _kind(unit: cjkU) -> int:
     return WIDE if unicodedata.east_asian_width(unit) in "WF" else NARROW
 
 
-def _units(frags) -> list[cjkU]:
+def _units(frags: Sequence[Any]) -> list[cjkU]:
     """One cjkU (a str carrying its frag and width) per character, as cjkFragSplit makes them."""
     units = []
     for frag in frags:
@@ -81,7 +83,7 @@ def _width(unit: cjkU, basis: float) -> float:
     if hasattr(width, "normalizedValue"):  # <img width="50%">: relative to the line width
         width._normalizer = basis
         width = width.normalizedValue(basis)
-    return width
+    return float(width)
 
 
 def _may_break(last_visible: str, before: int, char: cjkU, kind: int) -> bool:
@@ -134,8 +136,8 @@ class _Measure:
         return self.sums[stop] - self.sums[first]
 
 
-def _line_width(max_widths, line_no: int) -> float:
-    return max_widths[min(line_no, len(max_widths) - 1)]
+def _line_width(max_widths: Sequence[float], line_no: int) -> float:
+    return float(max_widths[min(line_no, len(max_widths) - 1)])
 
 
 def _widest_word(kinds: list[int], measure: _Measure, first: int, end: int) -> float:
@@ -150,7 +152,9 @@ def _widest_word(kinds: list[int], measure: _Measure, first: int, end: int) -> f
     return widest
 
 
-def _cut(units, kinds, measure: _Measure, start: int, end: int, avail: float) -> int:
+def _cut(
+    units: list[cjkU], kinds: list[int], measure: _Measure, start: int, end: int, avail: float
+) -> int:
     """Last resort for an unbreakable run wider than the line, cut as late as fits (at least one
     character). If its words fit on a line, keep them whole and break a punctuation rule (in
     ``（PMR）`` or ``a0027326；``); else cut inside the word where the punctuation rules allow."""
@@ -168,9 +172,16 @@ def _cut(units, kinds, measure: _Measure, start: int, end: int, avail: float) ->
     return next((c for c in reversed(fits) if acceptable(c)), fits[-1])
 
 
-def _fill(units, kinds, points, measure: _Measure, max_widths) -> list[tuple[int, int, bool]]:
+def _fill(
+    units: list[cjkU],
+    kinds: list[int],
+    points: list[tuple[int, bool]],
+    measure: _Measure,
+    max_widths: Sequence[float],
+) -> list[tuple[int, int, bool]]:
     """Greedy filling: each line ends at the last break point that fits. (start, end, forced)."""
-    spans, start, k = [], 0, 0
+    spans: list[tuple[int, int, bool]] = []
+    start, k = 0, 0
     while start < points[-1][0]:
         avail = _line_width(max_widths, len(spans))
         while points[k][0] <= start:
@@ -189,9 +200,15 @@ def _fill(units, kinds, points, measure: _Measure, max_widths) -> list[tuple[int
     return spans
 
 
-def _make_lines(units, spans, measure: _Measure, max_widths, calc_bounds: bool) -> list:
+def _make_lines(
+    units: list[cjkU],
+    spans: list[tuple[int, int, bool]],
+    measure: _Measure,
+    max_widths: Sequence[float],
+    calc_bounds: bool,
+) -> list[Any]:
     """FragLines for the spans. Each keeps its source units (spaces included) in ``src``."""
-    lines = []
+    lines: list[Any] = []
     for start, end, forced in spans:
         first, stop = measure.visible(start, end)
         if first == stop and lines:  # only the spaces after a final <br/>: nothing to draw
@@ -206,7 +223,7 @@ def _make_lines(units, spans, measure: _Measure, max_widths, calc_bounds: bool) 
     return lines
 
 
-def _split_lines(bl_para, start: int, stop: int) -> list:
+def _split_lines(bl_para: Any, start: int, stop: int) -> list[Any]:
     """Frags for ``lines[start:stop]`` rebuilt from the source units, so that every character,
     including the spaces dropped at line ends, is kept exactly once. ReportLab's own helper
     (_split_blParaHard) would add a space between lines, i.e. between two Han characters."""
@@ -217,16 +234,16 @@ def _split_lines(bl_para, start: int, stop: int) -> list:
     ]
 
 
-class KinsokuParagraph(Paragraph):
+class KinsokuParagraph(Paragraph):  # type: ignore[misc]  # ReportLab has no type information
     """A Paragraph whose ``wordWrap='CJK'`` wrapping follows Chinese line-breaking rules."""
 
-    def breakLinesCJK(self, maxWidths):
-        if not isinstance(maxWidths, (list, tuple)):
+    def breakLinesCJK(self, maxWidths: float | Sequence[float]) -> Any:  # noqa: N802, N803
+        if isinstance(maxWidths, (int, float)):  # one width for every line
             maxWidths = [maxWidths]
         style = self.style
         self.height = 0
         _handleBulletWidth(self.bulletText, style, maxWidths)  # may shorten the first line
-        if hasattr(self, "blPara") and getattr(self, "_splitpara", 0):
+        if hasattr(self, "blPara") and getattr(self, "_splitpara", False):
             return self.blPara  # first part of a split: keep the lines it was cut from
         units = _units(self.frags)
         kinds = [_kind(u) for u in units]
@@ -238,7 +255,7 @@ class KinsokuParagraph(Paragraph):
         calc_bounds = auto_leading not in ("", "off")
         return ParaLines(kind=1, lines=_make_lines(units, spans, measure, maxWidths, calc_bounds))
 
-    def _get_split_blParaFunc(self):
+    def _get_split_blParaFunc(self) -> Any:  # noqa: N802
         if self.style.wordWrap == "CJK":
             return _split_lines
         return super()._get_split_blParaFunc()

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from pmr_print.illustrations.parts import BPoint, symmetric
+from pmr_print.illustrations.parts import Points, symmetric
 
-HEAD: tuple[BPoint, ...] = symmetric(
+HEAD: Points = symmetric(
     (
         (0.0, 150.0),
         (4.7, 149.0),
@@ -17,11 +17,11 @@ HEAD: tuple[BPoint, ...] = symmetric(
     )
 )
 
-NECK: tuple[BPoint, ...] = symmetric(
+NECK: Points = symmetric(
     ((0.0, 134.0), (3.6, 133.5), (3.9, 128.0), (4.9, 124.2), (4.6, 120.0), (0.0, 120.0))
 )
 
-_SHOULDERS: tuple[BPoint, ...] = (
+_SHOULDERS: Points = (
     (0.0, 122.4),
     (3.3, 123.2),
     (5.3, 125.0, "shoulder.half"),
@@ -38,15 +38,15 @@ _SHOULDERS: tuple[BPoint, ...] = (
     (15.1, 76.5),
 )
 
-TORSO_FRONT: tuple[BPoint, ...] = symmetric(
+TORSO_FRONT: Points = symmetric(
     (*_SHOULDERS, (15.2, 72.6), (11.8, 70.6), (5.8, 69.0), (2.0, 68.3), (0.0, 68.1))
 )
 
-TORSO_BACK: tuple[BPoint, ...] = symmetric(
+TORSO_BACK: Points = symmetric(
     (*_SHOULDERS, (15.3, 72.0), (13.2, 68.2), (8.4, 66.8), (3.2, 67.6), (0.0, 69.4))
 )
 
-ARM_TOP: tuple[BPoint, ...] = (
+ARM_TOP: Points = (
     (15.0, 116.0),
     (17.0, 119.5),
     (20.4, 118.0),
@@ -58,7 +58,7 @@ ARM_TOP: tuple[BPoint, ...] = (
     (24.7, 75.0),
 )
 
-ARM_BOTTOM: tuple[BPoint, ...] = (
+ARM_BOTTOM: Points = (
     (21.6, 74.5),
     (20.7, 81.0),
     (19.3, 88.5),
@@ -67,7 +67,7 @@ ARM_BOTTOM: tuple[BPoint, ...] = (
     (15.6, 109.0),
 )
 
-HAND_OPEN: tuple[BPoint, ...] = (
+HAND_OPEN: Points = (
     (25.3, 71.0),
     (25.9, 66.0),
     (25.6, 61.6),
@@ -78,7 +78,7 @@ HAND_OPEN: tuple[BPoint, ...] = (
     (21.7, 71.5),
 )
 
-HAND_FIST: tuple[BPoint, ...] = (
+HAND_FIST: Points = (
     (25.5, 72.0),
     (26.1, 68.8),
     (25.4, 66.0),
@@ -91,7 +91,7 @@ HAND_FIST: tuple[BPoint, ...] = (
 ARM_OPEN = (*ARM_TOP, *HAND_OPEN, *ARM_BOTTOM)
 ARM_FIST = (*ARM_TOP, *HAND_FIST, *ARM_BOTTOM)
 
-LEG: tuple[BPoint, ...] = (
+LEG: Points = (
     (1.0, 70.0),
     (14.6, 74.0),
     (15.3, 67.0),
@@ -119,4 +119,4 @@ LEG: tuple[BPoint, ...] = (
     (1.7, 60.0),
 )
 
-KNEE: tuple[BPoint, ...] = ((5.4, 44.6), (7.2, 43.6), (9.0, 44.4))
+KNEE: Points = ((5.4, 44.6), (7.2, 43.6), (9.0, 44.4))
