@@ -84,11 +84,14 @@ def test_grayscale_prints_no_colour(guides, product: str) -> None:
     assert coloured_pixels(build(guides, product, "en", grayscale=True)) == 0
 
 
-def test_all_builds_every_product_in_every_language(tmp_path, capsys) -> None:
+def test_all_builds_every_product_in_every_language(guides, tmp_path, capsys) -> None:
     assert main(["all", "-o", str(tmp_path)]) == 0
     written = sorted(path.name for path in tmp_path.iterdir())
     assert written == sorted(f"{product}-{lang}.pdf" for product in PRODUCTS for lang in LANGS)
     assert capsys.readouterr().out.count(".pdf") == len(written)
+    # Built in worker processes, yet the same bytes as a build in this one.
+    for product in PRODUCTS:
+        assert (tmp_path / f"{product}-zh.pdf").read_bytes() == build(guides, product, "zh")
 
 
 def test_a_crash_while_writing_leaves_the_old_file_and_no_temporary_file(
