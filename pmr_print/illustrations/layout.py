@@ -44,7 +44,8 @@ def panels(frames: Sequence[Frame], width: float, height: float) -> list[Affine]
         for i in range(count)
     ]
     transforms = [_fit(frame, box) for frame, box in zip(frames, boxes, strict=True)]
-    if len({round(f[3] - f[1], 3) for f in frames}) == 1:  # views of one kind: one scale
+    heights = [f[3] - f[1] for f in frames]
+    if max(heights) < 1.25 * min(heights):  # views of one kind (body, head): one scale
         scale = min(t[0] for t in transforms)
         transforms = [_fit_at(frame, box, scale) for frame, box in zip(frames, boxes, strict=True)]
     return transforms
