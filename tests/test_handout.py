@@ -213,3 +213,13 @@ def test_a_combined_step_with_an_omitted_group_says_to_leave_it_out(guides) -> N
     text = " ".join(pdfcheck.text(api.handout_pdf(guides["en"], options, details)).split())
     assert text.count("Leave out: Back") == 1 and text.count("Leave out: Neck") == 1
     assert "Left out for this client Back and Neck" in text
+
+
+def test_a_long_name_is_cut_in_the_footer_not_printed_over_the_page_number(guides) -> None:
+    name = "Maximilian Alexander Fitzgerald-Worthington of Greater Riverside County Services"
+    pages = pdfcheck.page_texts(handout(guides["en"], client=name))
+    assert name in " ".join(pages[0].split())  # whole in the header
+    for number, page in enumerate(pages, start=1):
+        footer = " ".join(page.splitlines()[0].split())
+        assert footer.endswith("…"), footer
+        assert f"Page {number} of {len(pages)}" in page

@@ -369,3 +369,16 @@ def test_an_unreadable_day_is_named_by_week_and_day(
     assert status == 0
     assert out.splitlines()[1:] == ["2026-12-18,no,,9,,,,"]
     assert err == "pmr-print: w2.d4: minutes: 'abc' is not a whole number of minutes (0 to 999)\n"
+
+
+def test_long_names_and_notes_are_cut_visibly_not_overprinted() -> None:
+    name = "Maximilian Alexander Fitzgerald-Worthington of Greater Riverside County " * 2
+    notes = "heavy warm legs and a tingling in the hands, " * 12
+    entries = [Entry(START, True, notes=notes)]
+    details = LogDetails(name=name.strip())
+    data = api.log_pdf(api.load("en"), PrintOptions(lang="en", locale="en_GB"), details, entries)
+    first_line = " ".join(page_texts(data)[0].splitlines()[0].split())
+    assert first_line.startswith("Practice log Name: Maximilian") and first_line.endswith("…")
+    text = squeezed(data)
+    assert "heavywarmlegs" in text and "…" in text
+    assert "".join(notes.split()) not in text  # cut, with an ellipsis

@@ -12,7 +12,7 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from pmr_print.labels import Labels
 from pmr_print.markup import Faces
-from pmr_print.render.text import draw_text
+from pmr_print.render.text import draw_text, fit_line, text_width
 from pmr_print.theme import Theme
 
 
@@ -59,12 +59,16 @@ class OutlinedDocument(BaseDocTemplate):  # type: ignore[misc]
 
 def footer_drawer(frame: PageFrame) -> Callable[[Canvas, BaseDocTemplate], None]:
     theme, size = frame.theme, frame.theme.type.small
+    widest_label = frame.labels("Page {page} of {pages}", page=888, pages=888)
+    room = theme.page_size[0] - 2 * theme.margin - size * 2
+    room -= text_width(widest_label, size, frame.faces, "footer")
+    note = fit_line(frame.left_note, room, size, frame.faces, "footer")  # a long name is cut
 
     def draw(canvas: Canvas, doc: BaseDocTemplate) -> None:
         canvas.saveState()
         canvas.setFillColor(HexColor(theme.colours.muted))
         y = theme.margin * 0.55
-        draw_text(canvas, theme.margin, y, frame.left_note, size, frame.faces, "footer")
+        draw_text(canvas, theme.margin, y, note, size, frame.faces, "footer")
         # "Page x of y": y is not known yet, so the page shows a form that is drawn at the end.
         canvas.translate(theme.page_size[0] - theme.margin, y)
         canvas.doForm(page_label_form(doc.page))

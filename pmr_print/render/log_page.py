@@ -17,7 +17,7 @@ from pmr_print.model import Guide
 from pmr_print.options import LogDetails, Settings
 from pmr_print.render.log_layout import Box, Geometry
 from pmr_print.render.styles import Styles
-from pmr_print.render.text import draw_text, plain_paragraph
+from pmr_print.render.text import draw_text, fit_line, plain_paragraph, text_width
 
 
 @dataclass(frozen=True)
@@ -90,8 +90,11 @@ def paragraph_at(
 
 def draw_footer(canvas: Canvas, context: LogContext, page: int) -> None:
     g, styles, labels = context.geometry, context.styles, context.guide.labels
-    note = labels("Practice log") + (f" · {context.details.name}" if context.details.name else "")
-    text(canvas, context, g.margin, g.footer_baseline, note, styles.small, "muted", origin="--name")
     number = labels("Page {page} of {pages}", page=page, pages=context.pages)
     right = g.width - g.margin
+    note = labels("Practice log") + (f" · {context.details.name}" if context.details.name else "")
+    size, faces = styles.small.fontSize, styles.faces
+    room = right - g.margin - text_width(number, size, faces, "footer") - 2 * size
+    note = fit_line(note, room, size, faces, "--name")  # a long name is cut, not overprinted
+    text(canvas, context, g.margin, g.footer_baseline, note, styles.small, "muted", origin="--name")
     text(canvas, context, right, g.footer_baseline, number, styles.small, "muted", "end")

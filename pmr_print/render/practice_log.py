@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from babel.dates import format_date, format_skeleton
 from reportlab.lib.enums import TA_CENTER
@@ -35,7 +35,7 @@ from pmr_print.render.log_page import (
     text,
 )
 from pmr_print.render.styles import make_styles
-from pmr_print.render.text import draw_text, plain_paragraph, text_width
+from pmr_print.render.text import draw_text, fit_line, plain_paragraph, text_width
 
 CENTRED = ("practised", "minutes", "before", "after")
 
@@ -107,12 +107,16 @@ def draw_week(canvas: Canvas, context: LogContext, week: int) -> None:
 def draw_header(canvas: Canvas, context: LogContext, week: int) -> None:
     g, styles, labels = context.geometry, context.styles, context.guide.labels
     right = g.width - g.margin
-    text(
+    title_width = text(
         canvas, context, g.margin, g.title_baseline, labels("Practice log"), styles.title, "accent"
     )
     name_label = labels("Name") + context.separator()
     if context.details.name:
-        width = text(canvas, context, right, g.title_baseline, context.details.name, styles.h3,
+        faces, size = styles.faces, styles.h3.fontSize
+        room = right - g.margin - title_width - 2 * size
+        room -= text_width(name_label, size, faces, "label", bold=True)
+        name = fit_line(context.details.name, room, size, faces, "--name", bold=True)
+        width = text(canvas, context, right, g.title_baseline, name, styles.h3,
                      anchor="end", origin="--name")  # fmt: skip
         text(canvas, context, right - width, g.title_baseline, name_label, styles.h3, "muted",
              anchor="end")  # fmt: skip
@@ -242,12 +246,28 @@ def fit_text(
         if height <= box.height or size <= base.fontSize * 0.6:
             break
         size -= 0.5
-    canvas.saveState()
-    clip = canvas.beginPath()
-    clip.rect(box.x, box.y, box.width, box.height)
-    canvas.clipPath(clip, stroke=0, fill=0)
+    if height > box.height:  # still too long: cut it visibly, with an ellipsis, not mid-line
+        value = longest_fitting(value, lambda v: fits_in(v, origin, style, context, box))
+        paragraph = plain_paragraph(value, origin, context.styles.faces, style)
+        _, height = paragraph.wrap(box.width, box.height)
     paragraph.drawOn(canvas, box.x, box.y + max(0.0, (box.height - height) / 2))
-    canvas.restoreState()
+
+
+def fits_in(value: str, origin: str, style: ParagraphStyle, context: LogContext, box: Box) -> bool:
+    paragraph = plain_paragraph(value, origin, context.styles.faces, style)
+    return bool(paragraph.wrap(box.width, box.height)[1] <= box.height)
+
+
+def longest_fitting(value: str, fits: Callable[[str], bool]) -> str:
+    """The longest start of `value` that, with "…" after it, still fits (binary search)."""
+    low, high = 0, len(value)
+    while low < high:
+        middle = (low + high + 1) // 2
+        if fits(value[:middle].rstrip() + "…"):
+            low = middle
+        else:
+            high = middle - 1
+    return value[:low].rstrip() + "…"
 
 
 def reflection_halves(context: LogContext) -> tuple[Box, Box]:

@@ -40,6 +40,17 @@ def text_width(text: str, size: float, faces: Faces, origin: str, bold: bool = F
     return float(sum(stringWidth(piece, name, size) for name, piece in pieces))
 
 
+def fit_line(
+    text: str, width: float, size: float, faces: Faces, origin: str, bold: bool = False
+) -> str:
+    """The text, or as much of it as fits in `width` followed by an ellipsis."""
+    if text_width(text, size, faces, origin, bold) <= width:
+        return text
+    while text and text_width(text + "…", size, faces, origin, bold) > width:
+        text = text[:-1]
+    return text.rstrip() + "…"
+
+
 def draw_text(
     canvas: Canvas,
     x: float,
