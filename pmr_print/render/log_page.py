@@ -17,7 +17,7 @@ from pmr_print.model import Guide
 from pmr_print.options import LogDetails, Settings
 from pmr_print.render.log_layout import Box, Geometry
 from pmr_print.render.styles import Styles
-from pmr_print.render.text import draw_text, fit_line, plain_paragraph, text_width
+from pmr_print.render.text import draw_text, fit_line, is_bold, plain_paragraph, text_width
 
 
 @dataclass(frozen=True)
@@ -73,8 +73,8 @@ def text(
 ) -> float:
     """One line in a style's size and weight (each character in a face that has it)."""
     faces = context.styles.faces
-    bold = style.fontName in (faces.latin.bold, faces.han.bold)
     canvas.setFillColor(context.colour(colour))
+    bold = is_bold(style, faces)
     return draw_text(canvas, x, y, value, style.fontSize, faces, origin, bold, anchor)
 
 
