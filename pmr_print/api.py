@@ -6,9 +6,9 @@ import pathlib
 from collections.abc import Callable, Sequence
 
 from pmr_print.loader import languages, load_guide
-from pmr_print.log_entries import Entry
 from pmr_print.model import Guide
 from pmr_print.options import HandoutDetails, LogDetails, PrintOptions, resolve
+from pmr_print.practice_log.entries import Entry
 from pmr_print.problems import Problem, UsageError
 from pmr_print.resources import default_content_dir
 
@@ -24,18 +24,15 @@ def check(content_dir: pathlib.Path | None = None) -> list[Problem]:
     """What `pmr-print check` reports: every problem of a content folder (default: the shipped
     one), including characters no shipped font can print. An empty list means it is fine."""
     from pmr_print.check import check_content
-    from pmr_print.printable import unprintable
+    from pmr_print.pdf.printable import unprintable
 
     return check_content(content_dir or default_content_dir(), unprintable)
 
 
 def builders() -> dict[str, Builder]:
-    """Every product that exists, by name, built with its default details."""
-    return {
-        "handout": lambda guide, options: handout_pdf(guide, options),
-        "cards": lambda guide, options: cards_pdf(guide, options),
-        "log": lambda guide, options: log_pdf(guide, options),
-    }
+    """Every product that exists, by name, built with its default details. They are module-level
+    functions, so that a worker process can be handed one (pickled by name)."""
+    return {"handout": handout_pdf, "cards": cards_pdf, "log": log_pdf}
 
 
 def build_all(
@@ -49,7 +46,11 @@ def build_all(
     langs = languages(content)
     for lang in langs:
         load_guide(content, lang)
-    jobs = [Job(product, lang, content) for lang in langs for product in builders()]
+    jobs = [
+        Job(product, build, lang, content)
+        for lang in langs
+        for product, build in builders().items()
+    ]
     return build_jobs(jobs, output_dir)
 
 
@@ -57,7 +58,7 @@ def handout_pdf(
     guide: Guide, options: PrintOptions | None = None, details: HandoutDetails | None = None
 ) -> bytes:
     """The therapist handout as PDF bytes."""
-    from pmr_print.render.handout import render_handout
+    from pmr_print.handout.render import render_handout
 
     settings = resolve(options or PrintOptions(lang=guide.lang), guide)
     return render_handout(guide, settings, details or HandoutDetails())
@@ -68,8 +69,8 @@ def cards_pdf(
 ) -> bytes:
     """Step cards as PDF bytes: `layout` is "4up" (A6 on A4, with crop marks) or "1up" (a card a
     page); `duplex` puts the text on the back, for long-edge double-sided printing."""
-    from pmr_print.render.card_sheet import LAYOUTS
-    from pmr_print.render.cards import render_cards
+    from pmr_print.cards.render import render_cards
+    from pmr_print.cards.sheet import LAYOUTS
 
     if layout not in LAYOUTS:
         raise UsageError(f"unknown card layout {layout!r}; use one of: {', '.join(LAYOUTS)}")
@@ -85,8 +86,8 @@ def log_pdf(
 ) -> bytes:
     """The weekly practice log as PDF bytes: a fillable form, or with `entries` a completed log
     with a progress chart. Entries outside the weeks (LogDetails.start/weeks) are an error."""
-    from pmr_print.log_build import log_weeks, outside
-    from pmr_print.render.practice_log import render_log
+    from pmr_print.practice_log.build import log_weeks, outside
+    from pmr_print.practice_log.render import render_log
 
     settings = resolve(options or PrintOptions(lang=guide.lang), guide)
     details = details or LogDetails()
@@ -102,7 +103,7 @@ def log_pdf(
 def read_log(pdf: bytes, origin: str = "PDF") -> list[Entry]:
     """The filled-in days of a practice log (filled in any viewer) as entries; raises UsageError
     naming the day (wW.dD) and field of the first value that cannot be read."""
-    from pmr_print.log_build import entries_from_pdf
+    from pmr_print.practice_log.build import entries_from_pdf
 
     parsed = entries_from_pdf(pdf, origin)
     if parsed.problems:

@@ -9,19 +9,21 @@ from __future__ import annotations
 
 import os
 import pathlib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 
 from pmr_print.loader import load_guide
+from pmr_print.model import Guide
 from pmr_print.options import PrintOptions
-from pmr_print.output import write_atomically
+from pmr_print.pdf.output import write_atomically
 from pmr_print.problems import PmrError
 
 
 @dataclass(frozen=True)
 class Job:
     product: str
+    build: Callable[[Guide, PrintOptions], bytes]
     lang: str
     content: pathlib.Path
 
@@ -31,11 +33,9 @@ class Job:
 
 def run(job: Job) -> bytes | str:
     """PDF bytes, or the message of a user-facing error."""
-    from pmr_print.api import builders
-
     try:
         guide = load_guide(job.content, job.lang)
-        return builders()[job.product](guide, PrintOptions(lang=job.lang))
+        return job.build(guide, PrintOptions(lang=job.lang))
     except PmrError as error:
         return str(error)
 

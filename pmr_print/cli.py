@@ -9,7 +9,7 @@ from collections.abc import Sequence
 
 from pmr_print import api, commands
 from pmr_print.options import PrintOptions
-from pmr_print.output import write_atomically
+from pmr_print.pdf.output import write_atomically
 from pmr_print.problems import ContentError, PmrError
 from pmr_print.theme import PAPER_SIZES
 

@@ -8,9 +8,9 @@ import pathlib
 import pytest
 
 from pmr_print import api, cli
+from pmr_print.cards.sheet import A6
 from pmr_print.options import PrintOptions
 from pmr_print.problems import PmrError
-from pmr_print.render.card_sheet import A6
 from pmr_print.theme import PAPER_SIZES
 from tests.conftest import edit, line_of
 from tests.pdfcheck import page_sizes, page_texts, qpdf_check, squeezed, unembedded_fonts
@@ -227,7 +227,7 @@ def char_boxes(data: bytes) -> list[list[tuple[float, float, float, float]]]:
 def test_all_text_keeps_inside_the_cards_safe_margin(
     lang: str, protocol: str, paper: str, large_print: bool
 ) -> None:
-    from pmr_print.render.card_sheet import make_sheet
+    from pmr_print.cards.sheet import make_sheet
 
     sheet = make_sheet(PAPER_SIZES[paper], "4up")
     width, height = sheet.card_size

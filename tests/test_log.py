@@ -13,11 +13,11 @@ import pypdf
 import pytest
 
 from pmr_print import api, cli
-from pmr_print.log_calendar import LogWeeks, coming_week_start, week_start_on_or_before
-from pmr_print.log_entries import Entry, read_entries
-from pmr_print.log_fields import DAY_FIELDS, START_FIELD
-from pmr_print.log_progress import tension_series, week_summaries
 from pmr_print.options import LogDetails, PrintOptions
+from pmr_print.practice_log.calendar import LogWeeks, coming_week_start, week_start_on_or_before
+from pmr_print.practice_log.entries import Entry, read_entries
+from pmr_print.practice_log.fields import DAY_FIELDS, START_FIELD
+from pmr_print.practice_log.progress import tension_series, week_summaries
 from tests.conftest import ROOT
 from tests.pdfcheck import (
     page_sizes,
@@ -172,12 +172,12 @@ def test_read_back_entries_draw_the_chart(
 
 
 def test_chart_drawing_holds_the_series() -> None:
-    from pmr_print.log_build import log_weeks
     from pmr_print.options import resolve
-    from pmr_print.render.log_chart import tension_chart
-    from pmr_print.render.log_layout import geometry
-    from pmr_print.render.log_page import LogContext
-    from pmr_print.render.styles import make_styles
+    from pmr_print.pdf.styles import make_styles
+    from pmr_print.practice_log.build import log_weeks
+    from pmr_print.practice_log.chart import tension_chart
+    from pmr_print.practice_log.layout import geometry
+    from pmr_print.practice_log.page import LogContext
 
     guide = api.load("en")
     settings = resolve(PrintOptions(lang="en", locale="en_GB"), guide)
@@ -233,8 +233,8 @@ def test_every_font_is_embedded_and_the_file_is_sound(
 
 
 def test_the_form_font_maps_shared_glyphs_to_ordinary_characters() -> None:
-    from pmr_print.fonts import face
-    from pmr_print.render.form_font import glyph_to_unicode
+    from pmr_print.pdf.fonts import face
+    from pmr_print.practice_log.form_font import glyph_to_unicode
 
     assert glyph_to_unicode({0x2F3F: 5, 0x624B: 5, 0xA0: 3, 0x20: 3}) == {5: 0x624B, 3: 0x20}
     char_to_glyph = face("NotoSansSC-Regular").face.charToGlyph
@@ -246,8 +246,12 @@ def test_entries_modules_are_plain() -> None:
     """Entries, fields, weeks and progress are plain Python: no ReportLab, no pypdf."""
     from tests.test_architecture import PACKAGE, imports
 
-    for name in ("log_entries.py", "log_fields.py", "log_calendar.py", "log_progress.py"):
-        found = [i for i in imports(PACKAGE / name) if i.startswith(("reportlab", "pypdf"))]
+    for name in ("entries.py", "fields.py", "calendar.py", "progress.py"):
+        found = [
+            i
+            for i in imports(PACKAGE / "practice_log" / name)
+            if i.startswith(("reportlab", "pypdf"))
+        ]
         assert found == [], name
 
 

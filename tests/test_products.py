@@ -12,9 +12,10 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_raw
 import pytest
 
-from pmr_print import api, output
+from pmr_print import api
 from pmr_print.cli import main
 from pmr_print.options import PrintOptions
+from pmr_print.pdf import output
 from pmr_print.typography.linebreak import CANNOT_END, CANNOT_START
 from tests import pdfcheck
 from tests.conftest import edit

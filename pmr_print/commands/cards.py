@@ -5,10 +5,10 @@ from __future__ import annotations
 import argparse
 
 from pmr_print import api
+from pmr_print.cards.sheet import LAYOUTS
 from pmr_print.commands import Product
 from pmr_print.model import Guide
 from pmr_print.options import PrintOptions
-from pmr_print.render.card_sheet import LAYOUTS
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

@@ -19,11 +19,11 @@ import sys
 
 from pmr_print import api
 from pmr_print.commands import BuildResult, Product, iso_date
-from pmr_print.log_build import entries_from_pdf, log_weeks, parse_entries_text
-from pmr_print.log_entries import EntryProblem, Parsed, keep_within, to_csv, to_json
 from pmr_print.model import Guide
 from pmr_print.options import LogDetails, PrintOptions, resolve
-from pmr_print.output import write_atomically
+from pmr_print.pdf.output import write_atomically
+from pmr_print.practice_log.build import entries_from_pdf, log_weeks, parse_entries_text
+from pmr_print.practice_log.entries import EntryProblem, Parsed, keep_within, to_csv, to_json
 from pmr_print.problems import UsageError
 
 

@@ -11,8 +11,8 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from pmr_print.labels import Labels
-from pmr_print.markup import Faces
-from pmr_print.render.text import draw_text, fit_line, text_width
+from pmr_print.pdf.markup import Faces
+from pmr_print.pdf.text import draw_text, fit_line, text_width
 from pmr_print.theme import Theme
 
 

@@ -18,10 +18,10 @@ from reportlab.graphics.widgets.markers import makeMarker
 from reportlab.pdfgen.canvas import Canvas
 
 from pmr_print.i18n import number
-from pmr_print.log_calendar import DAYS_PER_WEEK
-from pmr_print.log_entries import Entry
-from pmr_print.log_progress import WeekSummary, tension_series, week_summaries
-from pmr_print.render.log_page import LogContext, draw_footer, text
+from pmr_print.practice_log.calendar import DAYS_PER_WEEK
+from pmr_print.practice_log.entries import Entry
+from pmr_print.practice_log.page import LogContext, draw_footer, text
+from pmr_print.practice_log.progress import WeekSummary, tension_series, week_summaries
 
 TABLE_MAX_WEEKS = 8  # more weeks than this and the chart alone tells the story
 

@@ -17,15 +17,15 @@ from reportlab.graphics import renderPDF
 from reportlab.lib.colors import HexColor
 from reportlab.pdfgen.canvas import Canvas
 
+from pmr_print.cards.sheet import Sheet, chunks, draw_crop_marks, make_sheet
+from pmr_print.cards.strip import Strip, draw_strip, make_strip
 from pmr_print.illustrations import FigureColours, draw_figure
-from pmr_print.markup import Faces
 from pmr_print.model import Guide, Step
 from pmr_print.options import Settings
+from pmr_print.pdf.markup import Faces
+from pmr_print.pdf.styles import CardStyles, Styles, make_card_styles, make_styles
+from pmr_print.pdf.text import content_paragraph, draw_text, plain_paragraph, text_width
 from pmr_print.problems import PmrError
-from pmr_print.render.card_sheet import Sheet, chunks, draw_crop_marks, make_sheet
-from pmr_print.render.card_strip import Strip, draw_strip, make_strip
-from pmr_print.render.styles import CardStyles, Styles, make_card_styles, make_styles
-from pmr_print.render.text import content_paragraph, draw_text, plain_paragraph, text_width
 from pmr_print.theme import Colours
 from pmr_print.typography.linebreak import KinsokuParagraph
 

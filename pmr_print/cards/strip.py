@@ -12,8 +12,8 @@ from reportlab.lib.colors import Color, HexColor
 from reportlab.pdfgen.canvas import Canvas
 
 from pmr_print.model import Guide, Step
-from pmr_print.render.styles import CardStyles, Styles
-from pmr_print.render.text import draw_text, plain_paragraph, text_width
+from pmr_print.pdf.styles import CardStyles, Styles
+from pmr_print.pdf.text import draw_text, plain_paragraph, text_width
 from pmr_print.theme import Colours
 from pmr_print.typography.linebreak import KinsokuParagraph as RLParagraph
 

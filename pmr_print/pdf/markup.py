@@ -12,8 +12,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from xml.sax.saxutils import escape, quoteattr
 
-from pmr_print.fonts import Family, han_extension, has_glyph, registered
 from pmr_print.model import Span
+from pmr_print.pdf.fonts import Family, han_extension, has_glyph, registered
 from pmr_print.problems import PmrError
 
 # Quotes, dashes and ellipses exist in both faces: they follow the script of the text before them.

@@ -6,8 +6,8 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
-from pmr_print.markup import Faces, plain_markup, runs, to_markup
 from pmr_print.model import Paragraph
+from pmr_print.pdf.markup import Faces, plain_markup, runs, to_markup
 from pmr_print.typography.linebreak import KinsokuParagraph as RLParagraph
 
 

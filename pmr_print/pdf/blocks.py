@@ -8,9 +8,9 @@ from reportlab.lib.colors import HexColor
 from reportlab.platypus import Flowable, Table, TableStyle
 
 from pmr_print.model import BulletList, Paragraph, Section
-from pmr_print.render.document import mark_outline
-from pmr_print.render.styles import Styles
-from pmr_print.render.text import content_paragraph, plain_paragraph
+from pmr_print.pdf.document import mark_outline
+from pmr_print.pdf.styles import Styles
+from pmr_print.pdf.text import content_paragraph, plain_paragraph
 
 # A TableStyle command: ("NAME", (col, row), (col, row), *values).
 TableCommand = tuple[object, ...]

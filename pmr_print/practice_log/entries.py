@@ -24,7 +24,7 @@ import json
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
-from pmr_print.log_calendar import LogWeeks
+from pmr_print.practice_log.calendar import LogWeeks
 
 COLUMNS: tuple[str, ...] = (
     "date",

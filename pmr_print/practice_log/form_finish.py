@@ -21,8 +21,8 @@ from pypdf.generic import (
     TextStringObject,
 )
 
-from pmr_print.render.form_font import pdf_dict, use_form_font
-from pmr_print.render.form_tree import nest_fields
+from pmr_print.practice_log.form_font import pdf_dict, use_form_font
+from pmr_print.practice_log.form_tree import nest_fields
 
 
 def check_mark(size: float, colour: tuple[float, float, float]) -> bytes:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from pmr_print.log_calendar import LogWeeks
-from pmr_print.log_entries import Entry
+from pmr_print.practice_log.calendar import LogWeeks
+from pmr_print.practice_log.entries import Entry
 
 Point = tuple[int, int]
 

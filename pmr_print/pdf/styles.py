@@ -9,8 +9,8 @@ from reportlab.lib.colors import HexColor
 from reportlab.lib.enums import TA_CENTER, TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
 
-from pmr_print.fonts import han_family, latin_family
-from pmr_print.markup import Faces
+from pmr_print.pdf.fonts import han_family, latin_family
+from pmr_print.pdf.markup import Faces
 from pmr_print.theme import Theme
 
 

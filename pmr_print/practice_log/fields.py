@@ -28,8 +28,8 @@ import datetime as dt
 import re
 from collections.abc import Mapping
 
-from pmr_print.log_calendar import DAYS_PER_WEEK
-from pmr_print.log_entries import COLUMNS, EntriesFileError, Parsed, parse_records
+from pmr_print.practice_log.calendar import DAYS_PER_WEEK
+from pmr_print.practice_log.entries import COLUMNS, EntriesFileError, Parsed, parse_records
 
 START_FIELD = "log.start"
 DAY_FIELDS: tuple[str, ...] = COLUMNS[1:]  # a field for every column but the date

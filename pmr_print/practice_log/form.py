@@ -1,7 +1,7 @@
 """The practice log's form fields, placed in the boxes the layout gave each day and question.
 
 Fields are created row by row, left to right, so that the page's /Annots, and with it the tab
-order, follows the form as it is read. Names come from pmr_print/log_fields.py. The fields are
+order, follows the form as it is read. Names come from practice_log/fields.py. The fields are
 created with Helvetica (all ReportLab allows); form_font.py then points them at the embedded face.
 """
 
@@ -12,9 +12,9 @@ from collections.abc import Sequence
 from reportlab.pdfgen.canvas import Canvas
 
 from pmr_print.i18n import short_weekday_date
-from pmr_print.log_fields import day_field, reflection_field
-from pmr_print.render.log_layout import Box, checkbox_box
-from pmr_print.render.log_page import LogContext
+from pmr_print.practice_log.fields import day_field, reflection_field
+from pmr_print.practice_log.layout import Box, checkbox_box
+from pmr_print.practice_log.page import LogContext
 
 RATINGS = ["", *(str(value) for value in range(11))]
 MAX_LENGTHS = {"time": 12, "minutes": 3, "notes": 200}

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from pmr_print.fonts import han_family, latin_family
-from pmr_print.markup import Faces, MissingGlyphError, runs
 from pmr_print.model import BulletList, Guide, Paragraph, Source
+from pmr_print.pdf.fonts import han_family, latin_family
+from pmr_print.pdf.markup import Faces, MissingGlyphError, runs
 from pmr_print.problems import Problem
 
 

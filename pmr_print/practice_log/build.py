@@ -8,11 +8,11 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping, Sequence
 
-from pmr_print.log_calendar import LogWeeks, coming_week_start, span_for_dates
-from pmr_print.log_entries import EntriesFileError, Entry, Parsed, read_entries
-from pmr_print.log_fields import entries_from_fields
 from pmr_print.model import Guide
 from pmr_print.options import LogDetails, Settings
+from pmr_print.practice_log.calendar import LogWeeks, coming_week_start, span_for_dates
+from pmr_print.practice_log.entries import EntriesFileError, Entry, Parsed, read_entries
+from pmr_print.practice_log.fields import entries_from_fields
 from pmr_print.problems import UsageError
 
 DEFAULT_WEEKS = 4
@@ -52,7 +52,7 @@ def parse_entries_text(text: str, origin: str, guide: Guide) -> Parsed:
 
 
 def entries_from_pdf(data: bytes, origin: str) -> Parsed:
-    from pmr_print.render.form_tree import field_values
+    from pmr_print.practice_log.form_tree import field_values
 
     try:
         return entries_from_fields(field_values(data, origin))

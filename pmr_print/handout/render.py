@@ -10,10 +10,11 @@ from reportlab.graphics.shapes import Drawing
 from reportlab.lib.colors import HexColor
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
+from pmr_print.handout.timing import duration
 from pmr_print.i18n import long_date
 from pmr_print.model import BulletList, Guide, Paragraph, Protocol, Section, Step
 from pmr_print.options import HandoutDetails, Settings
-from pmr_print.render.blocks import (
+from pmr_print.pdf.blocks import (
     TableCommand,
     boxed,
     bullet,
@@ -21,10 +22,9 @@ from pmr_print.render.blocks import (
     section_heading,
     styled_table,
 )
-from pmr_print.render.document import Metadata, PageFrame, build_document, mark_outline
-from pmr_print.render.styles import Styles, make_styles
-from pmr_print.render.text import content_paragraph, plain_paragraph, text_width
-from pmr_print.render.timing import duration
+from pmr_print.pdf.document import Metadata, PageFrame, build_document, mark_outline
+from pmr_print.pdf.styles import Styles, make_styles
+from pmr_print.pdf.text import content_paragraph, plain_paragraph, text_width
 
 # Reading order: what it is, the cautions before anything is tried, how to do it, then the rest.
 BEFORE_SEQUENCE = ("about", "drawbacks", "preparation", "breathing")

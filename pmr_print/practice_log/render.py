@@ -1,9 +1,9 @@
 """The weekly practice log: a landscape page per week, a row per day, and a weekly reflection.
 
-Blank, it is a fillable form (field names in pmr_print/log_fields.py) whose text fields use an
+Blank, it is a fillable form (field names in practice_log/fields.py) whose text fields use an
 embedded Chinese-capable font (form_font.py). Completed from entries, the values are printed in
-the rows and a last page charts tension before and after (log_chart.py). Layout is decided in
-log_layout.py; this module only draws what it decided.
+the rows and a last page charts tension before and after (chart.py). Layout is decided in
+layout.py; this module only draws what it decided.
 """
 
 from __future__ import annotations
@@ -18,24 +18,24 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfgen.canvas import Canvas
 
 from pmr_print.i18n import long_date
-from pmr_print.log_calendar import DAYS_PER_WEEK, LogWeeks
-from pmr_print.log_entries import Entry
-from pmr_print.log_fields import START_FIELD
 from pmr_print.model import Guide
 from pmr_print.options import LogDetails, Settings
-from pmr_print.render.form_finish import finish_form
-from pmr_print.render.log_chart import draw_progress
-from pmr_print.render.log_form import add_day_fields, add_reflection_fields
-from pmr_print.render.log_layout import PAD, Box, checkbox_box, geometry, head_texts, writing_gap
-from pmr_print.render.log_page import (
+from pmr_print.pdf.styles import make_styles
+from pmr_print.pdf.text import draw_text, fit_line, plain_paragraph, text_width
+from pmr_print.practice_log.calendar import DAYS_PER_WEEK, LogWeeks
+from pmr_print.practice_log.chart import draw_progress
+from pmr_print.practice_log.entries import Entry
+from pmr_print.practice_log.fields import START_FIELD
+from pmr_print.practice_log.form import add_day_fields, add_reflection_fields
+from pmr_print.practice_log.form_finish import finish_form
+from pmr_print.practice_log.layout import PAD, Box, checkbox_box, geometry, head_texts, writing_gap
+from pmr_print.practice_log.page import (
     LogContext,
     draw_footer,
     new_canvas,
     paragraph_at,
     text,
 )
-from pmr_print.render.styles import make_styles
-from pmr_print.render.text import draw_text, fit_line, plain_paragraph, text_width
 
 CENTRED = ("practised", "minutes", "before", "after")
 

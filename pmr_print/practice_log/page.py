@@ -11,13 +11,13 @@ from reportlab.lib.colors import Color, HexColor
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfgen.canvas import Canvas
 
-from pmr_print.log_calendar import LogWeeks
-from pmr_print.log_entries import Entry
 from pmr_print.model import Guide
 from pmr_print.options import LogDetails, Settings
-from pmr_print.render.log_layout import Box, Geometry
-from pmr_print.render.styles import Styles
-from pmr_print.render.text import draw_text, fit_line, is_bold, plain_paragraph, text_width
+from pmr_print.pdf.styles import Styles
+from pmr_print.pdf.text import draw_text, fit_line, is_bold, plain_paragraph, text_width
+from pmr_print.practice_log.calendar import LogWeeks
+from pmr_print.practice_log.entries import Entry
+from pmr_print.practice_log.layout import Box, Geometry
 
 
 @dataclass(frozen=True)

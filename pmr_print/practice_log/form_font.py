@@ -33,7 +33,7 @@ from pypdf.generic import (
     TextStringObject,
 )
 
-from pmr_print.fonts import face
+from pmr_print.pdf.fonts import face
 from pmr_print.resources import fonts_dir
 
 FONT_STEM = "NotoSansSC-Regular"

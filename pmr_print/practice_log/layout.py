@@ -1,4 +1,4 @@
-"""Where everything on a practice-log week page goes: decided here, drawn in practice_log.py.
+"""Where everything on a practice-log week page goes: decided here, drawn in render.py.
 
 A week page is landscape (eight columns do not fit a portrait page at a readable size): header,
 the scale of the ratings, a table with a row per day, and the weekly reflection. The rows share
@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from reportlab.platypus import Paragraph
 
 from pmr_print.labels import Labels
-from pmr_print.markup import is_han_script
-from pmr_print.render.styles import Styles
-from pmr_print.render.text import plain_paragraph, text_width
+from pmr_print.pdf.markup import is_han_script
+from pmr_print.pdf.styles import Styles
+from pmr_print.pdf.text import plain_paragraph, text_width
 from pmr_print.theme import Theme
 
 # (column, label, share of the table's width); notes take what is left.
