@@ -4,20 +4,30 @@ from __future__ import annotations
 
 import pathlib
 from collections.abc import Callable, Sequence
+from typing import Literal, overload
 
+from pmr_print.edition import load_edition, one_language
 from pmr_print.loader import languages, load_guide
-from pmr_print.model import Guide
+from pmr_print.model import Bilingual, Edition, Guide
 from pmr_print.options import HandoutDetails, LogDetails, PrintOptions, resolve
 from pmr_print.practice_log.entries import Entry
 from pmr_print.problems import Problem, UsageError
 from pmr_print.resources import default_content_dir
 
-Builder = Callable[[Guide, PrintOptions], bytes]
+Builder = Callable[[Edition, PrintOptions], bytes]
 
 
-def load(lang: str = "en", content_dir: pathlib.Path | None = None) -> Guide:
-    """Load one language of a content folder (default: the shipped content)."""
-    return load_guide(content_dir or default_content_dir(), lang)
+@overload
+def load(lang: Literal["bi"], content_dir: pathlib.Path | None = None) -> Bilingual: ...
+@overload
+def load(lang: Literal["en", "zh"] = "en", content_dir: pathlib.Path | None = None) -> Guide: ...
+@overload
+def load(lang: str, content_dir: pathlib.Path | None = None) -> Edition: ...
+def load(lang: str = "en", content_dir: pathlib.Path | None = None) -> Edition:
+    """Load one language of a content folder (default: the shipped content), or with "bi" the
+    bilingual edition: a `Bilingual` pair of the English and the Chinese guide, which the
+    products that have a bilingual edition take in place of a guide."""
+    return load_edition(content_dir or default_content_dir(), lang)
 
 
 def check(content_dir: pathlib.Path | None = None) -> list[Problem]:
@@ -55,23 +65,25 @@ def build_all(
 
 
 def handout_pdf(
-    guide: Guide, options: PrintOptions | None = None, details: HandoutDetails | None = None
+    edition: Edition, options: PrintOptions | None = None, details: HandoutDetails | None = None
 ) -> bytes:
     """The therapist handout as PDF bytes."""
     from pmr_print.handout.render import render_handout
 
+    guide = one_language(edition, "the handout")
     settings = resolve(options or PrintOptions(lang=guide.lang), guide)
     return render_handout(guide, settings, details or HandoutDetails())
 
 
 def cards_pdf(
-    guide: Guide, options: PrintOptions | None = None, layout: str = "4up", duplex: bool = False
+    edition: Edition, options: PrintOptions | None = None, layout: str = "4up", duplex: bool = False
 ) -> bytes:
     """Step cards as PDF bytes: `layout` is "4up" (A6 on A4, with crop marks) or "1up" (a card a
     page); `duplex` puts the text on the back, for long-edge double-sided printing."""
     from pmr_print.cards.render import render_cards
     from pmr_print.cards.sheet import LAYOUTS
 
+    guide = one_language(edition, "the step cards")
     if layout not in LAYOUTS:
         raise UsageError(f"unknown card layout {layout!r}; use one of: {', '.join(LAYOUTS)}")
     settings = resolve(options or PrintOptions(lang=guide.lang), guide)
@@ -79,7 +91,7 @@ def cards_pdf(
 
 
 def log_pdf(
-    guide: Guide,
+    edition: Edition,
     options: PrintOptions | None = None,
     details: LogDetails | None = None,
     entries: Sequence[Entry] | None = None,
@@ -89,6 +101,7 @@ def log_pdf(
     from pmr_print.practice_log.build import log_weeks, outside
     from pmr_print.practice_log.render import render_log
 
+    guide = one_language(edition, "the practice log")
     settings = resolve(options or PrintOptions(lang=guide.lang), guide)
     details = details or LogDetails()
     weeks = log_weeks(settings, details, entries)
@@ -112,7 +125,10 @@ def read_log(pdf: bytes, origin: str = "PDF") -> list[Entry]:
 
 
 __all__ = [
+    "Bilingual",
+    "Edition",
     "Entry",
+    "Guide",
     "HandoutDetails",
     "LogDetails",
     "PrintOptions",

@@ -13,8 +13,8 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 
-from pmr_print.loader import load_guide
-from pmr_print.model import Guide
+from pmr_print.edition import load_edition
+from pmr_print.model import Edition
 from pmr_print.options import PrintOptions
 from pmr_print.pdf.output import write_atomically
 from pmr_print.problems import PmrError
@@ -23,7 +23,7 @@ from pmr_print.problems import PmrError
 @dataclass(frozen=True)
 class Job:
     product: str
-    build: Callable[[Guide, PrintOptions], bytes]
+    build: Callable[[Edition, PrintOptions], bytes]
     lang: str
     content: pathlib.Path
 
@@ -34,8 +34,8 @@ class Job:
 def run(job: Job) -> bytes | str:
     """PDF bytes, or the message of a user-facing error."""
     try:
-        guide = load_guide(job.content, job.lang)
-        return job.build(guide, PrintOptions(lang=job.lang))
+        edition = load_edition(job.content, job.lang)
+        return job.build(edition, PrintOptions(lang=job.lang))
     except PmrError as error:
         return str(error)
 

@@ -26,7 +26,11 @@ PLANNED = {
 
 def common_options() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--lang", default="en", help="content language: en or zh (default: en)")
+    common.add_argument(
+        "--lang",
+        default="en",
+        help="content language: en, zh, or bi for both in parallel (default: en)",
+    )
     common.add_argument(
         "--locale", help="date formats, first weekday, paper: en_US, en_GB, zh_CN ..."
     )

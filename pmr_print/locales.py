@@ -12,6 +12,11 @@ from pmr_print.problems import UsageError
 
 DEFAULT_LOCALES = {"en": "en_US", "zh": "zh_CN"}
 
+# `--lang bi` prints English and Chinese: its locale may be either one, and without --locale or an
+# English or Chinese environment it is the English default, as English is printed first.
+BILINGUAL_LANGS = {"bi": ("en", "zh")}
+DEFAULT_LOCALES["bi"] = DEFAULT_LOCALES["en"]
+
 # CLDR supplementalData <paperSize type="US-Letter" territories="...">; A4 everywhere else.
 LETTER_TERRITORIES = frozenset("BZ CA CL CO CR GT MX NI PA PH PR SV US VE".split())
 
@@ -30,10 +35,12 @@ def resolve_locale(
     lang: str, requested: str | None, environ: Mapping[str, str] | None = None
 ) -> Locale:
     """--locale if given (its language must match --lang), else the user's, else the default."""
+    accepted = BILINGUAL_LANGS.get(lang, (lang,))
     if requested:
         locale = babel_locale(requested)
-        if locale.language != lang:
-            raise UsageError(f"--locale {requested} is not a '{lang}' locale; it must match --lang")
+        if locale.language not in accepted:
+            which = " or ".join(f"'{name}'" for name in accepted)
+            raise UsageError(f"--locale {requested} is not a {which} locale; it must match --lang")
         return locale
     name = environment_locale(os.environ if environ is None else environ)
     if name:
@@ -41,8 +48,23 @@ def resolve_locale(
             found = babel_locale(name)
         except UsageError:
             found = None
-        if found is not None and found.language == lang:
+        if found is not None and found.language in accepted:
             return found
+    return babel_locale(DEFAULT_LOCALES.get(lang, lang))
+
+
+def locale_for_language(region: Locale, lang: str) -> Locale:
+    """The locale that formats `lang`'s dates and lists when `region` (the --locale) decides the
+    paper and the week: `region` itself if it is in that language, else the language in the same
+    territory when CLDR has it (zh_SG beside en_SG), else the language's default (zh_CN beside
+    en_US, en_US beside zh_CN)."""
+    if region.language == lang:
+        return region
+    if region.territory:
+        try:
+            return babel_locale(f"{lang}_{region.territory}")
+        except UsageError:
+            pass
     return babel_locale(DEFAULT_LOCALES.get(lang, lang))
 
 

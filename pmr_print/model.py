@@ -7,6 +7,7 @@ text too long for a card) can still name FILE:LINE.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from typing import ClassVar
 
 from pmr_print.labels import Labels
 
@@ -199,3 +200,30 @@ class Guide:
             if protocol.id == protocol_id:
                 return protocol
         raise KeyError(protocol_id)
+
+
+@dataclass(frozen=True)
+class Bilingual:
+    """A bilingual edition (`--lang bi`): the English and the Chinese guide of one content folder,
+    to be printed in parallel, English first (left or above), Chinese second.
+
+    The two are aligned by id, not by position: `en.section(id)` and `zh.section(id)`, and the steps
+    of `en.protocol(id)` and `zh.protocol(id)`, which `pmr_print.edition.load_edition` has checked
+    to have the same ids, timings and references. A product that prints a bilingual edition takes
+    `Guide | Bilingual` (an `Edition`) and is given a pair of Settings, one per language
+    (`pmr_print.options.resolve_pair`); a composer (booklet, workshop) passes the pair through to
+    the products' bilingual pieces.
+    """
+
+    en: Guide
+    zh: Guide
+    lang: ClassVar[str] = "bi"
+
+    @property
+    def guides(self) -> tuple[Guide, Guide]:
+        """Both guides in printing order: English, then Chinese."""
+        return (self.en, self.zh)
+
+
+Edition = Guide | Bilingual
+"""What a product prints: one language, or both in parallel."""

@@ -7,15 +7,16 @@ from dataclasses import dataclass
 
 from babel import Locale
 
-from pmr_print.locales import default_paper, resolve_locale
-from pmr_print.model import GROUP_IDS, Guide, Protocol
+from pmr_print.locales import default_paper, locale_for_language, resolve_locale
+from pmr_print.model import GROUP_IDS, Bilingual, Guide, Protocol
 from pmr_print.problems import UsageError
 from pmr_print.theme import PAPER_SIZES, Theme, make_theme
 
 
 @dataclass(frozen=True)
 class PrintOptions:
-    """The options every product shares (the command line's common options)."""
+    """The options every product shares (the command line's common options). `lang` "bi" is the
+    bilingual edition: `locale` may then be English or Chinese (default: as for "en")."""
 
     lang: str = "en"
     locale: str | None = None
@@ -27,16 +28,29 @@ class PrintOptions:
 
 @dataclass(frozen=True)
 class Settings:
-    """PrintOptions resolved against the environment and the guide."""
+    """PrintOptions resolved against the environment and one guide.
+
+    `locale` formats this guide's dates and lists; `region` is the locale the options name (the
+    --locale), which decides the paper and the first weekday. They differ only on one side of a
+    bilingual edition: with --locale en_GB, the Chinese side formats with zh_CN yet starts its
+    weeks on the British Monday."""
 
     locale: Locale
     theme: Theme
     protocol: Protocol
+    region: Locale
+
+    @property
+    def first_weekday(self) -> int:
+        """0 = Monday ... 6 = Sunday, as Babel and Python number them."""
+        return int(self.region.first_week_day)
 
 
 def resolve(options: PrintOptions, guide: Guide) -> Settings:
-    locale = resolve_locale(options.lang, options.locale)
-    paper = options.paper or default_paper(locale)
+    """The settings for printing `guide`; for one side of a bilingual edition see resolve_pair."""
+    region = resolve_locale(options.lang, options.locale)
+    locale = locale_for_language(region, guide.lang)
+    paper = options.paper or default_paper(region)
     if paper not in PAPER_SIZES:
         raise UsageError(f"unknown paper {paper!r}; use one of: {', '.join(PAPER_SIZES)}")
     try:
@@ -44,7 +58,14 @@ def resolve(options: PrintOptions, guide: Guide) -> Settings:
     except KeyError:
         known = ", ".join(p.id for p in guide.protocols)
         raise UsageError(f"unknown protocol {options.protocol!r}; use one of: {known}") from None
-    return Settings(locale, make_theme(paper, options.large_print, options.grayscale), protocol)
+    theme = make_theme(paper, options.large_print, options.grayscale)
+    return Settings(locale, theme, protocol, region)
+
+
+def resolve_pair(options: PrintOptions, pair: Bilingual) -> tuple[Settings, Settings]:
+    """The settings of both sides of a bilingual edition (English, Chinese): one theme, paper and
+    first weekday, each language's own dates and protocol wording."""
+    return resolve(options, pair.en), resolve(options, pair.zh)
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ PLAIN_MODULES = (
     "theme.py",
     "problems.py",
     "options.py",
+    "edition.py",
     "check.py",
     "i18n.py",
     "locales.py",

@@ -12,7 +12,7 @@ import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from pmr_print.model import Guide
+from pmr_print.model import Edition
 from pmr_print.options import PrintOptions
 from pmr_print.problems import UsageError
 
@@ -24,7 +24,7 @@ BuildResult = bytes | str
 class Product:
     help: str
     add_arguments: Callable[[argparse.ArgumentParser], None]
-    build: Callable[[Guide, PrintOptions, argparse.Namespace], BuildResult]
+    build: Callable[[Edition, PrintOptions, argparse.Namespace], BuildResult]
 
 
 PRODUCT_MODULES: dict[str, str] = {

@@ -7,7 +7,7 @@ import argparse
 from pmr_print import api
 from pmr_print.cards.sheet import LAYOUTS
 from pmr_print.commands import Product
-from pmr_print.model import Guide
+from pmr_print.model import Edition
 from pmr_print.options import PrintOptions
 
 
@@ -25,8 +25,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def build(guide: Guide, options: PrintOptions, args: argparse.Namespace) -> bytes:
-    return api.cards_pdf(guide, options, layout=args.layout, duplex=args.duplex)
+def build(edition: Edition, options: PrintOptions, args: argparse.Namespace) -> bytes:
+    return api.cards_pdf(edition, options, layout=args.layout, duplex=args.duplex)
 
 
 PRODUCT = Product("illustrated step cards, one per step", add_arguments, build)

@@ -6,7 +6,7 @@ import argparse
 
 from pmr_print import api
 from pmr_print.commands import Product, iso_date
-from pmr_print.model import Guide
+from pmr_print.model import Edition
 from pmr_print.options import HandoutDetails, PrintOptions
 
 
@@ -26,7 +26,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--recording-url", default="", help="a recording to link with a QR code")
 
 
-def build(guide: Guide, options: PrintOptions, args: argparse.Namespace) -> bytes:
+def build(edition: Edition, options: PrintOptions, args: argparse.Namespace) -> bytes:
     omit = tuple(step.strip() for value in args.omit for step in value.split(",") if step.strip())
     details = HandoutDetails(
         client=args.client,
@@ -37,7 +37,7 @@ def build(guide: Guide, options: PrintOptions, args: argparse.Namespace) -> byte
         omit_reason=args.omit_reason,
         recording_url=args.recording_url,
     )
-    return api.handout_pdf(guide, options, details)
+    return api.handout_pdf(edition, options, details)
 
 
 PRODUCT = Product("the therapist handout (2 to 4 pages)", add_arguments, build)

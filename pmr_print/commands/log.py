@@ -19,7 +19,8 @@ import sys
 
 from pmr_print import api
 from pmr_print.commands import BuildResult, Product, iso_date
-from pmr_print.model import Guide
+from pmr_print.edition import one_language
+from pmr_print.model import Edition, Guide
 from pmr_print.options import LogDetails, PrintOptions, resolve
 from pmr_print.pdf.output import write_atomically
 from pmr_print.practice_log.build import entries_from_pdf, log_weeks, parse_entries_text
@@ -89,7 +90,8 @@ def read_back(args: argparse.Namespace) -> str:
     return f"{args.output}\n"
 
 
-def build(guide: Guide, options: PrintOptions, args: argparse.Namespace) -> BuildResult:
+def build(edition: Edition, options: PrintOptions, args: argparse.Namespace) -> BuildResult:
+    guide = one_language(edition, "the practice log")
     if args.read is not None:
         return read_back(args)
     details = LogDetails(name=args.name, start=iso_date(args.start, "--start"), weeks=args.weeks)

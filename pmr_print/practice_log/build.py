@@ -31,7 +31,7 @@ def log_weeks(
     settings: Settings, details: LogDetails, entries: Sequence[Entry] | None = None
 ) -> LogWeeks:
     """The weeks a log covers (see LogDetails)."""
-    first_weekday = settings.locale.first_week_day
+    first_weekday = settings.first_weekday
     if entries is None:
         today = details.today or dt.date.today()
         start = details.start or coming_week_start(today, first_weekday)
