@@ -98,12 +98,13 @@ def log_pdf(
 ) -> bytes:
     """The weekly practice log as PDF bytes: a fillable form, or with `entries` a completed log
     with a progress chart. Entries outside the weeks (LogDetails.start/weeks) are an error."""
-    from pmr_print.practice_log.build import log_weeks, outside
+    from pmr_print.practice_log.build import log_weeks, outside, printable_entries
     from pmr_print.practice_log.render import render_log
 
     guide = one_language(edition, "the practice log")
     settings = resolve(options or PrintOptions(lang=guide.lang), guide)
     details = details or LogDetails()
+    entries = None if entries is None else printable_entries(entries)
     weeks = log_weeks(settings, details, entries)
     stray = outside(entries or (), weeks)
     if stray:

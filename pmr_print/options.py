@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from babel import Locale
 
+from pmr_print.limits import check_text
 from pmr_print.locales import default_paper, locale_for_language, resolve_locale
 from pmr_print.model import GROUP_IDS, Bilingual, Guide, Protocol
 from pmr_print.problems import UsageError
@@ -70,7 +71,8 @@ def resolve_pair(options: PrintOptions, pair: Bilingual) -> tuple[Settings, Sett
 
 @dataclass(frozen=True)
 class HandoutDetails:
-    """Who the handout is for. Names and reasons are untrusted text: printed literally."""
+    """Who the handout is for. Names and reasons are untrusted text: printed literally, within
+    the limits of pmr_print.limits (newlines and tabs in them become spaces)."""
 
     client: str = ""
     clinician: str = ""
@@ -81,6 +83,8 @@ class HandoutDetails:
     recording_url: str = ""
 
     def __post_init__(self) -> None:
+        for name in ("client", "clinician", "clinic", "omit_reason", "recording_url"):
+            object.__setattr__(self, name, check_text(name, getattr(self, name)))
         unknown = [step for step in self.omit if step not in GROUP_IDS]
         if unknown:
             raise UsageError(
@@ -107,5 +111,6 @@ class LogDetails:
     today: dt.date | None = None
 
     def __post_init__(self) -> None:
+        object.__setattr__(self, "name", check_text("name", self.name))
         if self.weeks is not None and not 1 <= self.weeks <= 52:
             raise UsageError(f"--weeks {self.weeks}: give a number of weeks from 1 to 52")

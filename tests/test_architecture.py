@@ -1,6 +1,6 @@
 """Keep the boundaries: a room per product, the plain modules free of ReportLab, no import circles.
 
-plain, shared   model, labels, i18n, locales, theme, problems, options, check, resources,
+plain, shared   model, labels, i18n, locales, theme, problems, options, check, resources, limits,
                 loader/, typography/, illustrations/
 pdf/            what every PDF shares
 products        handout/, cards/, practice_log/
@@ -23,6 +23,7 @@ PLAIN_MODULES = (
     "i18n.py",
     "locales.py",
     "resources.py",
+    "limits.py",
 )
 PLAIN_PACKAGES = ("loader",)
 PRODUCTS = ("handout", "cards", "practice_log")

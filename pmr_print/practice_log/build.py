@@ -5,9 +5,11 @@ Kept apart from api.py so that the API module stays a list of short entry points
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Mapping, Sequence
 
+from pmr_print.limits import LimitError, check_text
 from pmr_print.model import Guide
 from pmr_print.options import LogDetails, Settings
 from pmr_print.practice_log.calendar import LogWeeks, coming_week_start, span_for_dates
@@ -58,6 +60,19 @@ def entries_from_pdf(data: bytes, origin: str) -> Parsed:
         return entries_from_fields(field_values(data, origin))
     except EntriesFileError as error:
         raise UsageError(f"{origin}: {error}") from None
+
+
+def printable_entries(entries: Sequence[Entry]) -> list[Entry]:
+    """Entries given to the API, with their free text within pmr_print.limits; UsageError names
+    the entry's date and the field."""
+    checked = []
+    for entry in entries:
+        try:
+            time, notes = check_text("time", entry.time), check_text("notes", entry.notes)
+        except LimitError as error:
+            raise UsageError(f"entry {entry.date}: {error}") from None
+        checked.append(dataclasses.replace(entry, time=time, notes=notes))
+    return checked
 
 
 def outside(entries: Sequence[Entry], weeks: LogWeeks) -> Mapping[dt.date, Entry]:

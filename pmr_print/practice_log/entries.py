@@ -24,6 +24,7 @@ import json
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
+from pmr_print.limits import LimitError, check_text
 from pmr_print.practice_log.calendar import LogWeeks
 
 COLUMNS: tuple[str, ...] = (
@@ -131,6 +132,18 @@ def parse_rating(value: object) -> int | None:
     return whole_number(value, 0, MAX_RATING, f"a rating from 0 to {MAX_RATING}")
 
 
+def limited_text(field: str) -> Callable[[object], str]:
+    """Free text within the field's limit (pmr_print.limits), as it will print."""
+
+    def parse(value: object) -> str:
+        try:
+            return check_text(field, text_of(value))
+        except LimitError as error:
+            raise BadValue(str(error).partition(": ")[2]) from None
+
+    return parse
+
+
 def protocol_parser(known: Mapping[str, str] | None) -> Callable[[object], str]:
     """Protocols by id or name (any case) to their printed name; any text when none are known."""
 
@@ -151,20 +164,25 @@ Record = Mapping[str, object] | str  # a str: what is wrong with the row as a wh
 
 
 def parse_record(
-    record: Record, where: str, known_protocols: Mapping[str, str] | None
+    record: Record,
+    where: str,
+    known_protocols: Mapping[str, str] | None,
+    to_print: bool = True,
 ) -> tuple[Entry | None, list[EntryProblem]]:
-    """One row or object to an Entry; every bad field is a problem, and then there is no Entry."""
+    """One row or object to an Entry; every bad field is a problem, and then there is no Entry.
+    Entries `to_print` keep their free text within pmr_print.limits; entries read back from a
+    filled log keep it exactly as the client typed it."""
     if isinstance(record, str):
         return None, [EntryProblem(where, "row", record)]
     parsers: dict[str, Callable[[object], object]] = {
         "date": parse_date,
         "practised": parse_practised,
-        "time": text_of,
+        "time": limited_text("time") if to_print else text_of,
         "minutes": parse_minutes,
         "protocol": protocol_parser(known_protocols),
         "before": parse_rating,
         "after": parse_rating,
-        "notes": text_of,
+        "notes": limited_text("notes") if to_print else text_of,
     }
     values: dict[str, object] = {}
     problems = [
@@ -185,12 +203,13 @@ def parse_record(
 def parse_records(
     records: Iterable[tuple[str, Record]],
     known_protocols: Mapping[str, str] | None = None,
+    to_print: bool = True,
 ) -> Parsed:
     """Check every record; a date that an earlier row already has is a problem too."""
     parsed = Parsed()
     seen: dict[dt.date, str] = {}
     for where, record in records:
-        entry, problems = parse_record(record, where, known_protocols)
+        entry, problems = parse_record(record, where, known_protocols, to_print)
         if entry is not None and entry.date in seen:
             problems = [
                 EntryProblem(where, "date", f"{entry.date} is already in {seen[entry.date]}")

@@ -83,4 +83,4 @@ def entries_from_fields(values: Mapping[str, str]) -> Parsed:
         record["date"] = date.isoformat()
         record["practised"] = "yes" if fields.get("practised") == CHECKED else "no"
         records.append((f"w{week}.d{day}", record))
-    return parse_records(records)
+    return parse_records(records, to_print=False)

@@ -1,0 +1,105 @@
+"""The one set of limits on untrusted text: names, reasons, notes, URLs.
+
+The command line, the API (HandoutDetails, LogDetails, entries) and the web page all check text
+here, so that the same value is accepted or refused, with the same message, everywhere. Limits
+are far above any real value (a name of thousands of characters is a mistake, not a name) and
+keep every build fast. A one-line field turns newlines and tabs into spaces instead of losing
+them; any other control character is refused, since no font can print it.
+
+    >>> check_text("client", "Ann\\nB\\tC")
+    'Ann B C'
+    >>> check_text("client", "x" * 5000)
+    Traceback (most recent call last):
+    ...
+    pmr_print.limits.LimitError: --client: 5000 characters; at most 200
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+
+from pmr_print.problems import UsageError
+
+
+@dataclass(frozen=True)
+class Limit:
+    """How long a field's text may be, and whether it is one line."""
+
+    field: str  # the API's name: client, omit_reason, notes ...
+    label: str  # what messages call it: the command-line option, or a log column
+    max_chars: int
+    one_line: bool = True
+
+
+NAME_CHARS = 200
+REASON_CHARS = 500
+URL_CHARS = 500  # a QR code of 500 characters still scans from the printed page
+TIME_CHARS = 40
+NOTES_CHARS = 5000
+
+LIMITS: dict[str, Limit] = {
+    limit.field: limit
+    for limit in (
+        Limit("client", "--client", NAME_CHARS),
+        Limit("clinician", "--clinician", NAME_CHARS),
+        Limit("clinic", "--clinic", NAME_CHARS),
+        Limit("name", "--name", NAME_CHARS),
+        Limit("omit_reason", "--omit-reason", REASON_CHARS),
+        Limit("recording_url", "--recording-url", URL_CHARS),
+        Limit("time", "time", TIME_CHARS),
+        Limit("notes", "notes", NOTES_CHARS, one_line=False),
+    )
+}
+
+# Line breaks other than newline (CR, vertical tab, form feed, NEL, line/paragraph separators):
+# a multi-line field prints them as a newline, a one-line field as a space, like newline and tab.
+OTHER_BREAKS = "\r\v\f\x85\u2028\u2029"
+
+
+class LimitError(UsageError):
+    """A value over its limit or holding a control character; `.field` names the field."""
+
+    def __init__(self, field: str, message: str) -> None:
+        self.field = field
+        super().__init__(f"{LIMITS[field].label}: {message}")
+
+
+def is_control(char: str) -> bool:
+    """A C0 or C1 control character (or DEL), which no font prints."""
+    return unicodedata.category(char) == "Cc"
+
+
+def control_characters(text: str) -> list[str]:
+    """The control characters of text other than tab and newline, in order, each once."""
+    return list(dict.fromkeys(char for char in text if is_control(char) and char not in "\t\n"))
+
+
+def describe(char: str) -> str:
+    return f"U+{ord(char):04X}"
+
+
+def check_text(field: str, value: str) -> str:
+    """The value as it will print, or LimitError naming the field (see LIMITS).
+
+    One-line fields get spaces for newlines and tabs; a multi-line field keeps newlines and
+    tabs. Any other control character, or more than the field's characters, is refused."""
+    limit = LIMITS[field]
+    if len(value) > limit.max_chars:
+        raise LimitError(field, f"{len(value)} characters; at most {limit.max_chars}")
+    if limit.one_line:
+        value = "".join(" " if char in OTHER_BREAKS + "\n\t" else char for char in value)
+    else:  # a viewer's multi-line field may end its lines with CR: they are newlines too
+        value = value.replace("\r\n", "\n")
+        value = "".join("\n" if char in OTHER_BREAKS else char for char in value)
+    bad = control_characters(value)
+    if bad:
+        raise LimitError(
+            field, f"holds the control character {describe(bad[0])}, which cannot be printed"
+        )
+    return value
+
+
+def limits_table() -> list[tuple[str, int]]:
+    """(what, characters) for each field, as the README documents them."""
+    return [(limit.label, limit.max_chars) for limit in LIMITS.values()]
