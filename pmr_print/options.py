@@ -109,8 +109,11 @@ class LogDetails:
     start: dt.date | None = None
     weeks: int | None = None
     today: dt.date | None = None
+    form_font: str = ""  # "zh": embed the Chinese form font whatever the language (2.5 MB)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "name", check_text("name", self.name))
         if self.weeks is not None and not 1 <= self.weeks <= 52:
             raise UsageError(f"--weeks {self.weeks}: give a number of weeks from 1 to 52")
+        if self.form_font not in ("", "zh"):
+            raise UsageError(f"--form-font {self.form_font}: the only form font to ask for is zh")

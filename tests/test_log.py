@@ -136,8 +136,8 @@ def test_chinese_in_a_field_is_drawn_with_the_embedded_font(blank_zh: bytes) -> 
         for a in writer.pages[0]["/Annots"]
         if a.get_object().get("/V") == "手腕发热，肩膀沉重"
     )
-    font = widget["/AP"]["/N"]["/Resources"]["/Font"]["/NotoSC"].get_object()
-    assert (font["/Subtype"], font["/BaseFont"]) == ("/Type0", "/NotoSansSC-Regular")
+    font = widget["/AP"]["/N"]["/Resources"]["/Font"]["/Wingdings"].get_object()
+    assert (font["/Subtype"], font["/BaseFont"]) == ("/Type0", "/NotoSansSC-Form")
     writer.update_page_form_field_values(writer.pages[0], values, flatten=True)
     out = io.BytesIO()
     writer.write(out)
@@ -233,13 +233,13 @@ def test_every_font_is_embedded_and_the_file_is_sound(
 
 
 def test_the_form_font_maps_shared_glyphs_to_ordinary_characters() -> None:
-    from pmr_print.pdf.fonts import face
-    from pmr_print.practice_log.form_font import glyph_to_unicode
+    """手 U+624B and the radical ⼿ U+2F3F share a glyph: text extraction must give 手."""
+    import zlib
 
-    assert glyph_to_unicode({0x2F3F: 5, 0x624B: 5, 0xA0: 3, 0x20: 3}) == {5: 0x624B, 3: 0x20}
-    char_to_glyph = face("NotoSansSC-Regular").face.charToGlyph
-    chosen = glyph_to_unicode(char_to_glyph)
-    assert chosen[char_to_glyph[ord("手")]] == ord("手")
+    from pmr_print.practice_log.form_font import font_parts
+
+    cmap = zlib.decompress(font_parts("zh").to_unicode).decode("ascii")
+    assert "<624B>" in cmap and "<2F3F>" not in cmap
 
 
 def test_entries_modules_are_plain() -> None:

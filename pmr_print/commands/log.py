@@ -32,6 +32,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--start", help="first day, YYYY-MM-DD (default: the coming week)")
     parser.add_argument("--weeks", type=int, help="number of weeks, a page each (default: 4)")
     parser.add_argument("--name", default="", help="the client's name, printed at the top")
+    parser.add_argument(
+        "--form-font",
+        choices=("zh",),
+        help="embed the Chinese form font in a log of another language (+1.5 MB), for a client "
+        "who fills it in Chinese",
+    )
     source = parser.add_mutually_exclusive_group()
     source.add_argument(
         "--entries",
@@ -94,7 +100,12 @@ def build(edition: Edition, options: PrintOptions, args: argparse.Namespace) -> 
     guide = one_language(edition, "the practice log")
     if args.read is not None:
         return read_back(args)
-    details = LogDetails(name=args.name, start=iso_date(args.start, "--start"), weeks=args.weeks)
+    details = LogDetails(
+        name=args.name,
+        start=iso_date(args.start, "--start"),
+        weeks=args.weeks,
+        form_font=args.form_font or "",
+    )
     if args.entries is not None:
         return completed(guide, options, details, args.entries)
     return api.log_pdf(guide, options, details)

@@ -79,13 +79,14 @@ def centre(writer: PdfWriter, centred: Callable[[str], bool]) -> None:
 
 
 def finish_form(
-    data: bytes, ink: tuple[float, float, float], centred: Callable[[str], bool]
+    data: bytes, ink: tuple[float, float, float], centred: Callable[[str], bool], font: str
 ) -> bytes:
+    """`font` is the form font to embed: "zh" or "latin" (see form_font.py)."""
     writer = PdfWriter(clone_from=PdfReader(io.BytesIO(data)))
     centre(writer, centred)
     nest_fields(writer)
     plain_widgets(writer, ink)
-    use_form_font(writer)
+    use_form_font(writer, font)
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()

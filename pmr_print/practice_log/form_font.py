@@ -1,22 +1,33 @@
-"""An embedded Chinese-capable font for form fields, added to a ReportLab form with pypdf.
+"""An embedded font for form fields, added to a ReportLab form with pypdf.
 
 ReportLab's form fields only know the 14 standard fonts, which have no Chinese and are not
-embedded. After ReportLab writes the form, this module adds Noto Sans SC (the shipped GB 2312 +
-Latin + punctuation face, whole, so that what a client types later has its glyphs) as a
-Type0 / CIDFontType2 font with Identity-H encoding to the AcroForm's /DR, points every text and
-choice field's /DA at it, and gives each (empty) field an appearance that names only that font.
-Helvetica and ReportLab's field encoding are dropped, so every font in the file is embedded.
+embedded. After ReportLab writes the form, this module adds a whole face (a client may type any
+character later) as a Type0 / CIDFontType2 font with Identity-H encoding to the AcroForm's /DR,
+points every text and choice field's /DA at it, and gives each (empty) field an appearance that
+names only that font. Helvetica and ReportLab's field encoding are dropped, so every font in the
+file is embedded. Two faces are packed in fonts/form/ by fonts/build_form_fonts.py, ready to copy
+into the PDF (compressed file, widths, ToUnicode map): `zh`, Noto Sans SC (GB 2312, Latin and
+punctuation, 1.5 MB), and `latin`, a Latin subset of Noto Sans (20 KB).
+
+Why the resource is named /Wingdings (PDFium: core/fpdfdoc/cpdf_bafontmap.cpp): Chrome's PDF
+engine (PDFium) asks a field's own font for a typed character only when the font's charset tag
+matches the character's; an embedded font is tagged ANSI, so typed Chinese went to a non-embedded
+system font (blank without one, and a saved file then names unembedded fonts). A font resource
+named Wingdings is tagged Symbol, and PDFium asks it for every character, through /ToUnicode.
+Poppler and pypdf use the font by resource name and do not care. PDFium may also add a
+/Helvetica_00 to an appearance it regenerates; present already, pointing at the embedded font,
+it is kept, so a file saved by PDFium names embedded fonts only.
 
 The font is not marked as a subset (no `ABCDEF+` prefix): viewers refuse subset fonts for
 typing. Its ToUnicode map prefers a code point of the CJK Unified Ideographs block when several
-share a glyph (手 U+624B rather than the radical ⼿ U+2F3F), else the lowest one.
+share a glyph (手 U+624B rather than the radical ⼿ U+2F3F).
 """
 
 from __future__ import annotations
 
 import functools
+import json
 import re
-import zlib
 from dataclasses import dataclass
 from typing import cast
 
@@ -33,25 +44,24 @@ from pypdf.generic import (
     TextStringObject,
 )
 
-from pmr_print.pdf.fonts import face
 from pmr_print.resources import fonts_dir
 
-FONT_STEM = "NotoSansSC-Regular"
-RESOURCE_NAME = "/NotoSC"
+FORM_FONTS = {"zh": "NotoSansSC-Form", "latin": "NotoSans-Form"}
+RESOURCE_NAME = "/Wingdings"
+PDFIUM_FALLBACK_NAME = "/Helvetica_00"
 DEFAULT_APPEARANCE = f"{RESOURCE_NAME} 10 Tf 0 g"
 DEFAULT_WIDTH = 1000
-URO = range(0x4E00, 0xA000)
-BFCHAR_CHUNK = 100  # a CMap allows at most 100 entries per beginbfchar block
 
 
 @dataclass(frozen=True)
 class FontParts:
-    """What the PDF objects are made of; computed once per process (about 0.1 s)."""
+    """What the PDF objects are made of, as fonts/build_form_fonts.py packed them."""
 
+    base_font: str
     compressed_file: bytes
     file_length: int
     widths: tuple[int, ...]  # the /W array, flattened: first last width ...
-    to_unicode: bytes
+    to_unicode: bytes  # compressed
     bbox: tuple[int, int, int, int]
     ascent: int
     descent: int
@@ -59,66 +69,22 @@ class FontParts:
     stem_v: int
 
 
-def glyph_to_unicode(char_to_glyph: dict[int, int]) -> dict[int, int]:
-    """One code point per glyph: URO first, then the lowest."""
-    chosen: dict[int, int] = {}
-    for code, glyph in char_to_glyph.items():
-        old = chosen.get(glyph)
-        if old is None or (code not in URO, code) < (old not in URO, old):
-            chosen[glyph] = code
-    return chosen
-
-
-def unicode_hex(code: int) -> str:
-    return chr(code).encode("utf-16-be").hex().upper()
-
-
-def to_unicode_cmap(glyphs: dict[int, int]) -> bytes:
-    items = sorted(glyphs.items())
-    blocks = []
-    for start in range(0, len(items), BFCHAR_CHUNK):
-        chunk = items[start : start + BFCHAR_CHUNK]
-        pairs = "\n".join(f"<{glyph:04X}> <{unicode_hex(code)}>" for glyph, code in chunk)
-        blocks.append(f"{len(chunk)} beginbfchar\n{pairs}\nendbfchar")
-    return (
-        "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
-        "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
-        "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
-        "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n"
-        + "\n".join(blocks)
-        + "\nendcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n"
-    ).encode("ascii")
-
-
-def width_runs(advances: list[int]) -> tuple[int, ...]:
-    """/W as runs `first last width` of equal advance, leaving out the default width."""
-    runs: list[int] = []
-    first = 0
-    while first < len(advances):
-        last = first
-        while last + 1 < len(advances) and advances[last + 1] == advances[first]:
-            last += 1
-        if advances[first] != DEFAULT_WIDTH:
-            runs += [first, last, advances[first]]
-        first = last + 1
-    return tuple(runs)
-
-
 @functools.cache
-def font_parts() -> FontParts:
-    ttf = face(FONT_STEM).face
-    scale = 1000 / ttf.unitsPerEm
-    data = (fonts_dir() / f"{FONT_STEM}.ttf").read_bytes()
+def font_parts(kind: str) -> FontParts:
+    folder = fonts_dir() / "form"
+    stem = FORM_FONTS[kind]
+    info = json.loads((folder / f"{stem}.json").read_text(encoding="utf-8"))
     return FontParts(
-        compressed_file=zlib.compress(data, 6),
-        file_length=len(data),
-        widths=width_runs([round(advance * scale) for advance, _ in ttf.hmetrics]),
-        to_unicode=zlib.compress(to_unicode_cmap(glyph_to_unicode(ttf.charToGlyph)), 6),
-        bbox=cast(tuple[int, int, int, int], tuple(round(value) for value in ttf.bbox)),
-        ascent=round(ttf.ascent),
-        descent=round(ttf.descent),
-        cap_height=round(ttf.capHeight),
-        stem_v=round(ttf.stemV),
+        base_font=info["base_font"],
+        compressed_file=(folder / f"{stem}.ttf.flate").read_bytes(),
+        file_length=info["file_length"],
+        widths=tuple(info["widths"]),
+        to_unicode=(folder / f"{stem}.tounicode.flate").read_bytes(),
+        bbox=cast(tuple[int, int, int, int], tuple(info["bbox"])),
+        ascent=info["ascent"],
+        descent=info["descent"],
+        cap_height=info["cap_height"],
+        stem_v=info["stem_v"],
     )
 
 
@@ -127,7 +93,7 @@ def pdf_dict(**entries: object) -> DictionaryObject:
 
 
 def flate_stream(compressed: bytes, **entries: object) -> StreamObject:
-    """A stream of data compressed once per process (pypdf keeps encoded data as given)."""
+    """A stream of data compressed once, when the fonts were packed (pypdf keeps it as given)."""
     stream = EncodedStreamObject()
     stream._data = compressed
     stream.update(pdf_dict(Filter=NameObject("/FlateDecode"), **entries))
@@ -138,9 +104,10 @@ def numbers(values: tuple[int, ...]) -> ArrayObject:
     return ArrayObject(NumberObject(value) for value in values)
 
 
-def add_font(writer: PdfWriter) -> IndirectObject:
+def add_font(writer: PdfWriter, kind: str) -> IndirectObject:
     """Add the Type0 font's objects to the writer; return a reference to the font."""
-    parts, name = font_parts(), NameObject(f"/{FONT_STEM}")
+    parts = font_parts(kind)
+    name = NameObject(f"/{parts.base_font}")
     font_file = flate_stream(parts.compressed_file, Length1=NumberObject(parts.file_length))
     descriptor = pdf_dict(
         Type=NameObject("/FontDescriptor"),
@@ -180,6 +147,12 @@ def add_font(writer: PdfWriter) -> IndirectObject:
     return writer._add_object(font)
 
 
+def font_resources(font: IndirectObject) -> DictionaryObject:
+    return DictionaryObject(
+        {NameObject(RESOURCE_NAME): font, NameObject(PDFIUM_FALLBACK_NAME): font}
+    )
+
+
 def empty_appearance(widget: DictionaryObject, font: IndirectObject) -> StreamObject:
     """An appearance for an empty variable-text field, naming only the form font."""
     x0, y0, x1, y1 = (float(value) for value in cast(ArrayObject, widget["/Rect"]))
@@ -190,17 +163,17 @@ def empty_appearance(widget: DictionaryObject, font: IndirectObject) -> StreamOb
             Type=NameObject("/XObject"),
             Subtype=NameObject("/Form"),
             BBox=ArrayObject(NumberObject(round(v)) for v in (0, 0, x1 - x0, y1 - y0)),
-            Resources=pdf_dict(Font=pdf_dict(NotoSC=font)),
+            Resources=pdf_dict(Font=font_resources(font)),
         )
     )
     return stream
 
 
-def use_form_font(writer: PdfWriter) -> None:
-    """Make every text and choice field of the writer's form use the embedded font."""
-    font = add_font(writer)
+def use_form_font(writer: PdfWriter, kind: str) -> None:
+    """Make every text and choice field of the writer's form use the embedded font `kind`."""
+    font = add_font(writer, kind)
     form = cast(DictionaryObject, writer._root_object["/AcroForm"])
-    form[NameObject("/DR")] = pdf_dict(Font=pdf_dict(NotoSC=font))
+    form[NameObject("/DR")] = pdf_dict(Font=font_resources(font))
     form[NameObject("/DA")] = TextStringObject(DEFAULT_APPEARANCE)
     for page in writer.pages:
         for annotation in page.get("/Annots", []):

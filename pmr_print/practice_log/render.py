@@ -66,8 +66,16 @@ def render_log(
     ink = context.colour("ink")
     centred = tuple(f".{key}" for key in CENTRED)
     return finish_form(
-        buffer.getvalue(), (ink.red, ink.green, ink.blue), lambda name: name.endswith(centred)
+        buffer.getvalue(),
+        (ink.red, ink.green, ink.blue),
+        lambda name: name.endswith(centred),
+        form_font(guide, details),
     )
+
+
+def form_font(guide: Guide, details: LogDetails) -> str:
+    """The Chinese form font for a Chinese log or when asked; else the small Latin one."""
+    return "zh" if guide.lang == "zh" or details.form_font == "zh" else "latin"
 
 
 def day_texts(settings: Settings) -> list[str]:
