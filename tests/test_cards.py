@@ -177,9 +177,7 @@ def test_too_long_instruction_fails_naming_the_step(
     content_copy: pathlib.Path, tmp_path: pathlib.Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     guide_md = content_copy / "en" / "guide.md"
-    sentence = (
-        "Arch your back only slightly, just enough to feel the muscles beside your spine tighten."
-    )
+    sentence = "Lift your chest and arch your back only slightly, just enough to feel the muscles"
     edit(guide_md, sentence, " ".join([sentence] * 12))
     line = line_of(guide_md, "### Back")
     output = tmp_path / "cards.pdf"

@@ -1,0 +1,150 @@
+"""What a client reads is safe, in every protocol and both languages (issue 10). Each check reads
+the printed PDFs back, since the PDF, not the Markdown, is what reaches the client."""
+
+from __future__ import annotations
+
+import functools
+import re
+
+import pytest
+
+from pmr_print import api
+from pmr_print.options import HandoutDetails, PrintOptions
+from tests.conftest import CONTENT
+from tests.pdfcheck import page_texts
+
+LANGS = ("en", "zh")
+PROTOCOLS = ("standard", "short", "extended", "release-only")
+
+# Tipping the head back is the riskiest way to tense the neck.
+BACKWARD_NECK = {
+    "en": re.compile(
+        r"\b(tip|tilt|bend|lean|throw|drop)\w*\s+(your\s+)?head\s+back"
+        r"|\bhead\s+back(wards)?\s+(a\s+little|slightly)|\blook\s+up\b",
+        re.IGNORECASE,
+    ),
+    "zh": re.compile(r"后仰|仰头|抬头向后"),
+}
+# Holding the breath while straining (a Valsalva manoeuvre); fine only when the text forbids it.
+BREATH_HOLD = {
+    "en": re.compile(r"\bhold(ing)?\s+(it|(your|the)\s+breath)\b", re.IGNORECASE),
+    "zh": re.compile(r"屏住|憋住|憋气|屏气|屏息|吸[^。；，]{0,4}气[^。；]{0,2}(并|后|然后)?保持"),
+}
+NEGATION = {
+    "en": re.compile(r"\b(never|don't|do not|not|without|no)\b", re.IGNORECASE),
+    "zh": re.compile(r"不|别|勿|切忌"),
+}
+# What the cautions must say, in the client's words.
+REQUIRED = {
+    "en": {
+        "dissociation": ("dissociation", "numb", "spaced out", "unreal", "open your eyes",
+                         "look around the room", "press your feet into the floor"),
+        "driving": ("never while driving", "recording", "operating machinery"),
+        "blood pressure": ("high blood pressure", "heart disease", "tense only lightly"),
+        "help": ("chest pain", "palpitations", "tell your therapist", "emergency"),
+    },
+    "zh": {
+        "dissociation": ("分离", "麻木", "恍惚", "不真实", "睁开眼睛", "环顾四周",
+                         "双脚用力踩住地面"),
+        "driving": ("开车", "录音", "操作机器"),
+        "blood pressure": ("高血压", "心脏病", "轻轻收紧"),
+        "help": ("胸痛", "心慌", "告诉您的治疗师", "急救电话"),
+    },
+}  # fmt: skip
+
+
+def readable(lang: str, text: str) -> str:
+    """Text as a reader takes it in: lines joined (Chinese wraps anywhere, so without spaces)."""
+    return "".join(text.split()) if lang == "zh" else " ".join(text.split())
+
+
+@functools.cache
+def handout(lang: str, protocol: str, omit: tuple[str, ...] = ()) -> str:
+    options = PrintOptions(lang=lang, protocol=protocol)
+    data = api.handout_pdf(api.load(lang), options, HandoutDetails(omit=omit))
+    return readable(lang, "\n".join(page_texts(data)))
+
+
+@functools.cache
+def cards(lang: str, protocol: str) -> tuple[str, ...]:
+    """The text of each card (one card a page)."""
+    options = PrintOptions(lang=lang, protocol=protocol)
+    data = api.cards_pdf(api.load(lang), options, layout="1up")
+    return tuple(readable(lang, page) for page in page_texts(data))
+
+
+def breath_holds(lang: str, text: str) -> list[str]:
+    """Every phrase asking to hold the breath that is not part of a 'never' or 'don't'."""
+    found = []
+    for match in BREATH_HOLD[lang].finditer(text):
+        before = text[max(0, match.start() - (6 if lang == "zh" else 30)) : match.start()]
+        if not NEGATION[lang].search(before):
+            found.append(text[max(0, match.start() - 40) : match.end()])
+    return found
+
+
+@pytest.mark.parametrize("protocol", PROTOCOLS)
+@pytest.mark.parametrize("lang", LANGS)
+def test_no_product_tips_the_head_back(lang: str, protocol: str) -> None:
+    for text in (handout(lang, protocol), *cards(lang, protocol)):
+        assert not BACKWARD_NECK[lang].search(text), BACKWARD_NECK[lang].search(text)
+
+
+@pytest.mark.parametrize("protocol", PROTOCOLS)
+@pytest.mark.parametrize("lang", LANGS)
+def test_no_step_holds_the_breath_while_tensing(lang: str, protocol: str) -> None:
+    assert breath_holds(lang, handout(lang, protocol)) == []
+    guide = api.load(lang)
+    steps = guide.protocol(protocol).steps
+    for step, card in zip(steps, cards(lang, protocol), strict=True):
+        assert breath_holds(lang, card) == [], step.id
+        if not step.release_only:  # every tensing card says to keep breathing
+            assert readable(lang, guide.cues.tense) in card, step.id
+    breathing = "呼吸" if lang == "zh" else "breathing"
+    assert breathing in guide.cues.tense
+
+
+@pytest.mark.parametrize("protocol", PROTOCOLS)
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_cautions_cover_dissociation_driving_and_when_to_get_help(
+    lang: str, protocol: str
+) -> None:
+    text = handout(lang, protocol).lower()
+    for topic, phrases in REQUIRED[lang].items():
+        missing = [phrase for phrase in phrases if phrase.lower() not in text]
+        assert not missing, (topic, missing)
+
+
+def test_the_checks_catch_the_old_wording() -> None:
+    """The rules above fail on the wording issue 10 replaced."""
+    assert BACKWARD_NECK["en"].search("Tip your head back a little, slowly and gently")
+    assert BACKWARD_NECK["zh"].search("头慢慢、轻轻地向后仰一点")
+    assert breath_holds("en", "Breathe in deeply and hold it while you draw your shoulders back")
+    assert breath_holds("en", "Take a deep breath in and hold it, feeling your chest tighten.")
+    assert breath_holds("zh", "深吸一口气并保持，同时双肩向后")
+    assert not breath_holds("en", "Keep breathing: never hold your breath while tensing.")
+    assert not breath_holds("zh", "收紧时也要继续呼吸，千万不要憋气。")
+
+
+# One Chinese term per concept, in guide.md and labels.po alike (the review's list).
+ZH_AVOIDED = {
+    "你": "您 throughout",
+    "紧张度": "紧绷程度",
+    "紧张程度": "紧绷程度",
+    "静养": "安静休息",
+    "本次不练": "跳过",
+    "省略": "跳过",
+    "仅放松": "不收紧版（只放松）",
+    "温热": "温暖",
+    "引导音频": "引导录音",
+    "轮数": "遍数",
+    "解离": "分离 (mainland term)",
+    "＝": "表示",
+}
+
+
+@pytest.mark.parametrize("name", ["guide.md", "labels.po"])
+def test_chinese_uses_one_term_per_concept(name: str) -> None:
+    text = (CONTENT / "zh" / name).read_text(encoding="utf-8")
+    found = {term: use for term, use in ZH_AVOIDED.items() if term in text}
+    assert not found, found
