@@ -63,22 +63,24 @@ def face_for(char: str, previous: str, faces: Faces, bold: bool, origin: str) ->
 
 def runs(text: str, faces: Faces, origin: str, bold: bool = False) -> list[tuple[str, str]]:
     """Split text into (font name, text) runs, each set in a face that has all its glyphs."""
-    found: list[tuple[str, str]] = []
+    found: list[tuple[str, list[str]]] = []  # characters collected in lists: linear time
     previous = ""
     for char in text:
         name = face_for(char, previous, faces, bold, origin)
         if found and found[-1][0] == name:
-            found[-1] = (name, found[-1][1] + char)
+            found[-1][1].append(char)
         else:
-            found.append((name, char))
+            found.append((name, [char]))
         previous = name
-    return found
+    return [(name, "".join(chars)) for name, chars in found]
 
 
 def check_glyphs(texts: Iterable[tuple[str, str]], faces: Faces) -> None:
-    """Raise MissingGlyphError for the first (text, origin) pair with an unprintable character."""
+    """Raise MissingGlyphError for the first (text, origin) pair with an unprintable character.
+    Each distinct character is looked up once, so a huge paragraph is checked quickly."""
     for text, origin in texts:
-        runs(text, faces, origin)
+        for char in dict.fromkeys(text):
+            face_for(char, "", faces, False, origin)
 
 
 def span_markup(span: Span, faces: Faces, origin: str, bold: bool = False) -> str:

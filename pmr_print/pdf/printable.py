@@ -10,7 +10,7 @@ from collections.abc import Iterator
 
 from pmr_print.model import BulletList, Guide, Paragraph, Source
 from pmr_print.pdf.fonts import han_family, latin_family
-from pmr_print.pdf.markup import Faces, MissingGlyphError, runs
+from pmr_print.pdf.markup import Faces, MissingGlyphError, check_glyphs
 from pmr_print.problems import Problem
 
 
@@ -50,7 +50,7 @@ def unprintable(guide: Guide) -> list[Problem]:
     problems = []
     for text, source in guide_texts(guide):
         try:
-            runs(text, faces, str(source))
+            check_glyphs([(text, str(source))], faces)
         except MissingGlyphError as error:
             problems.append(Problem.at(source, error.detail))
     return problems

@@ -43,12 +43,21 @@ def text_width(text: str, size: float, faces: Faces, origin: str, bold: bool = F
 def fit_line(
     text: str, width: float, size: float, faces: Faces, origin: str, bold: bool = False
 ) -> str:
-    """The text, or as much of it as fits in `width` followed by an ellipsis."""
-    if text_width(text, size, faces, origin, bold) <= width:
+    """The text, or as much of it as fits in `width` followed by an ellipsis. Widths add up
+    character by character (no kerning), so one pass over the text finds the cut."""
+    pieces = runs(text, faces, origin, bold)
+    if sum(stringWidth(piece, name, size) for name, piece in pieces) <= width:
         return text
-    while text and text_width(text + "…", size, faces, origin, bold) > width:
-        text = text[:-1]
-    return text.rstrip() + "…"
+    ellipsis = max(stringWidth("…", name, size) for name, _ in pieces)
+    room, used = width - ellipsis, 0.0
+    kept: list[str] = []
+    for name, piece in pieces:
+        for char in piece:
+            used += stringWidth(char, name, size)
+            if used > room:
+                return "".join(kept).rstrip() + "…"
+            kept.append(char)
+    return "".join(kept).rstrip() + "…"
 
 
 def draw_text(
