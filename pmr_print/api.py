@@ -90,6 +90,17 @@ def cards_pdf(
     return render_cards(guide, settings, layout, duplex)
 
 
+def handout_html(
+    edition: Edition, options: PrintOptions | None = None, details: HandoutDetails | None = None
+) -> str:
+    """The therapist handout as one self-contained, accessible HTML page."""
+    from pmr_print.html.handout import render_handout
+
+    guide = one_language(edition, "the HTML handout")
+    settings = resolve(options or PrintOptions(lang=guide.lang), guide)
+    return render_handout(guide, settings, details or HandoutDetails())
+
+
 def log_pdf(
     edition: Edition,
     options: PrintOptions | None = None,
@@ -137,6 +148,7 @@ __all__ = [
     "check",
     "cards_pdf",
     "default_content_dir",
+    "handout_html",
     "handout_pdf",
     "load",
     "log_pdf",

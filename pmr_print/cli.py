@@ -58,7 +58,7 @@ def make_parser(products: dict[str, commands.Product]) -> argparse.ArgumentParse
     common = common_options()
     for name, product in products.items():
         sub = commands.add_parser(name, parents=[common], help=product.help)
-        sub.add_argument("-o", "--output", type=pathlib.Path, help="PDF to write")
+        sub.add_argument("-o", "--output", type=pathlib.Path, help="file to write")
         product.add_arguments(sub)
     for name, what in PLANNED.items():
         if name not in products:
@@ -89,7 +89,9 @@ def run_product(args: argparse.Namespace, product: commands.Product) -> int:
         grayscale=args.grayscale,
     )
     guide = api.load(args.lang, args.content)
-    output = args.output or pathlib.Path("build") / f"{args.command}-{args.lang}.pdf"
+    # `--format html` (handout, cards) writes the accessible HTML edition instead of a PDF.
+    extension = "html" if getattr(args, "format", None) == "html" else "pdf"
+    output = args.output or pathlib.Path("build") / f"{args.command}-{args.lang}.{extension}"
     data = product.build(guide, options, args)
     if isinstance(data, bytes):
         write_atomically(output, data)

@@ -66,3 +66,11 @@ def short_weekday_date(day: dt.date, locale: Locale) -> str:
 
 def number(value: float, locale: Locale) -> str:
     return format_decimal(value, locale=locale)
+
+
+def duration(seconds: int, labels: Labels) -> str:
+    """ "4 min 15 s", "4分15秒": a duration in words, for tables and cards."""
+    minutes, rest = divmod(seconds, 60)
+    if rest == 0:
+        return labels("{minutes} min", minutes=minutes)
+    return labels("{minutes} min {seconds} s", minutes=minutes, seconds=rest)

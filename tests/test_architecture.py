@@ -4,6 +4,7 @@ plain, shared   model, labels, i18n, locales, theme, problems, options, check, r
                 loader/, typography/, illustrations/
 pdf/            what every PDF shares
 products        handout/, cards/, practice_log/
+html/           the accessible HTML edition: from the model, never from the PDF rooms
 composers       booklet/, workshop/ (the only rooms that may import products)
 surfaces        api, batch, cli, commands/, web/ (on top; nothing below imports them)
 """
@@ -28,6 +29,7 @@ PLAIN_MODULES = (
 PLAIN_PACKAGES = ("loader",)
 PRODUCTS = ("handout", "cards", "practice_log")
 COMPOSERS = ("booklet", "workshop")
+HTML = "html"
 SURFACES = ("api", "batch", "cli", "commands", "web", "__main__")
 BELOW_PDF = ("loader", "typography", "illustrations") + tuple(m[:-3] for m in PLAIN_MODULES)
 
@@ -102,7 +104,7 @@ def test_model_depends_on_nothing_but_plain_modules() -> None:
 def test_a_product_never_imports_another_product_or_a_composer() -> None:
     crossings = {
         str(path.relative_to(PACKAGE)): sorted(
-            rooms_imported(path) & (set(PRODUCTS) | set(COMPOSERS))
+            rooms_imported(path) & (set(PRODUCTS) | set(COMPOSERS) | {HTML})
         )
         for path in modules()
         if room(path) in PRODUCTS
@@ -111,13 +113,23 @@ def test_a_product_never_imports_another_product_or_a_composer() -> None:
 
 
 def test_shared_pdf_and_plain_rooms_import_no_product_and_no_surface() -> None:
-    upward = set(PRODUCTS) | set(COMPOSERS) | set(SURFACES)
+    upward = set(PRODUCTS) | set(COMPOSERS) | set(SURFACES) | {HTML}
     offenders = {
         str(path.relative_to(PACKAGE)): sorted(rooms_imported(path) & upward)
         for path in modules()
         if room(path) in BELOW_PDF + ("pdf",)
     }
     assert all(not found for found in offenders.values()), offenders
+
+
+def test_the_html_edition_draws_from_the_model_not_from_the_pdf_rooms() -> None:
+    forbidden = set(PRODUCTS) | set(COMPOSERS) | set(SURFACES) | {"pdf"}
+    offenders = {
+        str(path.relative_to(PACKAGE)): sorted(rooms_imported(path) & forbidden)
+        for path in modules()
+        if room(path) == HTML
+    }
+    assert offenders and all(not found for found in offenders.values()), offenders
 
 
 def test_plain_rooms_do_not_reach_up_into_the_pdf_room() -> None:

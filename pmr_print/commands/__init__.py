@@ -44,6 +44,18 @@ def iso_date(text: str | None, option: str) -> dt.date | None:
         raise UsageError(f"{option} {text!r} is not a date; write it as YYYY-MM-DD") from None
 
 
+FORMATS = ("pdf", "html")
+
+
+def add_format(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--format",
+        choices=FORMATS,
+        default="pdf",
+        help="pdf (default) or html: the accessible edition, one self-contained page",
+    )
+
+
 def products() -> dict[str, Product]:
     found = {}
     for name, module in PRODUCT_MODULES.items():

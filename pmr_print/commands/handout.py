@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from pmr_print import api
-from pmr_print.commands import Product, iso_date
+from pmr_print.commands import Product, add_format, iso_date
 from pmr_print.model import Edition
 from pmr_print.options import HandoutDetails, PrintOptions
 
@@ -24,6 +24,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--omit-reason", default="", help="why, e.g. 'recent back injury'")
     parser.add_argument("--recording-url", default="", help="a recording to link with a QR code")
+    add_format(parser)
 
 
 def build(edition: Edition, options: PrintOptions, args: argparse.Namespace) -> bytes:
@@ -37,6 +38,8 @@ def build(edition: Edition, options: PrintOptions, args: argparse.Namespace) -> 
         omit_reason=args.omit_reason,
         recording_url=args.recording_url,
     )
+    if args.format == "html":
+        return api.handout_html(edition, options, details).encode("utf-8")
     return api.handout_pdf(edition, options, details)
 
 

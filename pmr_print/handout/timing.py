@@ -1,12 +1,7 @@
-"""Durations in words, for tables and cards."""
+"""Durations in words, for tables and cards (shared with the HTML edition, so kept in i18n)."""
 
 from __future__ import annotations
 
-from pmr_print.labels import Labels
+from pmr_print.i18n import duration
 
-
-def duration(seconds: int, labels: Labels) -> str:
-    minutes, rest = divmod(seconds, 60)
-    if rest == 0:
-        return labels("{minutes} min", minutes=minutes)
-    return labels("{minutes} min {seconds} s", minutes=minutes, seconds=rest)
+__all__ = ["duration"]

@@ -1,0 +1,234 @@
+"""The accessible HTML edition: structure read back from the page with html.parser."""
+
+from __future__ import annotations
+
+import datetime as dt
+import pathlib
+import re
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+
+import pytest
+
+from pmr_print import api, cli
+from pmr_print.model import Guide
+
+VOID = {"meta", "link", "br", "img", "input", "hr", "col", "source", "area", "base", "wbr"}
+DAY = dt.date(2026, 3, 9)
+
+
+@dataclass
+class Node:
+    tag: str
+    attrs: dict[str, str]
+    parent: Node | None = None
+    children: list[Node | str] = field(default_factory=list)
+
+    def walk(self) -> list[Node]:
+        found = [self]
+        for child in self.children:
+            if isinstance(child, Node):
+                found += child.walk()
+        return found
+
+    def find_all(self, tag: str) -> list[Node]:
+        return [node for node in self.walk() if node.tag == tag]
+
+    @property
+    def text(self) -> str:
+        return "".join(c if isinstance(c, str) else c.text for c in self.children)
+
+    def lang(self) -> str:
+        """The language in effect here: the nearest lang attribute."""
+        node: Node | None = self
+        while node is not None:
+            if "lang" in node.attrs:
+                return node.attrs["lang"]
+            node = node.parent
+        return ""
+
+
+class TreeBuilder(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.root = Node("#document", {})
+        self.current = self.root
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        node = Node(tag, {k: v or "" for k, v in attrs}, self.current)
+        self.current.children.append(node)
+        if tag not in VOID:
+            self.current = node
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.current.children.append(Node(tag, {k: v or "" for k, v in attrs}, self.current))
+
+    def handle_endtag(self, tag: str) -> None:
+        node: Node | None = self.current
+        while node is not None and node.tag != tag:
+            node = node.parent
+        assert node is not None and node.parent is not None, f"stray </{tag}>"
+        self.current = node.parent
+
+    def handle_data(self, data: str) -> None:
+        self.current.children.append(data)
+
+
+def parse(page: str) -> Node:
+    builder = TreeBuilder()
+    builder.feed(page)
+    builder.close()
+    assert builder.current is builder.root, f"<{builder.current.tag}> never closed"
+    return builder.root
+
+
+@pytest.fixture(scope="module")
+def guides() -> dict[str, Guide]:
+    return {lang: api.load(lang) for lang in ("en", "zh")}
+
+
+def handout(guide: Guide, **details: object) -> Node:
+    options = api.PrintOptions(lang=guide.lang)
+    values: dict[str, object] = {"date": DAY, **details}
+    return parse(api.handout_html(guide, options, api.HandoutDetails(**values)))  # type: ignore[arg-type]
+
+
+def headings(root: Node) -> list[tuple[int, str]]:
+    return [(int(n.tag[1]), n.text.strip()) for n in root.walk() if re.fullmatch(r"h[1-6]", n.tag)]
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_handout_has_one_h1_and_headings_that_never_skip_a_level(
+    guides: dict[str, Guide], lang: str
+) -> None:
+    guide = guides[lang]
+    found = headings(handout(guide))
+    assert found[0] == (1, guide.title)
+    assert [level for level, _ in found].count(1) == 1
+    for (before, _), (after, text) in zip(found, found[1:], strict=False):
+        assert after <= before + 1, f"h{before} then h{after} ({text})"
+    titles = [text for level, text in found if level == 2]
+    assert guide.section("about").title == titles[0]
+    assert guide.section("references").title == titles[-1]
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_handout_page_and_every_text_carry_the_language(
+    guides: dict[str, Guide], lang: str
+) -> None:
+    root = handout(guides[lang])
+    html = root.find_all("html")[0]
+    assert html.attrs["lang"] == {"en": "en-US", "zh": "zh-CN"}[lang]
+    for node in root.walk():
+        if node.tag not in ("#document", "html") and any(
+            isinstance(c, str) and c.strip() for c in node.children
+        ):
+            assert node.lang().split("-")[0] == lang, node.tag
+
+
+def test_handout_steps_table_has_header_cells_with_scope(guides: dict[str, Guide]) -> None:
+    guide = guides["en"]
+    table = handout(guide).find_all("table")[0]
+    columns = table.find_all("thead")[0].find_all("th")
+    assert [th.attrs.get("scope") for th in columns] == ["col"] * 5
+    assert [th.text for th in columns][1:3] == ["Muscle group", "What to do"]
+    body_rows = table.find_all("tbody")[0].find_all("tr")
+    steps = guide.protocol("standard").steps
+    assert len(body_rows) == len(steps)
+    for row, step in zip(body_rows, steps, strict=True):
+        names = row.find_all("th")
+        assert [(th.attrs.get("scope"), th.text) for th in names] == [("row", step.name)]
+    assert table.find_all("caption"), "a table needs a name"
+    assert table.find_all("tfoot")[0].find_all("th")[0].attrs.get("scope") == "row"
+
+
+def test_handout_leaves_out_omitted_groups_and_says_why(guides: dict[str, Guide]) -> None:
+    guide = guides["zh"]
+    root = handout(guide, omit=("back", "neck"), omit_reason="腰伤")
+    names = [th.text for th in root.find_all("tbody")[0].find_all("th")]
+    assert guide.group("back").name not in names and guide.group("feet").name in names
+    assert "腰伤" in root.text
+
+
+def test_untrusted_text_is_printed_literally(guides: dict[str, Guide]) -> None:
+    evil = '<b>&amp; "quoted" <img src=x onerror=alert(1)>'
+    page = api.handout_html(
+        guides["en"],
+        api.PrintOptions(lang="en"),
+        api.HandoutDetails(
+            client=evil,
+            clinician=evil,
+            clinic="A & B",
+            omit=("back",),
+            omit_reason=evil,
+            recording_url='https://example.org/"><script>x</script>',
+        ),
+    )
+    root = parse(page)
+    assert not root.find_all("img") and not root.find_all("script") and not root.find_all("b")
+    assert evil in [dd.text for dd in root.find_all("dd")]
+    assert root.find_all("title")[0].text.endswith(evil)
+    assert any(evil in p.text for p in root.find_all("p"))
+    links = [a.attrs["href"] for a in root.find_all("a")]
+    assert 'https://example.org/"><script>x</script>' in links
+
+
+def test_recording_link_with_a_qr_code_hidden_from_screen_readers(
+    guides: dict[str, Guide],
+) -> None:
+    url = "https://example.org/pmr?a=1&b=2"
+    root = handout(guides["en"], recording_url=url)
+    assert url in [a.attrs["href"] for a in root.find_all("a")]
+    (qr,) = root.find_all("svg")
+    assert qr.attrs["aria-hidden"] == "true"
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_page_is_self_contained(guides: dict[str, Guide], lang: str) -> None:
+    """No request leaves the page: no remote src, stylesheet, script, font or image. Links
+    (<a href>) stay, since they are followed only when clicked."""
+    page = api.handout_html(
+        guides[lang], api.PrintOptions(lang=lang), api.HandoutDetails(recording_url="https://x.org")
+    )
+    root = parse(page)
+    assert not root.find_all("link") and not root.find_all("script")
+    assert not root.find_all("img") and not root.find_all("iframe")
+    for node in root.walk():
+        for name in ("src", "srcset", "data", "poster", "xlink:href"):
+            assert name not in node.attrs, (node.tag, name)
+        if node.tag != "a":
+            assert not node.attrs.get("href", "").startswith(("http:", "https:", "//")), node.tag
+    styles = "".join(style.text for style in root.find_all("style"))
+    urls = re.findall(r"url\(([^)]*)\)", styles)
+    assert urls and all(url.startswith("data:font/woff;base64,") for url in urls)
+    assert "@import" not in styles
+    assert "@media print" in styles
+
+
+def test_chinese_page_embeds_its_chinese_characters(guides: dict[str, Guide]) -> None:
+    page = api.handout_html(guides["zh"], api.PrintOptions(lang="zh"))
+    assert 'font-family: "PMR Sans SC"; font-weight: 700' in page
+    english = api.handout_html(guides["en"], api.PrintOptions(lang="en"))
+    assert len(english) < len(page) / 2  # no Chinese font for a page without Chinese
+
+
+def test_same_input_same_page(guides: dict[str, Guide]) -> None:
+    first = api.handout_html(
+        guides["zh"], api.PrintOptions(lang="zh"), api.HandoutDetails(date=DAY)
+    )
+    again = api.handout_html(
+        guides["zh"], api.PrintOptions(lang="zh"), api.HandoutDetails(date=DAY)
+    )
+    assert first == again
+
+
+def test_cli_writes_the_handout_html(
+    tmp_path: pathlib.Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert cli.main(["handout", "--lang", "zh", "--format", "html", "--client", "王芳"]) == 0
+    written = tmp_path / "build" / "handout-zh.html"
+    root = parse(written.read_text(encoding="utf-8"))
+    assert "王芳" in root.text
+    assert cli.main(["handout", "--format", "html", "-o", str(tmp_path / "h.html")]) == 0
+    assert (tmp_path / "h.html").read_text(encoding="utf-8").startswith("<!doctype html>")
