@@ -9,7 +9,7 @@ from typing import Literal, overload
 from pmr_print.edition import load_edition, one_language
 from pmr_print.loader import languages, load_guide
 from pmr_print.model import Bilingual, Edition, Guide
-from pmr_print.options import HandoutDetails, LogDetails, PrintOptions, resolve
+from pmr_print.options import HandoutDetails, LogDetails, PrintOptions, resolve, resolve_pair
 from pmr_print.practice_log.entries import Entry
 from pmr_print.problems import Problem, UsageError
 from pmr_print.resources import default_content_dir
@@ -68,11 +68,14 @@ def handout_pdf(
     edition: Edition, options: PrintOptions | None = None, details: HandoutDetails | None = None
 ) -> bytes:
     """The therapist handout as PDF bytes."""
+    from pmr_print.handout.bilingual import render_bilingual_handout
     from pmr_print.handout.render import render_handout
 
-    guide = one_language(edition, "the handout")
-    settings = resolve(options or PrintOptions(lang=guide.lang), guide)
-    return render_handout(guide, settings, details or HandoutDetails())
+    options = options or PrintOptions(lang=edition.lang)
+    if isinstance(edition, Bilingual):
+        pair = resolve_pair(options, edition)
+        return render_bilingual_handout(edition, pair, details or HandoutDetails())
+    return render_handout(edition, resolve(options, edition), details or HandoutDetails())
 
 
 def cards_pdf(

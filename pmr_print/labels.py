@@ -82,3 +82,14 @@ class Labels:
             raise KeyError(f"{msgid!r} is not in pmr_print.i18n.LABELS")
         text = self._translations.get(msgid) or msgid
         return text.format(**values) if values else text
+
+
+class PairedLabels(Labels):
+    """Each label in two languages, for a bilingual edition: "Page 1 of 2 · 第1页，共2页"."""
+
+    def __init__(self, first: Labels, second: Labels, separator: str = " · ") -> None:
+        super().__init__({})
+        self.first, self.second, self.separator = first, second, separator
+
+    def __call__(self, msgid: str, **values: object) -> str:
+        return self.first(msgid, **values) + self.separator + self.second(msgid, **values)

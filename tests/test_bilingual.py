@@ -2,13 +2,22 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import io
+
+import pypdf
 import pytest
 
 from pmr_print import api
 from pmr_print.cli import main
-from pmr_print.options import PrintOptions, resolve_pair
+from pmr_print.model import GROUP_IDS
+from pmr_print.options import HandoutDetails, PrintOptions, resolve_pair
 from pmr_print.problems import ContentError, UsageError
+from tests import pdfcheck
 from tests.conftest import edit, line_of
+
+DAY = dt.date(2026, 3, 9)
+SIZES = [(paper, large) for paper in ("a4", "letter") for large in (False, True)]
 
 
 @pytest.fixture(scope="module")
@@ -69,6 +78,73 @@ def test_an_english_or_chinese_environment_decides_for_bi(pair, monkeypatch) -> 
 def test_bi_takes_no_locale_of_a_third_language(pair) -> None:
     with pytest.raises(UsageError, match="--locale fr_FR is not a 'en' or 'zh' locale"):
         resolve_pair(PrintOptions(lang="bi", locale="fr_FR"), pair)
+
+
+def squeeze(text: str) -> str:
+    return "".join(text.split())
+
+
+@pytest.fixture(scope="module")
+def handouts(pair) -> dict[tuple[str, bool], bytes]:
+    """The bilingual handout on A4 and Letter, normal and large print."""
+    return {
+        (paper, large): api.handout_pdf(
+            pair,
+            PrintOptions(lang="bi", paper=paper, large_print=large),
+            HandoutDetails(client="Jane Miller", date=DAY),
+        )
+        for paper, large in SIZES
+    }
+
+
+def same_page(pages: list[str], *texts: str) -> bool:
+    """Whether one page holds all the texts (whitespace aside: lines wrap anywhere)."""
+    wanted = [squeeze(text) for text in texts]
+    return any(all(text in squeeze(page) for text in wanted) for page in pages)
+
+
+@pytest.mark.parametrize("step_id", GROUP_IDS)
+def test_each_step_of_the_handout_stands_beside_its_translation(pair, handouts, step_id) -> None:
+    en, zh = (guide.group(step_id) for guide in pair.guides)
+    texts = (en.name, en.instruction.text, zh.name, zh.instruction.text)
+    for size, data in handouts.items():
+        assert same_page(pdfcheck.page_texts(data), *texts), (step_id, size)
+
+
+@pytest.mark.parametrize(("paper", "large"), SIZES)
+def test_the_bilingual_handout_builds_with_both_languages_labels_and_dates(
+    pair, handouts, paper, large
+) -> None:
+    data = handouts[(paper, large)]
+    pages = pdfcheck.page_texts(data)
+    width = {"a4": 595.3, "letter": 612.0}[paper]
+    assert all(abs(w - width) < 0.5 for w, _ in pdfcheck.page_sizes(data))
+    text = squeeze("".join(pages))
+    for guide in pair.guides:
+        assert squeeze(guide.title) in text
+        assert squeeze(guide.labels("Client")) in text
+        for section in guide.sections:
+            if section.id not in ("protocols", "screening"):
+                assert squeeze(section.title) in text, section.id
+    assert "March9,2026" in text and "2026年3月9日" in text
+    count = len(pages)
+    assert squeeze(f"Page {count} of {count} · 第{count}页，共{count}页") in squeeze(pages[-1])
+    assert pdfcheck.unembedded_fonts(data) == []
+
+
+def test_a_bilingual_pdf_carries_the_chinese_language_and_both_titles(handouts) -> None:
+    reader = pypdf.PdfReader(io.BytesIO(handouts[("a4", False)]))
+    assert reader.trailer["/Root"]["/Lang"] == "zh-CN"
+    assert reader.metadata.title == "Progressive Muscle Relaxation · 渐进式肌肉放松"
+    titles = [entry.title for entry in reader.outline]
+    assert "What PMR is · 什么是渐进式肌肉放松" in titles
+
+
+def test_the_cli_writes_the_bilingual_handout(tmp_path, capsys) -> None:
+    out = tmp_path / "handout-bi.pdf"
+    assert main(["handout", "--lang", "bi", "--locale", "en_GB", "-o", str(out)]) == 0
+    assert capsys.readouterr().out.strip() == str(out)
+    assert pdfcheck.page_sizes(out.read_bytes())[0][0] == pytest.approx(595.3, abs=0.5)
 
 
 def test_a_product_without_a_bilingual_edition_says_so_in_one_line(tmp_path, capsys) -> None:

@@ -33,10 +33,13 @@ AFTER_SEQUENCE = ("post-relaxation", "practice-plan", "considerations", "benefit
 
 def render_handout(guide: Guide, settings: Settings, details: HandoutDetails) -> bytes:
     styles = make_styles(settings.theme, guide.lang)
-    story = build_story(guide, settings, details, styles)
     note = guide.title + (f" · {details.client}" if details.client else "")
     frame = PageFrame(settings.theme, styles.faces, guide.labels, note)
-    return build_document(story, frame, metadata(guide, settings, details))
+    return build_document(
+        lambda: build_story(guide, settings, details, styles),
+        frame,
+        metadata(guide, settings, details),
+    )
 
 
 def metadata(guide: Guide, settings: Settings, details: HandoutDetails) -> Metadata:
@@ -77,10 +80,11 @@ def section_story(section: Section, styles: Styles, settings: Settings) -> list[
             section.title, str(section.source), styles.faces, styles.caution_title
         )
         box = boxed(
-            [heading, *section_flowables(section, styles)],
+            section_flowables(section, styles),
             colours.caution,
             colours.caution_soft,
             styles,
+            title=heading,
         )
         # The outline entry goes on the box: the document only sees top-level flowables.
         return [
@@ -251,6 +255,14 @@ def omitted_note(
 
 
 def recording(guide: Guide, url: str, styles: Styles) -> Flowable:
+    label = guide.labels("Scan to open the recording")
+    return recording_table(
+        [plain_paragraph(label, "label", styles.faces, styles.cell_head)], url, styles
+    )
+
+
+def recording_table(labels: Sequence[Flowable], url: str, styles: Styles) -> Flowable:
+    """A QR code of the recording's address, beside `labels` and the address itself."""
     # Imported here: the barcode package loads every symbology, a cost only a QR code should pay.
     from reportlab.graphics.barcode.qr import QrCodeWidget
 
@@ -260,12 +272,7 @@ def recording(guide: Guide, url: str, styles: Styles) -> Flowable:
     drawing = Drawing(side, side, transform=[side / (x1 - x0), 0, 0, side / (y1 - y0), 0, 0])
     drawing.add(widget)
     drawing.initialFontName = styles.base_font  # else the renderer starts in Helvetica
-    text = [
-        plain_paragraph(
-            guide.labels("Scan to open the recording"), "label", styles.faces, styles.cell_head
-        ),
-        plain_paragraph(url, "--recording-url", styles.faces, styles.small),
-    ]
+    text = [*labels, plain_paragraph(url, "--recording-url", styles.faces, styles.small)]
     commands = [("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("LEFTPADDING", (0, 0), (-1, -1), 0)]
     table = styled_table([[drawing, text]], styles, commands, colWidths=[side + 8, None])
     table.hAlign = "LEFT"
@@ -278,12 +285,12 @@ def screening_story(
     colours = settings.theme.colours
     title = guide.labels("For the clinician: {title}", title=section.title)
     heading = plain_paragraph(title, str(section.source), styles.faces, styles.h3)
-    items: list[Flowable] = [heading]
+    items: list[Flowable] = []
     for block in section.blocks:
         if isinstance(block, Paragraph):
             items.append(content_paragraph(block, styles.faces, styles.body))
         elif isinstance(block, BulletList):
             items += [bullet(item, styles, checkbox=True) for item in block.items]
-    # Kept on one page: a checklist split after its heading would be easy to miss.
-    box = KeepTogether([boxed(items, colours.rule, "#FFFFFF", styles)])
+    # Split between questions only, with the heading again on the next page (see boxed).
+    box = boxed(items, colours.rule, "#FFFFFF", styles, title=heading)
     return [Spacer(1, styles.body.fontSize), mark_outline(box, section.title)]

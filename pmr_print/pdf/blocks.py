@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from reportlab.lib.colors import HexColor
 from reportlab.platypus import Flowable, Table, TableStyle
 
 from pmr_print.model import BulletList, Paragraph, Section
+from pmr_print.pdf.box import Box, BoxStyle
 from pmr_print.pdf.document import mark_outline
 from pmr_print.pdf.styles import Styles
 from pmr_print.pdf.text import content_paragraph, plain_paragraph
@@ -53,16 +53,13 @@ def styled_table(
     return table
 
 
-def boxed(flowables: Sequence[Flowable], edge: str, fill: str, styles: Styles) -> Flowable:
-    """Set flowables apart in a tinted box with a thick left edge; it may split across pages."""
-    pad = styles.body.fontSize * 0.8
-    commands = [
-        ("BACKGROUND", (0, 0), (-1, -1), HexColor(fill)),
-        ("LINEBEFORE", (0, 0), (0, -1), 3, HexColor(edge)),
-        ("LEFTPADDING", (0, 0), (-1, -1), pad),
-        ("RIGHTPADDING", (0, 0), (-1, -1), pad),
-        ("TOPPADDING", (0, 0), (-1, -1), pad * 0.6),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), pad * 0.4),
-    ]
-    # splitInRow lets a long box continue on the next page instead of leaving a gap.
-    return styled_table([[list(flowables)]], styles, commands, splitInRow=1)
+def boxed(
+    flowables: Sequence[Flowable],
+    edge: str,
+    fill: str,
+    styles: Styles,
+    title: Flowable | None = None,
+) -> Flowable:
+    """Set flowables apart in a tinted box with a thick left edge; across a page break it
+    splits like its text and its title starts it again (see box.py)."""
+    return Box(flowables, BoxStyle(edge, fill, styles.body.fontSize * 0.8), title)

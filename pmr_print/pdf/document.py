@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import io
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from reportlab.lib.colors import HexColor
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, KeepTogether, PageTemplate
 
 from pmr_print.labels import Labels
 from pmr_print.pdf.markup import Faces
@@ -40,12 +40,40 @@ def mark_outline(flowable: Flowable, title: str, level: int = 0) -> Flowable:
     return flowable
 
 
+class KeepWithNext(KeepTogether):  # type: ignore[misc]
+    """A heading (or several) and the flowable after it, which the document groups for every
+    flowable that has keepWithNext. ReportLab's KeepTogether sends the whole group to the next
+    page when it does not fit, leaving a gap as tall as the block after the heading; this one
+    starts the block under its heading on this page when the block can be split there (by its
+    own rules: a paragraph keeps at least two lines together), and moves the group only when it
+    cannot, so that a heading is never the last thing on a page and no gap opens before it."""
+
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        *heads, last = self._content
+        room = avail_height - 1.0  # the frame's rounding
+        for position, flowable in enumerate(heads):
+            room -= flowable.wrap(avail_width, room)[1] + flowable.getSpaceAfter()
+            room -= flowable.getSpaceBefore() if position else 0.0
+        room -= last.getSpaceBefore()
+        if heads and room > 0:
+            pieces = last.split(avail_width, room)
+            if len(pieces) >= 2:
+                return [*heads, *pieces]
+        return list(super().split(avail_width, avail_height))
+
+
 class OutlinedDocument(BaseDocTemplate):  # type: ignore[misc]
-    """Adds an outline entry (bookmark) for each flowable marked with mark_outline."""
+    """Adds an outline entry (bookmark) for each flowable marked with mark_outline, and keeps
+    headings with what follows them (KeepWithNext). Records how far down the last page the text
+    reaches (`last_page_used`), so that a last page holding a scrap can be avoided."""
 
     bookmarks = 0
+    last_page_used = 0.0
 
     def afterFlowable(self, flowable: Flowable) -> None:  # noqa: N802 - ReportLab's hook name
+        if self.frame is not None:
+            top = self.frame._y2 - self.frame._topPadding
+            self.last_page_used = top - self.frame._y - flowable.getSpaceAfter()
         entry = getattr(flowable, "outline_entry", None)
         if entry is None:
             return
@@ -103,7 +131,37 @@ def counting_canvas(frame: PageFrame) -> type[Canvas]:
     return CountingCanvas
 
 
-def build_document(story: list[Flowable], frame: PageFrame, meta: Metadata) -> bytes:
+def build_document(
+    story: Sequence[Flowable] | Callable[[], list[Flowable]], frame: PageFrame, meta: Metadata
+) -> bytes:
+    """The story as a PDF. Given a function that makes the story (flowables carry state from one
+    build to the next, so each try needs fresh ones), a last page that would hold only a scrap
+    (the height of fewer than SCRAP_LINES lines of body text) is avoided: the story's last
+    flowables are kept together, a few more each time, so that they move to the last page with
+    the scrap, as a typesetter would do."""
+    if not callable(story):
+        return build_once(list(story), frame, meta)[0]
+    least = SCRAP_LINES * frame.theme.type.leading
+    for kept in (0, *TAIL_TRIES):
+        data, pages, used = build_once(keep_tail(story(), kept), frame, meta)
+        if pages == 1 or used >= least:
+            break
+    return data
+
+
+SCRAP_LINES = 3  # one or two lines alone on the last page are a scrap
+TAIL_TRIES = (2, 3, 4)
+
+
+def keep_tail(story: list[Flowable], count: int) -> list[Flowable]:
+    """The story with its last `count` flowables in one KeepTogether."""
+    if count < 2 or count >= len(story):
+        return story
+    return [*story[:-count], KeepTogether(story[-count:])]
+
+
+def build_once(story: list[Flowable], frame: PageFrame, meta: Metadata) -> tuple[bytes, int, float]:
+    """The PDF, its page count and how much of the last page's height the text takes."""
     theme = frame.theme
     buffer = io.BytesIO()
     doc = OutlinedDocument(
@@ -121,8 +179,9 @@ def build_document(story: list[Flowable], frame: PageFrame, meta: Metadata) -> b
         displayDocTitle=1,
         invariant=1,
         initialFontName=frame.faces.latin.name,
+        keepTogetherClass=KeepWithNext,
     )
     body = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body")
     doc.addPageTemplates([PageTemplate("page", [body], onPage=footer_drawer(frame))])
     doc.build(story, canvasmaker=counting_canvas(frame))
-    return buffer.getvalue()
+    return buffer.getvalue(), doc.page, doc.last_page_used

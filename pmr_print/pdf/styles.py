@@ -51,6 +51,9 @@ def make_styles(theme: Theme, lang: str) -> Styles:
         spaceAfter=size.body * 0.5,
         wordWrap="CJK",
         alignment=TA_LEFT,
+        # No line alone at the head of a page (a widow), as none is at the foot (ReportLab's
+        # default, allowOrphans=0): a paragraph split across pages keeps two lines on each side.
+        allowWidows=0,
         bulletFontName=faces.han.name,  # has both • and □; the Latin face lacks □
         bulletFontSize=size.body,
     )
