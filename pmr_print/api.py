@@ -7,10 +7,11 @@ from collections.abc import Callable, Sequence
 from typing import Literal, overload
 
 from pmr_print.edition import load_edition, one_language
-from pmr_print.loader import languages, load_guide
+from pmr_print.loader import languages as content_languages
+from pmr_print.loader import load_guide
 from pmr_print.model import Bilingual, Edition, Guide
 from pmr_print.options import HandoutDetails, LogDetails, PrintOptions, resolve, resolve_pair
-from pmr_print.practice_log.entries import Entry
+from pmr_print.practice_log.entries import Entry, EntryProblem
 from pmr_print.problems import Problem, UsageError
 from pmr_print.resources import default_content_dir
 
@@ -39,6 +40,11 @@ def check(content_dir: pathlib.Path | None = None) -> list[Problem]:
     return check_content(content_dir or default_content_dir(), unprintable)
 
 
+def languages(content_dir: pathlib.Path | None = None) -> list[str]:
+    """The languages of a content folder (default: the shipped one)."""
+    return content_languages(content_dir or default_content_dir())
+
+
 def builders() -> dict[str, Builder]:
     """Every product that exists, by name, built with its default details. They are module-level
     functions, so that a worker process can be handed one (pickled by name)."""
@@ -53,7 +59,7 @@ def build_all(
     from pmr_print.batch import Job, build_jobs
 
     content = content_dir or default_content_dir()
-    langs = languages(content)
+    langs = content_languages(content)
     for lang in langs:
         load_guide(content, lang)
     jobs = [
@@ -84,13 +90,19 @@ def cards_pdf(
     """Step cards as PDF bytes: `layout` is "4up" (A6 on A4, with crop marks) or "1up" (a card a
     page); `duplex` puts the text on the back, for long-edge double-sided printing."""
     from pmr_print.cards.render import render_cards
-    from pmr_print.cards.sheet import LAYOUTS
 
     guide = one_language(edition, "the step cards")
+    settings = resolve(options or PrintOptions(lang=guide.lang), guide)
+    return render_cards(guide, settings, card_layout(layout), duplex)
+
+
+def card_layout(layout: str) -> str:
+    """`layout` when it is a card layout ("4up", "1up"); else UsageError naming them."""
+    from pmr_print.cards.sheet import LAYOUTS
+
     if layout not in LAYOUTS:
         raise UsageError(f"unknown card layout {layout!r}; use one of: {', '.join(LAYOUTS)}")
-    settings = resolve(options or PrintOptions(lang=guide.lang), guide)
-    return render_cards(guide, settings, layout, duplex)
+    return layout
 
 
 def handout_html(
@@ -128,6 +140,53 @@ def log_pdf(
     return render_log(guide, settings, details, weeks, entries)
 
 
+def diary_log_pdf(
+    edition: Edition,
+    options: PrintOptions,
+    details: LogDetails,
+    text: str,
+    origin: str,
+) -> tuple[bytes, list[EntryProblem]]:
+    """A completed log from a diary's text (CSV, or JSON when `origin` ends in .json): the PDF of
+    the good rows, and a problem for each bad row (left out), in the order of the file. Raises
+    UsageError when the file cannot be read or no row is usable."""
+    from pmr_print.practice_log.build import log_weeks, parse_entries_text
+    from pmr_print.practice_log.entries import keep_within
+
+    guide = one_language(edition, "the practice log")
+    parsed = parse_entries_text(text, origin, guide)
+    if parsed.entries or details.start is not None:
+        weeks = log_weeks(resolve(options, guide), details, parsed.entries)
+        parsed = keep_within(parsed, weeks)
+    problems = sorted(parsed.problems, key=row_order)
+    if not parsed.entries:
+        lines = [str(problem) for problem in problems]
+        raise UsageError("\n".join([*lines, f"{origin}: no usable entries, so no log was written"]))
+    return log_pdf(guide, options, details, parsed.entries), problems
+
+
+def row_order(problem: EntryProblem) -> list[int]:
+    """Line, index or week and day: the order of the rows in their file."""
+    import re
+
+    return [int(found) for found in re.findall(r"\d+", problem.where.rpartition("/")[2])]
+
+
+def read_filled_log(pdf: bytes, origin: str = "PDF") -> tuple[list[Entry], list[EntryProblem]]:
+    """A filled log's readable days, and a problem for each day that cannot be read (left out)."""
+    from pmr_print.practice_log.build import entries_from_pdf
+
+    parsed = entries_from_pdf(pdf, origin)
+    return parsed.entries, sorted(parsed.problems, key=row_order)
+
+
+def entries_text(entries: Sequence[Entry], kind: str = "csv") -> str:
+    """Entries as the CSV or JSON that `pmr-print log --read` prints and `--entries` reads."""
+    from pmr_print.practice_log.entries import to_csv, to_json
+
+    return to_json(list(entries)) if kind == "json" else to_csv(list(entries))
+
+
 def read_log(pdf: bytes, origin: str = "PDF") -> list[Entry]:
     """The filled-in days of a practice log (filled in any viewer) as entries; raises UsageError
     naming the day (wW.dD) and field of the first value that cannot be read."""
@@ -143,6 +202,7 @@ __all__ = [
     "Bilingual",
     "Edition",
     "Entry",
+    "EntryProblem",
     "Guide",
     "HandoutDetails",
     "LogDetails",

@@ -63,6 +63,10 @@ def make_parser(products: dict[str, commands.Product]) -> argparse.ArgumentParse
     for name, what in PLANNED.items():
         if name not in products:
             commands.add_parser(name, help=what)
+    serve = commands.add_parser("serve", help="the whole tool as a local web page and HTTP API")
+    serve.add_argument("--port", type=int, help="port on 127.0.0.1 (default: a free one)")
+    serve.add_argument("--no-browser", action="store_true", help="do not open a browser")
+    serve.add_argument("--content", type=pathlib.Path, help="content folder")
     everything = commands.add_parser("all", help="build every product in every language")
     everything.add_argument("-o", "--output", type=pathlib.Path, default=pathlib.Path("build"))
     everything.add_argument("--content", type=pathlib.Path, help="content folder")
@@ -112,6 +116,10 @@ def dispatch(args: argparse.Namespace, products: dict[str, commands.Product]) ->
         return run_check(args)
     if args.command == "all":
         return run_all(args)
+    if args.command == "serve":
+        from pmr_print.web.serve import serve
+
+        return serve(args.port, not args.no_browser, args.content)
     if args.command not in products:
         print(f"pmr-print: {PLANNED[args.command]}", file=sys.stderr)
         return EXIT_ERROR

@@ -3,6 +3,9 @@ import shutil
 
 import pytest
 
+# Real-browser fixtures (server, browser, download_dir) for every test module: tests/browser.py.
+from tests.browser import browser, download_dir, server  # noqa: F401
+
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "content"
 

@@ -1,0 +1,181 @@
+"""The Starlette application: the page, its fonts and script, the form it posts, and the API."""
+
+from __future__ import annotations
+
+import json
+import pathlib
+import threading
+from collections.abc import Mapping
+
+from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
+from starlette.formparsers import MultiPartException, MultiPartParser
+from starlette.middleware import Middleware
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, JSONResponse, Response
+from starlette.routing import Mount, Route
+from starlette.staticfiles import StaticFiles
+
+from pmr_print.resources import fonts_dir
+from pmr_print.web.fields import FieldErrors, Reader, Upload
+from pmr_print.web.guard import CONTENT_SECURITY_POLICY, MAX_BODY, MAX_FIELD, Guard
+from pmr_print.web.page import render_page
+from pmr_print.web.products import PRODUCTS, Result, Shelf
+from pmr_print.web.text import TEXTS, negotiate
+
+STATIC = pathlib.Path(__file__).parent / "static"
+# The page's own faces: Latin, and Chinese for every page (no Chinese system font needed).
+PAGE_FONTS = (
+    "NotoSans-Regular.ttf",
+    "NotoSans-Bold.ttf",
+    "NotoSansSC-Regular.ttf",
+    "NotoSansSC-Bold.ttf",
+)
+FORM_TYPES = ("multipart/form-data", "application/x-www-form-urlencoded")
+
+
+class MemoryParser(MultiPartParser):
+    """Uploads stay in memory up to the body limit: nothing is written to disk."""
+
+    spool_max_size = MAX_BODY
+
+
+class Service:
+    """What the routes share: content and fonts loaded once, and one build at a time (ReportLab
+    keeps global state, so builds are not run side by side)."""
+
+    def __init__(self, shelf: Shelf) -> None:
+        self.shelf = shelf
+        self.fonts = {name: (fonts_dir() / name).read_bytes() for name in PAGE_FONTS}
+        self.lock = threading.Lock()
+
+    def make(self, product: str, reader: Reader) -> Result:
+        with self.lock:
+            return PRODUCTS[product].make(reader, self.shelf)
+
+    async def page(self, request: Request) -> Response:
+        """The page in the language the browser prefers; /en and /zh pin one (the switch)."""
+        lang = request.url.path.strip("/")
+        if lang not in TEXTS:
+            lang = negotiate(request.headers.get("accept-language", ""), tuple(TEXTS))
+        html = render_page(TEXTS[lang], self.shelf, {}, {})
+        return HTMLResponse(html, headers=page_headers())
+
+    async def font(self, request: Request) -> Response:
+        data = self.fonts.get(request.path_params["name"])
+        if data is None:
+            return Response("no such font", status_code=404, media_type="text/plain")
+        return Response(data, media_type="font/ttf", headers={"cache-control": "max-age=86400"})
+
+    async def api(self, request: Request) -> Response:
+        product = request.path_params["product"]
+        if product not in PRODUCTS:
+            known = ", ".join(PRODUCTS)
+            return errors_response({"product": f"unknown product {product!r}; use one of: {known}"})
+        try:
+            values, files = await request_values(request)
+            reader = Reader(values, files)
+            reader.reject_unknown(PRODUCTS[product].keys)
+            result = await run_in_threadpool(self.make, product, reader)
+        except FieldErrors as error:
+            return errors_response(error.errors, error_status(error))
+        return result_response(result, "attachment")
+
+    async def form(self, request: Request) -> Response:
+        """The page's form: the product's fields only. Without JavaScript a bad field comes back
+        as the page with the messages beside the fields and every value kept."""
+        wants_json = "application/json" in request.headers.get("accept", "")
+        values: Mapping[str, object] = {}
+        try:
+            values, files = await request_values(request)
+            product = str(Reader(values).text("product", "handout"))
+            if product not in PRODUCTS:
+                raise FieldErrors({"product": f"unknown product {product!r}"})
+            known = PRODUCTS[product].keys
+            reader = Reader({k: v for k, v in values.items() if k in known}, files)
+            result = await run_in_threadpool(self.make, product, reader)
+        except FieldErrors as error:
+            if wants_json:
+                return errors_response(error.errors, error_status(error))
+            lang = Reader(values).text("page_lang", "en")
+            html = render_page(TEXTS.get(lang, TEXTS["en"]), self.shelf, values, error.errors)
+            return HTMLResponse(html, status_code=400, headers=page_headers())
+        return result_response(result, "inline")
+
+
+def page_headers() -> dict[str, str]:
+    return {"content-security-policy": CONTENT_SECURITY_POLICY, "vary": "accept-language"}
+
+
+def error_status(error: FieldErrors) -> int:
+    return 413 if "body" in error.errors and "larger" in error.errors["body"] else 400
+
+
+def errors_response(errors: Mapping[str, str], status: int = 400) -> JSONResponse:
+    return JSONResponse(FieldErrors(errors).as_json(), status_code=status)
+
+
+def result_response(result: Result, kind: str) -> Response:
+    headers = {"content-disposition": result.disposition(kind), "cache-control": "no-store"}
+    if result.problems:
+        headers["x-pmr-problems"] = json.dumps(list(result.problems))
+    return Response(result.body, media_type=result.media_type, headers=headers)
+
+
+async def request_values(request: Request) -> tuple[dict[str, object], dict[str, Upload]]:
+    """A JSON object, or a form's fields (each a list of its values) and its files."""
+    kind = request.headers.get("content-type", "").split(";")[0].strip().casefold()
+    if kind == "application/json":
+        return json_values(await request.body()), {}
+    if kind not in FORM_TYPES:
+        if await request.body():
+            raise FieldErrors({"body": "send application/json or multipart/form-data"})
+        return {}, {}
+    try:
+        if kind == FORM_TYPES[0]:
+            parser = MemoryParser(
+                request.headers,
+                request.stream(),
+                max_files=4,
+                max_fields=200,
+                max_part_size=MAX_FIELD,
+            )
+            form = await parser.parse()
+        else:
+            form = await request.form(max_fields=200, max_part_size=MAX_FIELD)
+    except MultiPartException as error:
+        raise FieldErrors({"body": error.message}) from None
+    values: dict[str, object] = {}
+    files: dict[str, Upload] = {}
+    for key, value in form.multi_items():
+        if isinstance(value, str):
+            values.setdefault(key, [])
+            values[key].append(value)  # type: ignore[attr-defined]
+        elif value.filename:
+            files[key] = Upload(value.filename, await value.read())
+    await form.close()
+    return values, files
+
+
+def json_values(body: bytes) -> dict[str, object]:
+    try:
+        data = json.loads(body or b"{}")
+    except ValueError as error:
+        raise FieldErrors({"body": f"not valid JSON: {error}"}) from None
+    if not isinstance(data, dict):
+        raise FieldErrors({"body": "the JSON body must be an object of options"})
+    return data
+
+
+def make_app(port: int, content_dir: pathlib.Path | None = None) -> Starlette:
+    """The application for a server on 127.0.0.1:port, with the content loaded now."""
+    service = Service(Shelf.load(content_dir))
+    routes = [
+        Route("/", service.page),
+        *(Route(f"/{lang}", service.page) for lang in TEXTS),
+        Route("/make", service.form, methods=["POST"]),
+        Route("/api/{product:str}", service.api, methods=["POST"]),
+        Route("/fonts/{name:str}", service.font),
+        Mount("/static", StaticFiles(directory=STATIC), name="static"),
+    ]
+    return Starlette(routes=routes, middleware=[Middleware(Guard, port=port)])

@@ -1,0 +1,138 @@
+"""A request's values, from JSON or a form, read field by field into the API's option objects.
+
+Each field is checked on its own by building the same option object the command line builds,
+with only that field set, so the message is the command line's and every bad field is reported
+at once, under its JSON key.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import TypeVar
+
+from pmr_print.problems import ContentError, PmrError
+
+T = TypeVar("T")
+TRUE = frozenset({"true", "on", "yes", "1"})
+FALSE = frozenset({"false", "off", "no", "0", ""})
+
+
+@dataclass(frozen=True)
+class Upload:
+    """An uploaded file: its name as sent (for messages) and its bytes."""
+
+    name: str
+    data: bytes
+
+
+class FieldErrors(Exception):
+    """Bad input: a message per field, keyed as in the JSON body."""
+
+    def __init__(self, errors: Mapping[str, str]) -> None:
+        self.errors = dict(errors)
+        super().__init__("; ".join(f"{key}: {message}" for key, message in self.errors.items()))
+
+    def as_json(self) -> dict[str, list[dict[str, str]]]:
+        return {
+            "errors": [{"field": key, "message": message} for key, message in self.errors.items()]
+        }
+
+
+def message(error: PmrError) -> str:
+    """A PmrError as the command line words it, without a content file's path for ContentError."""
+    if isinstance(error, ContentError):
+        return "; ".join(problem.message for problem in error.problems)
+    return str(error)
+
+
+def key_named(text: str, keys: tuple[str, ...], fallback: str) -> str:
+    """The key of the first `--option` a message names, e.g. omit_reason for --omit-reason."""
+    for found in re.finditer(r"--([a-z][a-z-]*)", text):
+        key = found.group(1).replace("-", "_")
+        if key in keys:
+            return key
+    return fallback
+
+
+class Reader:
+    """One request's values; every problem is kept against its key, and raised together."""
+
+    def __init__(
+        self,
+        values: Mapping[str, object],
+        files: Mapping[str, Upload] | None = None,
+    ) -> None:
+        self.values = values
+        self.files = files or {}
+        self.errors: dict[str, str] = {}
+
+    def fail(self, key: str, text: str) -> None:
+        self.errors.setdefault(key, text)
+
+    def check(self, key: str, make: Callable[[], T]) -> T | None:
+        """make(), or None with its error kept against `key`."""
+        try:
+            return make()
+        except PmrError as error:
+            self.fail(key, message(error))
+            return None
+
+    def raw(self, key: str) -> object:
+        value = self.values.get(key)
+        if isinstance(value, list) and len(value) == 1:
+            return value[0]
+        return value
+
+    def text(self, key: str, default: str = "") -> str:
+        value = self.raw(key)
+        if value is None:
+            return default
+        if isinstance(value, str):
+            return value.strip()
+        self.fail(key, "must be text")
+        return default
+
+    def flag(self, key: str) -> bool:
+        value = self.raw(key)
+        if value is None or isinstance(value, bool):
+            return bool(value)
+        if isinstance(value, str) and value.strip().casefold() in TRUE | FALSE:
+            return value.strip().casefold() in TRUE
+        self.fail(key, "must be true or false")
+        return False
+
+    def items(self, key: str) -> tuple[str, ...]:
+        """A list, or text separated by commas as on the command line, or repeated form fields."""
+        value = self.values.get(key)
+        parts = value if isinstance(value, list) else [] if value is None else [value]
+        if not all(isinstance(part, str) for part in parts):
+            self.fail(key, "must be a list of texts")
+            return ()
+        return tuple(
+            item.strip() for part in parts for item in str(part).split(",") if item.strip()
+        )
+
+    def number(self, key: str) -> int | None:
+        value = self.raw(key)
+        if value is None or value == "":
+            return None
+        if isinstance(value, int) and not isinstance(value, bool):
+            return value
+        if isinstance(value, str) and value.strip().isdigit() and value.strip().isascii():
+            return int(value.strip())
+        self.fail(key, f"--{key.replace('_', '-')}: {value!r} is not a whole number")
+        return None
+
+    def file(self, key: str) -> Upload | None:
+        return self.files.get(key)
+
+    def reject_unknown(self, known: tuple[str, ...]) -> None:
+        for key in [*self.values, *self.files]:
+            if key not in known:
+                self.fail(key, f"unknown option; this product takes: {', '.join(known)}")
+
+    def done(self) -> None:
+        if self.errors:
+            raise FieldErrors(self.errors)

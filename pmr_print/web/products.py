@@ -1,0 +1,217 @@
+"""What each product takes (the command line's long options, as JSON keys) and how it is made,
+through pmr_print.api only. Content is loaded once, when the server starts."""
+
+from __future__ import annotations
+
+import pathlib
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TypeVar
+from urllib.parse import quote
+
+from pmr_print import api
+from pmr_print.commands import iso_date
+from pmr_print.model import Bilingual, Edition, Guide
+from pmr_print.options import HandoutDetails, LogDetails, PrintOptions, resolve
+from pmr_print.problems import PmrError, UsageError
+from pmr_print.web.fields import FieldErrors, Reader, Upload, key_named, message
+
+COMMON = ("lang", "locale", "paper", "protocol", "large_print", "grayscale")
+HANDOUT = ("client", "clinician", "clinic", "date", "omit", "omit_reason", "recording_url")
+CARDS = ("layout", "duplex")
+LOG = ("name", "start", "weeks", "entries", "read", "format")
+T = TypeVar("T")
+FORMATS = {"json": "application/json", "csv": "text/csv; charset=utf-8"}
+
+
+@dataclass(frozen=True)
+class Shelf:
+    """The content of every language, and the bilingual edition (`bi`) when there are English and
+    Chinese, loaded once."""
+
+    editions: dict[str, Edition]
+    content_dir: pathlib.Path | None = None
+
+    @classmethod
+    def load(cls, content_dir: pathlib.Path | None = None) -> Shelf:
+        langs = api.languages(content_dir)
+        editions: dict[str, Edition] = {lang: api.load(lang, content_dir) for lang in langs}
+        if {"en", "zh"} <= set(langs):
+            editions[Bilingual.lang] = api.load(Bilingual.lang, content_dir)
+        return cls(editions, content_dir)
+
+    def edition(self, lang: str) -> Edition:
+        return self.editions.get(lang) or api.load(lang, self.content_dir)
+
+    def guide(self, lang: str) -> Guide:
+        """One language's guide, for the page's words (English when there is none)."""
+        found = self.editions.get(lang) or self.editions.get("en")
+        if isinstance(found, Guide):
+            return found
+        return next(edition for edition in self.editions.values() if isinstance(edition, Guide))
+
+
+@dataclass(frozen=True)
+class Result:
+    """What a request gets back: the bytes, their type, a file name and the rows left out."""
+
+    body: bytes
+    media_type: str
+    filename: str
+    problems: tuple[str, ...] = field(default=())
+
+    def disposition(self, kind: str = "inline") -> str:
+        ascii_name = re.sub(r"[^A-Za-z0-9._-]+", "-", self.filename).strip("-") or "pmr.pdf"
+        return f"{kind}; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(self.filename)}"
+
+
+Maker = Callable[[Reader, Shelf], Result]
+
+
+@dataclass(frozen=True)
+class WebProduct:
+    keys: tuple[str, ...]
+    make: Maker
+
+
+def common(reader: Reader, shelf: Shelf) -> tuple[Edition | None, PrintOptions]:
+    lang = reader.text("lang", "en") or "en"
+    edition = reader.check("lang", lambda: shelf.edition(lang))
+    options = PrintOptions(
+        lang=lang,
+        locale=reader.text("locale") or None,
+        paper=reader.text("paper").casefold() or None,
+        protocol=reader.text("protocol", "standard") or "standard",
+        large_print=reader.flag("large_print"),
+        grayscale=reader.flag("grayscale"),
+    )
+    guides = edition.guides if isinstance(edition, Bilingual) else (edition,) if edition else ()
+    for guide in guides:
+        for key, alone in (
+            ("locale", PrintOptions(lang=lang, locale=options.locale)),
+            ("paper", PrintOptions(lang=lang, paper=options.paper)),
+            ("protocol", PrintOptions(lang=lang, protocol=options.protocol)),
+        ):
+            reader.check(key, lambda alone=alone, guide=guide: resolve(alone, guide))  # type: ignore[misc]
+    return edition, options
+
+
+def file_name(product: str, lang: str, who: str, suffix: str = "pdf") -> str:
+    """handout-en-Jane-Miller.pdf, log-zh-王芳.pdf: letters and digits of the name kept."""
+    words = re.findall(r"\w+", who)
+    return "-".join([product, lang, *words])[:80] + f".{suffix}"
+
+
+def handout_details(reader: Reader) -> HandoutDetails | None:
+    texts = {key: reader.text(key) for key in ("client", "clinician", "clinic", "recording_url")}
+    for key, value in texts.items():
+        reader.check(key, lambda key=key, value=value: HandoutDetails(**{key: value}))  # type: ignore[misc]
+    omit = reader.items("omit")
+    omit_ok = reader.check("omit", lambda: HandoutDetails(omit=omit)) is not None
+    reason = reader.text("omit_reason")
+    reader.check(
+        "omit_reason",
+        lambda: HandoutDetails(omit=omit if omit_ok else ("feet",), omit_reason=reason),
+    )
+    date = reader.check("date", lambda: iso_date(reader.text("date") or None, "--date"))
+    if reader.errors:
+        return None
+    return HandoutDetails(**texts, date=date, omit=omit, omit_reason=reason)
+
+
+def make_handout(reader: Reader, shelf: Shelf) -> Result:
+    edition, options = common(reader, shelf)
+    details = handout_details(reader)
+    reader.done()
+    assert edition is not None and details is not None
+    pdf = build(HANDOUT, lambda: api.handout_pdf(edition, options, details))
+    return Result(pdf, "application/pdf", file_name("handout", options.lang, details.client))
+
+
+def make_cards(reader: Reader, shelf: Shelf) -> Result:
+    edition, options = common(reader, shelf)
+    layout = reader.text("layout", "4up") or "4up"
+    reader.check("layout", lambda: api.card_layout(layout))
+    duplex = reader.flag("duplex")
+    reader.done()
+    assert edition is not None
+    pdf = build(CARDS, lambda: api.cards_pdf(edition, options, layout=layout, duplex=duplex))
+    return Result(pdf, "application/pdf", file_name("cards", options.lang, ""))
+
+
+def log_details(reader: Reader) -> LogDetails | None:
+    name = reader.text("name")
+    reader.check("name", lambda: LogDetails(name=name))
+    weeks = reader.number("weeks")
+    reader.check("weeks", lambda: LogDetails(weeks=weeks))
+    start = reader.check("start", lambda: iso_date(reader.text("start") or None, "--start"))
+    if reader.errors:
+        return None
+    return LogDetails(name=name, start=start, weeks=weeks)
+
+
+def make_log(reader: Reader, shelf: Shelf) -> Result:
+    if reader.file("read") is not None:
+        return read_back(reader)
+    edition, options = common(reader, shelf)
+    details = log_details(reader)
+    diary = reader.file("entries")
+    text = reader.check("entries", lambda: decoded(diary)) if diary else None
+    reader.done()
+    assert edition is not None and details is not None
+    name = file_name("log", options.lang, details.name)
+    if diary is None or text is None:
+        return Result(
+            build(LOG, lambda: api.log_pdf(edition, options, details)), "application/pdf", name
+        )
+    pdf, problems = build(
+        LOG, lambda: api.diary_log_pdf(edition, options, details, text, diary.name), "entries"
+    )
+    return Result(pdf, "application/pdf", name, tuple(str(problem) for problem in problems))
+
+
+def decoded(upload: Upload) -> str:
+    try:
+        text: str = upload.data.decode("utf-8-sig")
+        return text
+    except UnicodeDecodeError:
+        raise UsageError(f"{upload.name}: not UTF-8 text") from None
+
+
+def read_back(reader: Reader) -> Result:
+    """A filled log's entries, as `pmr-print log --read FILE --format json|csv` prints them."""
+    upload = reader.file("read")
+    assert upload is not None
+    kind = reader.text("format", "json") or "json"
+    if kind not in FORMATS:
+        reader.fail("format", f"--format: {kind!r} is not one of: {', '.join(FORMATS)}")
+    if reader.file("entries") is not None:
+        reader.fail("read", "--read: not allowed with --entries")
+    reader.done()
+    entries, problems = build(LOG, lambda: api.read_filled_log(upload.data, upload.name), "read")
+    text = api.entries_text(entries, kind)
+    stem = re.sub(r"\.pdf$", "", upload.name, flags=re.IGNORECASE) or "log"
+    return Result(
+        text.encode("utf-8"),
+        FORMATS[kind],
+        f"{stem}-entries.{kind}",
+        tuple(str(problem) for problem in problems),
+    )
+
+
+def build(keys: tuple[str, ...], make: Callable[[], T], fallback: str = "lang") -> T:
+    """make(); an error it raises (one the field checks could not foresee) goes to the field
+    its message names."""
+    try:
+        return make()
+    except PmrError as error:
+        text = message(error)
+        raise FieldErrors({key_named(text, COMMON + keys, fallback): text}) from None
+
+
+PRODUCTS: dict[str, WebProduct] = {
+    "handout": WebProduct(COMMON + HANDOUT, make_handout),
+    "cards": WebProduct(COMMON + CARDS, make_cards),
+    "log": WebProduct(COMMON + LOG, make_log),
+}

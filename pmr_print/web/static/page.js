@@ -1,0 +1,156 @@
+// pmr-print serve: the page without reloads. The form works without this script too: the server
+// then answers with the PDF, or with the page and the messages beside the fields.
+"use strict";
+
+(function () {
+  const messages = document.getElementById("messages").dataset;
+  const makeForm = document.getElementById("make");
+  const readForm = document.getElementById("read");
+  const status = document.getElementById("status");
+  const frame = document.getElementById("pdf");
+  const download = document.getElementById("download");
+  let pdfUrl = null;
+  let entriesUrl = null;
+
+  function showProduct() {
+    const chosen = makeForm.querySelector('input[name="product"]:checked');
+    const product = chosen ? chosen.value : "handout";
+    for (const set of makeForm.querySelectorAll("fieldset[data-product]")) {
+      set.hidden = set.dataset.product !== product;
+    }
+  }
+
+  function clearErrors(form) {
+    for (const slot of form.querySelectorAll("[data-error-for]")) {
+      slot.textContent = "";
+      slot.hidden = true;
+    }
+    for (const field of form.querySelectorAll('[aria-invalid="true"]')) {
+      field.removeAttribute("aria-invalid");
+    }
+    const summary = form.querySelector(".summary");
+    if (summary) summary.hidden = true;
+  }
+
+  function showErrors(form, errors) {
+    let first = null;
+    const loose = [];
+    for (const { field, message } of errors) {
+      const slot = form.querySelector('[data-error-for="' + CSS.escape(field) + '"]');
+      if (!slot) {
+        loose.push(message);
+        continue;
+      }
+      slot.textContent = message;
+      slot.hidden = false;
+      for (const input of form.querySelectorAll('[name="' + CSS.escape(field) + '"]')) {
+        if (input.type !== "checkbox" && input.type !== "radio") input.setAttribute("aria-invalid", "true");
+        first = first || input;
+      }
+    }
+    const summary = form.querySelector(".summary");
+    if (summary) {
+      summary.textContent = [messages.fix, ...loose].join("\n");
+      summary.hidden = false;
+    } else if (loose.length) {
+      status.textContent = messages.failed + " " + loose.join(" ");
+    }
+    if (first) first.focus();
+  }
+
+  function fileName(response, fallback) {
+    const header = response.headers.get("content-disposition") || "";
+    const encoded = /filename\*=UTF-8''([^;]+)/i.exec(header);
+    if (encoded) return decodeURIComponent(encoded[1]);
+    const plain = /filename="([^"]+)"/i.exec(header);
+    return plain ? plain[1] : fallback;
+  }
+
+  function showProblems(list, response) {
+    const raw = response.headers.get("x-pmr-problems");
+    list.replaceChildren();
+    list.hidden = !raw;
+    if (!raw) return;
+    const intro = document.createElement("li");
+    intro.textContent = messages.skipped;
+    list.append(intro);
+    for (const problem of JSON.parse(raw)) {
+      const item = document.createElement("li");
+      item.textContent = problem;
+      list.append(item);
+    }
+  }
+
+  async function post(form) {
+    const response = await fetch(form.action, {
+      method: "POST",
+      body: new FormData(form),
+      headers: { Accept: "application/json" },
+    });
+    if (response.ok) return response;
+    let errors = [{ field: "body", message: response.status + " " + response.statusText }];
+    try {
+      errors = (await response.json()).errors;
+    } catch (ignored) {
+      // not JSON: keep the status line
+    }
+    showErrors(form, errors);
+    return null;
+  }
+
+  async function make(event) {
+    event.preventDefault();
+    clearErrors(makeForm);
+    const button = document.getElementById("make-button");
+    button.disabled = true;
+    status.textContent = messages.working;
+    try {
+      const response = await post(makeForm);
+      if (!response) {
+        status.textContent = "";
+        return;
+      }
+      const blob = await response.blob();
+      if (pdfUrl) URL.revokeObjectURL(pdfUrl);
+      pdfUrl = URL.createObjectURL(blob);
+      frame.src = pdfUrl;
+      frame.hidden = false;
+      document.getElementById("empty").hidden = true;
+      download.href = pdfUrl;
+      download.download = fileName(response, "pmr.pdf");
+      download.hidden = false;
+      status.textContent = messages.ready + " " + download.download;
+      showProblems(document.getElementById("problems"), response);
+    } catch (error) {
+      status.textContent = messages.failed + " " + error;
+    } finally {
+      button.disabled = false;
+    }
+  }
+
+  async function read(event) {
+    event.preventDefault();
+    clearErrors(readForm);
+    const result = document.getElementById("read-result");
+    result.hidden = true;
+    const response = await post(readForm);
+    if (!response) return;
+    const text = await response.text();
+    document.getElementById("read-output").textContent = text;
+    const link = document.getElementById("read-download");
+    if (entriesUrl) URL.revokeObjectURL(entriesUrl);
+    entriesUrl = URL.createObjectURL(new Blob([text], { type: response.headers.get("content-type") }));
+    link.href = entriesUrl;
+    link.download = fileName(response, "entries.csv");
+    link.textContent = link.download;
+    result.hidden = false;
+    showProblems(document.getElementById("read-problems"), response);
+  }
+
+  for (const radio of makeForm.querySelectorAll('input[name="product"]')) {
+    radio.addEventListener("change", showProduct);
+  }
+  makeForm.addEventListener("submit", make);
+  readForm.addEventListener("submit", read);
+  showProduct();
+})();

@@ -1,0 +1,226 @@
+"""Every word the page shows, per page language, in one typed object (the content's own words,
+such as the muscle groups and protocols, come from the guide of that language)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class PageText:
+    lang: str
+    title: str
+    tagline: str
+    switch_label: str
+    product: str
+    handout: str
+    handout_hint: str
+    cards: str
+    cards_hint: str
+    log: str
+    log_hint: str
+    language_paper: str
+    content_lang: str
+    locale: str
+    automatic: str
+    paper: str
+    protocol: str
+    large_print: str
+    large_print_hint: str
+    grayscale: str
+    grayscale_hint: str
+    for_whom: str
+    client: str
+    clinician: str
+    clinic: str
+    date: str
+    date_hint: str
+    recording_url: str
+    recording_hint: str
+    leave_out: str
+    leave_out_hint: str
+    omit_reason: str
+    card_options: str
+    layout: str
+    layout_4up: str
+    layout_1up: str
+    duplex: str
+    duplex_hint: str
+    log_options: str
+    name: str
+    start: str
+    start_hint: str
+    weeks: str
+    weeks_hint: str
+    diary: str
+    diary_hint: str
+    make: str
+    preview: str
+    preview_empty: str
+    preview_frame: str
+    download: str
+    working: str
+    ready: str
+    fix_fields: str
+    skipped_rows: str
+    read_title: str
+    read_intro: str
+    filled_log: str
+    format: str
+    read: str
+    entries_ready: str
+    failed: str
+    footer: str
+
+
+EN = PageText(
+    lang="en",
+    title="PMR Print",
+    tagline="Progressive Muscle Relaxation handouts, step cards and practice logs, ready to print.",
+    switch_label="Page language",
+    product="What to print",
+    handout="Therapist handout",
+    handout_hint="The sequence, practice plan and cautions, for one client.",
+    cards="Step cards",
+    cards_hint="One illustrated card per step, to cut out or show on screen.",
+    log="Practice log",
+    log_hint="A weekly log to fill in, or a completed one from a diary.",
+    language_paper="Language and paper",
+    content_lang="Language of the PDF",
+    locale="Locale (dates, first weekday)",
+    automatic="Automatic",
+    paper="Paper",
+    protocol="Protocol",
+    large_print="Large print",
+    large_print_hint="Body text 16 pt, in a more legible face.",
+    grayscale="Grayscale",
+    grayscale_hint="No colour, for cheap printers.",
+    for_whom="Who it is for",
+    client="Client",
+    clinician="Clinician",
+    clinic="Clinic",
+    date="Date",
+    date_hint="YYYY-MM-DD; today if left empty.",
+    recording_url="Recording link",
+    recording_hint="Printed with a QR code; starts with https://",
+    leave_out="Muscle groups to leave out",
+    leave_out_hint="Ticked groups leave the table and the times; the handout says which and why.",
+    omit_reason="Why they are left out",
+    card_options="Step cards",
+    layout="Layout",
+    layout_4up="Four cards a sheet, with crop marks",
+    layout_1up="One card a page",
+    duplex="Double-sided",
+    duplex_hint="Figure on the front, text on the back; flip on the long edge.",
+    log_options="Practice log",
+    name="Client's name",
+    start="First day",
+    start_hint="YYYY-MM-DD; the coming week if left empty.",
+    weeks="Weeks",
+    weeks_hint="1 to 52; 4 if left empty.",
+    diary="Diary (optional)",
+    diary_hint="A CSV or JSON diary makes a completed log with a progress chart.",
+    make="Make the PDF",
+    preview="Preview",
+    preview_empty="Choose what to print and press “Make the PDF”; it will show here.",
+    preview_frame="The PDF just made",
+    download="Download the PDF",
+    working="Making the PDF…",
+    ready="Ready.",
+    fix_fields="Please correct the fields marked below.",
+    skipped_rows="These rows were left out:",
+    read_title="Read a filled-in log",
+    read_intro="Upload a practice log filled in on screen to get its entries back as a diary.",
+    filled_log="Filled-in log (PDF)",
+    format="Format",
+    read="Read the entries",
+    entries_ready="The entries:",
+    failed="Something went wrong:",
+    footer="Runs on this computer only: nothing you type is sent elsewhere or kept.",
+)
+
+ZH = PageText(
+    lang="zh",
+    title="渐进式肌肉放松 · 打印",
+    tagline="为渐进式肌肉放松训练生成可直接打印的讲义、步骤卡和练习记录表。",
+    switch_label="页面语言",
+    product="打印内容",
+    handout="治疗师讲义",
+    handout_hint="为一位来访者准备的步骤顺序、练习计划和注意事项。",
+    cards="步骤卡",
+    cards_hint="每一步一张配图卡片，可裁切使用，也可在屏幕上展示。",
+    log="练习记录表",
+    log_hint="每周一页的空白记录表，或根据日记生成的完整记录。",
+    language_paper="语言与纸张",
+    content_lang="PDF 的语言",
+    locale="地区（日期格式、每周首日）",
+    automatic="自动",
+    paper="纸张",
+    protocol="练习方案",
+    large_print="大字版",
+    large_print_hint="正文 16 磅，字体更易辨认。",
+    grayscale="灰度",
+    grayscale_hint="不用彩色，适合普通打印机。",
+    for_whom="使用对象",
+    client="来访者",
+    clinician="治疗师",
+    clinic="机构",
+    date="日期",
+    date_hint="格式为 YYYY-MM-DD；留空则为今天。",
+    recording_url="录音链接",
+    recording_hint="会附二维码打印；以 https:// 开头。",
+    leave_out="需要跳过的肌肉群",
+    leave_out_hint="勾选的肌肉群将不出现在表格和时长中，讲义会注明跳过哪些及原因。",
+    omit_reason="跳过的原因",
+    card_options="步骤卡",
+    layout="版式",
+    layout_4up="每页四张，带裁切线",
+    layout_1up="每页一张",
+    duplex="双面打印",
+    duplex_hint="正面为插图，背面为文字；沿长边翻转。",
+    log_options="练习记录表",
+    name="来访者姓名",
+    start="第一天",
+    start_hint="格式为 YYYY-MM-DD；留空则从下周开始。",
+    weeks="周数",
+    weeks_hint="1 到 52；留空则为 4 周。",
+    diary="日记（可选）",
+    diary_hint="上传 CSV 或 JSON 日记，可生成带进度图的完整记录。",
+    make="生成 PDF",
+    preview="预览",
+    preview_empty="选择要打印的内容，然后点击“生成 PDF”，结果会显示在这里。",
+    preview_frame="刚生成的 PDF",
+    download="下载 PDF",
+    working="正在生成 PDF……",
+    ready="已生成。",
+    fix_fields="请修改下面标出的内容。",
+    skipped_rows="以下各行未被采用：",
+    read_title="读取已填写的记录表",
+    read_intro="上传在屏幕上填写过的练习记录表，取回其中的记录。",
+    filled_log="已填写的记录表（PDF）",
+    format="格式",
+    read="读取记录",
+    entries_ready="记录如下：",
+    failed="出现问题：",
+    footer="仅在本机运行：您输入的内容不会发送到别处，也不会被保存。",
+)
+
+TEXTS: dict[str, PageText] = {"en": EN, "zh": ZH}
+LANGUAGE_NAMES: dict[str, str] = {"en": "English", "zh": "中文", "bi": "English + 中文"}
+
+
+def negotiate(accept_language: str, offered: tuple[str, ...] = ("en", "zh")) -> str:
+    """The page language an Accept-Language header prefers most, else English."""
+    ranked: list[tuple[float, int, str]] = []
+    for position, part in enumerate(accept_language.split(",")):
+        tag, _, params = part.strip().partition(";")
+        quality = 1.0
+        if params.strip().startswith("q="):
+            try:
+                quality = float(params.strip()[2:])
+            except ValueError:
+                quality = 0.0
+        language = tag.strip().split("-")[0].casefold()
+        if language in offered and quality > 0:
+            ranked.append((-quality, position, language))
+    return min(ranked)[2] if ranked else offered[0]

@@ -1,0 +1,263 @@
+"""`pmr-print serve` at the HTTP level, through Starlette's test client: the API, the page's form,
+the guards, and the command itself (first line, Ctrl-C)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+import re
+import socket
+import urllib.request
+from collections.abc import Iterator
+
+import pypdf
+import pytest
+from starlette.testclient import TestClient
+
+from pmr_print import api, cli
+from pmr_print.options import HandoutDetails, LogDetails
+from pmr_print.problems import UsageError
+from pmr_print.web.app import STATIC, MemoryParser, make_app
+from pmr_print.web.guard import MAX_BODY
+from pmr_print.web.text import negotiate
+from tests.browser import start_server
+from tests.test_architecture import COMPOSERS, PACKAGE, PRODUCTS, modules, room, rooms_imported
+
+PORT = 8765
+BASE = f"http://127.0.0.1:{PORT}"
+
+
+@pytest.fixture(scope="module")
+def client() -> Iterator[TestClient]:
+    with TestClient(make_app(PORT), base_url=BASE) as test_client:
+        yield test_client
+
+
+def pdf_text(data: bytes) -> str:
+    return "\n".join(page.extract_text() for page in pypdf.PdfReader(io.BytesIO(data)).pages)
+
+
+def errors(response: object) -> dict[str, str]:
+    body = response.json()  # type: ignore[attr-defined]
+    return {error["field"]: error["message"] for error in body["errors"]}
+
+
+def usage_message(make: object) -> str:
+    with pytest.raises(UsageError) as raised:
+        make()  # type: ignore[operator]
+    return str(raised.value)
+
+
+def test_a_chinese_handout_for_wang_fang(client: TestClient) -> None:
+    response = client.post("/api/handout", json={"lang": "zh", "client": "王芳", "omit": ["back"]})
+    assert response.status_code == 200
+    assert response.headers["content-type"] == "application/pdf"
+    assert "handout-zh-" in response.headers["content-disposition"]
+    assert "王芳" in pdf_text(response.content)
+
+
+def test_a_request_for_another_host_is_refused(client: TestClient) -> None:
+    response = client.post("/api/handout", json={"lang": "zh"}, headers={"host": "evil.example"})
+    assert response.status_code == 421
+    assert "evil.example" in errors(response)["host"]
+    assert client.get("/", headers={"host": f"localhost:{PORT}"}).status_code == 200
+    assert client.get("/", headers={"host": "127.0.0.1:1"}).status_code == 421
+
+
+def test_a_page_of_another_origin_may_not_post(client: TestClient) -> None:
+    response = client.post("/api/handout", json={}, headers={"origin": "http://evil.example"})
+    assert response.status_code == 403
+    assert client.post("/api/cards", json={}, headers={"origin": BASE}).status_code == 200
+
+
+def test_every_bad_field_is_reported_under_its_key(client: TestClient) -> None:
+    response = client.post("/api/handout", json={"omit": ["toes"], "paper": "a9"})
+    assert response.status_code == 400
+    found = errors(response)
+    assert set(found) == {"omit", "paper"}
+    assert found["omit"] == usage_message(lambda: HandoutDetails(omit=("toes",)))
+    assert found["paper"].startswith("unknown paper 'a9'")
+
+
+def test_the_messages_are_the_command_lines(
+    client: TestClient, capsys: pytest.CaptureFixture[str]
+) -> None:
+    response = client.post(
+        "/api/handout",
+        json={
+            "date": "9 March",
+            "recording_url": "ftp://x",
+            "omit_reason": "injury",
+            "protocol": "long",
+            "locale": "zh_CN",
+            "client": "Jane",
+        },
+    )
+    found = errors(response)
+    assert set(found) == {"date", "recording_url", "omit_reason", "protocol", "locale"}
+    for key, value in (("date", "9 March"), ("recording-url", "ftp://x"), ("locale", "zh_CN")):
+        assert cli.main(["handout", f"--{key}", value, "-o", "/dev/null"]) == 2
+        line = capsys.readouterr().err.strip()
+        assert line == f"pmr-print: {found[key.replace('-', '_')]}"
+
+
+def test_log_fields_and_unknown_keys(client: TestClient) -> None:
+    response = client.post(
+        "/api/log", json={"weeks": 99, "start": "soon", "name": "王芳", "colour": "red"}
+    )
+    found = errors(response)
+    assert found["weeks"] == usage_message(lambda: LogDetails(weeks=99))
+    assert found["start"] == "--start 'soon' is not a date; write it as YYYY-MM-DD"
+    assert found["colour"].startswith("unknown option")
+    assert "name" not in found
+    assert errors(client.post("/api/log", json={"weeks": "two"}))["weeks"].startswith("--weeks")
+    assert "body" in errors(client.post("/api/log", content=b"[1]", headers=json_type()))
+    assert "body" in errors(client.post("/api/log", content=b"{", headers=json_type()))
+    assert "product" in errors(client.post("/api/poster", json={}))
+
+
+def json_type() -> dict[str, str]:
+    return {"content-type": "application/json"}
+
+
+def test_cards_and_a_blank_log(client: TestClient) -> None:
+    cards = client.post("/api/cards", json={"layout": "1up", "duplex": True, "lang": "zh"})
+    assert cards.status_code == 200
+    assert len(pypdf.PdfReader(io.BytesIO(cards.content)).pages) == 26
+    assert errors(client.post("/api/cards", json={"layout": "9up"}))["layout"] == usage_message(
+        lambda: api.card_layout("9up")
+    )
+    log = client.post("/api/log", json={"lang": "en", "weeks": 2, "start": "2026-03-09"})
+    assert log.status_code == 200
+    assert len(pypdf.PdfReader(io.BytesIO(log.content)).pages) == 2
+
+
+DIARY = (
+    "date,practised,time,minutes,protocol,before,after,notes\n"
+    "2026-03-09,yes,07:30,15,standard,7,3,warm hands\n"
+    "2026-03-10,yes,,,,11,3,\n"
+    "2026-03-11,no,,,,,,\n"
+)
+
+
+def test_a_diary_upload_makes_a_completed_log(client: TestClient) -> None:
+    response = client.post(
+        "/api/log",
+        data={"lang": "en", "name": "Jane"},
+        files={"entries": ("diary.csv", DIARY.encode(), "text/csv")},
+    )
+    assert response.status_code == 200
+    assert "warm hands" in pdf_text(response.content)
+    problems = json.loads(response.headers["x-pmr-problems"])
+    assert problems == ["diary.csv:3: before: 11 is not a rating from 0 to 10"]
+    bad = client.post("/api/log", files={"entries": ("diary.csv", b"date\n", "text/csv")})
+    assert errors(bad)["entries"] == "diary.csv:1: the header must be " + (
+        "date,practised,time,minutes,protocol,before,after,notes"
+    )
+    latin1 = client.post("/api/log", files={"entries": ("d.csv", "é".encode("latin-1"))})
+    assert errors(latin1)["entries"] == "d.csv: not UTF-8 text"
+
+
+def test_a_filled_log_comes_back_as_json_or_csv(client: TestClient) -> None:
+    blank = api.log_pdf(api.load("en"), details=LogDetails(start=dt.date(2026, 3, 9), weeks=1))
+    writer = pypdf.PdfWriter(clone_from=pypdf.PdfReader(io.BytesIO(blank)))
+    values = {"w1.d1.practised": "/Yes", "w1.d1.before": "7", "w1.d1.after": "3"}
+    writer.update_page_form_field_values(writer.pages[0], values, auto_regenerate=False)
+    filled = io.BytesIO()
+    writer.write(filled)
+    upload = {"read": ("filled.pdf", filled.getvalue(), "application/pdf")}
+    as_json = client.post("/api/log", files=upload)
+    assert as_json.status_code == 200
+    assert as_json.json()[0] == {
+        "date": "2026-03-09",
+        "practised": True,
+        "time": "",
+        "minutes": None,
+        "protocol": "",
+        "before": 7,
+        "after": 3,
+        "notes": "",
+    }
+    as_csv = client.post("/api/log", data={"format": "csv"}, files=upload)
+    assert as_csv.text.splitlines()[1] == "2026-03-09,yes,,,,7,3,"
+    assert "filled-entries.csv" in as_csv.headers["content-disposition"]
+    assert "format" in errors(client.post("/api/log", data={"format": "xml"}, files=upload))
+
+
+def test_bodies_over_the_limit_are_refused(client: TestClient) -> None:
+    big = b"x" * (MAX_BODY + 1)
+    response = client.post("/api/log", files={"entries": ("diary.csv", big)})
+    assert response.status_code == 413
+    assert "larger than" in errors(response)["body"]
+    field = client.post("/api/handout", data={"client": "x" * 100_000})
+    assert field.status_code == 400
+
+
+def test_uploads_stay_in_memory() -> None:
+    assert MemoryParser.spool_max_size >= MAX_BODY
+
+
+def test_the_page_follows_the_browser_and_keeps_to_itself(client: TestClient) -> None:
+    zh = client.get("/", headers={"accept-language": "zh-CN,zh;q=0.9,en;q=0.8"})
+    assert '<html lang="zh">' in zh.text and "背部" in zh.text
+    en = client.get("/", headers={"accept-language": "fr, en;q=0.5"})
+    assert '<html lang="en">' in en.text and "Lower legs" in en.text
+    assert '<html lang="zh">' in client.get("/zh").text
+    policy = en.headers["content-security-policy"]
+    assert "default-src 'none'" in policy and "script-src 'self'" in policy
+    for path in (STATIC / "page.css", STATIC / "page.js"):
+        assert not re.search(r"(src|href|url)\W+https?:", path.read_text(encoding="utf-8"))
+    assert not re.search(r"(src|href)=\"(https?:)?//", en.text)
+    font = client.get("/fonts/NotoSansSC-Regular.ttf")
+    assert font.status_code == 200 and font.headers["content-type"] == "font/ttf"
+    assert client.get("/fonts/guide.md").status_code == 404
+
+
+def test_negotiation() -> None:
+    assert negotiate("") == "en"
+    assert negotiate("zh-TW") == "zh"
+    assert negotiate("en;q=0.4, zh;q=0.8") == "zh"
+    assert negotiate("de") == "en"
+
+
+def test_without_javascript_a_bad_form_comes_back_with_its_values(client: TestClient) -> None:
+    response = client.post(
+        "/make",
+        data={"product": "handout", "page_lang": "en", "client": "<b>Jane</b>", "date": "x"},
+    )
+    assert response.status_code == 400
+    assert "--date &#39;x&#39; is not a date" in response.text
+    assert 'value="&lt;b&gt;Jane&lt;/b&gt;"' in response.text
+    good = client.post("/make", data={"product": "cards", "page_lang": "en", "client": "x"})
+    assert good.status_code == 200
+    assert good.headers["content-disposition"].startswith("inline")
+
+
+def test_the_web_room_reaches_products_only_through_the_api() -> None:
+    web = [path for path in modules() if room(path) == "web"]
+    assert web, PACKAGE
+    reached = {str(path): rooms_imported(path) & (set(PRODUCTS) | set(COMPOSERS)) for path in web}
+    assert all(not found for found in reached.values()), reached
+
+
+def test_serve_prints_its_url_first_and_stops_on_ctrl_c() -> None:
+    server = start_server()
+    assert re.fullmatch(r"http://127\.0\.0\.1:\d+/", server.url)
+    with urllib.request.urlopen(server.url + "en", timeout=30) as page:
+        assert page.status == 200
+    status, err = server.stop()
+    assert status in (0, 130)
+    assert err.strip() == "pmr-print: stopped"
+
+
+def test_serve_on_a_port_in_use_is_one_line(capsys: pytest.CaptureFixture[str]) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        assert cli.main(["serve", "--no-browser", "--port", str(port)]) == 2
+    assert (
+        capsys.readouterr().err
+        == f"pmr-print: --port {port}: the port is in use; leave out --port for a free one\n"
+    )

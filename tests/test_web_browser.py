@@ -1,0 +1,115 @@
+"""The page in a real browser: Debian's headless Chromium, against `pmr-print serve`."""
+
+from __future__ import annotations
+
+import io
+import pathlib
+import time
+from typing import Any
+
+import pypdf
+import pytest
+
+from tests.browser import Server, serious_violations
+
+pytestmark = pytest.mark.browser
+
+WAIT_SECONDS = 30
+
+
+def wait_for(condition: Any, what: str) -> Any:
+    deadline = time.monotonic() + WAIT_SECONDS
+    while time.monotonic() < deadline:
+        found = condition()
+        if found:
+            return found
+        time.sleep(0.1)
+    raise AssertionError(f"waited {WAIT_SECONDS} s for {what}")
+
+
+def by_id(browser: Any, element_id: str) -> Any:
+    from selenium.webdriver.common.by import By
+
+    return browser.find_element(By.ID, element_id)
+
+
+def open_page(browser: Any, server: Server, path: str = "en") -> None:
+    browser.get(server.url + path)
+    wait_for(lambda: browser.execute_script("return document.readyState") == "complete", "page")
+
+
+def downloaded(folder: pathlib.Path, name: str) -> bytes:
+    path = folder / name
+    wait_for(lambda: path.is_file() and path.stat().st_size > 0, f"download {name}")
+    return path.read_bytes()
+
+
+def test_a_handout_for_a_client_with_two_groups_left_out(
+    server: Server, browser: Any, download_dir: pathlib.Path
+) -> None:
+    open_page(browser, server)
+    by_id(browser, "product-handout").click()
+    by_id(browser, "f-client").send_keys("Jane Miller")
+    by_id(browser, "f-clinician").send_keys("Dr Lee")
+    by_id(browser, "omit-back").click()
+    by_id(browser, "omit-neck").click()
+    by_id(browser, "f-omit_reason").send_keys("recent back injury")
+    by_id(browser, "make-button").click()
+    link = wait_for(
+        lambda: by_id(browser, "download").is_displayed() and by_id(browser, "download"), "the PDF"
+    )
+    assert link.get_attribute("download") == "handout-en-Jane-Miller.pdf"
+    assert by_id(browser, "pdf").get_attribute("src").startswith("blob:")
+    link.click()
+    text = "\n".join(
+        page.extract_text()
+        for page in pypdf.PdfReader(
+            io.BytesIO(downloaded(download_dir, "handout-en-Jane-Miller.pdf"))
+        ).pages
+    )
+    assert "Jane Miller" in text
+    assert "Back" in text and "Neck" in text and "recent back injury" in text
+
+
+def test_bad_input_is_shown_beside_its_field_and_the_rest_is_kept(
+    server: Server, browser: Any
+) -> None:
+    open_page(browser, server)
+    by_id(browser, "f-client").send_keys("Jane Miller")
+    by_id(browser, "f-recording_url").send_keys("ftp://example.org/pmr")
+    by_id(browser, "f-date").send_keys("9 March")
+    by_id(browser, "make-button").click()
+    error = wait_for(
+        lambda: (
+            by_id(browser, "error-recording_url").is_displayed()
+            and by_id(browser, "error-recording_url")
+        ),
+        "the error",
+    )
+    assert error.text.endswith("--recording-url must start with https:// or http://")
+    assert (
+        "--date '9 March' is not a date; write it as YYYY-MM-DD"
+        in by_id(browser, "error-date").text
+    )
+    assert by_id(browser, "f-recording_url").get_attribute("aria-invalid") == "true"
+    assert by_id(browser, "summary").is_displayed()
+    assert by_id(browser, "f-client").get_attribute("value") == "Jane Miller"
+    assert not by_id(browser, "error-client").is_displayed()
+
+
+def test_the_switch_turns_the_page_chinese(server: Server, browser: Any) -> None:
+    open_page(browser, server)
+    by_id(browser, "switch-zh").click()
+    wait_for(
+        lambda: browser.find_element("css selector", "html").get_attribute("lang") == "zh", "zh"
+    )
+    assert "治疗师讲义" in browser.page_source
+    assert by_id(browser, "f-lang").get_attribute("value") == "zh"
+    labels = [label.text for label in browser.find_elements("css selector", ".group label")]
+    assert "背部" in labels and "颈部" in labels
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_axe_finds_no_serious_violation(server: Server, browser: Any, lang: str) -> None:
+    open_page(browser, server, lang)
+    assert serious_violations(browser) == []
