@@ -6,7 +6,7 @@ import pathlib
 from collections.abc import Callable, Iterable
 
 from pmr_print.loader import languages, load_guide
-from pmr_print.model import Guide, Protocol
+from pmr_print.model import Guide, MuscleGroup, Protocol, Step
 from pmr_print.problems import ContentError, Problem
 
 
@@ -29,9 +29,27 @@ def check_content(
     for guide in guides:
         if reference is not None and guide is not reference:
             problems.extend(compare(reference, guide))
+        problems.extend(missing_alt_texts(guide))
         if inspect is not None:
             problems.extend(inspect(guide))
     return sorted(set(problems))
+
+
+def missing_alt_texts(guide: Guide) -> list[Problem]:
+    """Every muscle group and combined step whose figure has no words for screen readers."""
+    groups = {group.id for group in guide.groups}
+    combined: list[MuscleGroup | Step] = [
+        step for protocol in guide.protocols for step in protocol.steps if step.id not in groups
+    ]
+    return [
+        Problem.at(
+            figure.source,
+            f"'{figure.id}' has no {{.alt}} paragraph: add one saying in words what its figure "
+            "shows, for screen readers (the HTML edition)",
+        )
+        for figure in [*guide.groups, *combined]
+        if not figure.alt
+    ]
 
 
 def compare(reference: Guide, guide: Guide) -> list[Problem]:

@@ -104,6 +104,9 @@ class MuscleGroup:
     tense_seconds: int
     relax_seconds: int
     source: Source
+    alt: str = ""
+    """What the group's figure shows, for screen readers (the `{.alt}` paragraph); empty when
+    the content has none, which `pmr-print check` reports."""
 
 
 @dataclass(frozen=True)
@@ -119,6 +122,9 @@ class Step:
     source: Source
     left_out: tuple[str, ...] = ()
     """Groups this step covers that are left out for one client (Protocol.without)."""
+    alt: str = ""
+    """What the step's figure shows, for screen readers: its group's, or a combined step's own
+    `{.alt}` paragraph."""
 
     @property
     def seconds(self) -> int:

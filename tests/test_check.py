@@ -171,3 +171,34 @@ def test_characters_no_font_has(
         f"{labels}:{line_of(labels, '𝑥') - 1}: the character '𝑥' (U+1D465 MATHEMATICAL "
         f"ITALIC SMALL X) {glyph}",
     ]
+
+
+def test_figure_without_alt_text(
+    content_copy: pathlib.Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Every group and combined step says in words what its figure shows (the HTML edition's
+    alt text); one left out is reported at its heading, and the PDFs still build."""
+    zh = content_copy / "zh" / "guide.md"
+    en = content_copy / "en" / "guide.md"
+    edit(zh, "{.alt}\n面部正面图，双眼突出显示。\n", "")
+    text = en.read_text(encoding="utf-8")
+    start = text.index("{.alt}", text.index("{#torso "))
+    en.write_text(text[:start] + text[text.index("\n\n", start) :], encoding="utf-8")
+    status, lines = check(content_copy, capsys)
+    assert status == 2
+    message = "has no {.alt} paragraph: add one saying in words what its figure shows"
+    assert lines == [
+        f"{en}:{line_of(en, '{#torso ')}: 'torso' {message}, for screen readers (the HTML edition)",
+        f"{zh}:{line_of(zh, '{#eyes ')}: 'eyes' {message}, for screen readers (the HTML edition)",
+    ]
+
+
+def test_two_alt_texts_for_one_figure(
+    content_copy: pathlib.Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    en = content_copy / "en" / "guide.md"
+    alt = "{.alt}\nA face seen from the front, with the jaw highlighted.\n"
+    edit(en, alt, alt + "\n" + alt)
+    status, lines = check(content_copy, capsys)
+    assert status == 2
+    assert lines == [f"{en}:{line_of(en, '{#jaw ')}: 'jaw' has 2 {{.alt}} paragraphs; give it one"]

@@ -9,7 +9,7 @@ from pmr_print.loader.blocks import AttributedParagraph, Reader
 from pmr_print.loader.frontmatter import FrontMatter, read_front_matter
 from pmr_print.loader.markdown import make_parser
 from pmr_print.loader.outline import Node, nest
-from pmr_print.loader.protocols import paragraphs, read_protocol
+from pmr_print.loader.protocols import alt_text, paragraphs, read_protocol
 from pmr_print.model import (
     GROUP_IDS,
     SECTION_IDS,
@@ -138,9 +138,10 @@ def read_group(node: Node, problems: list[Problem]) -> MuscleGroup | None:
     instruction = paragraphs(node)
     if len(instruction) != 1:
         attrs.report(f"muscle group '{node.id}' needs exactly one instruction paragraph")
+    alt = alt_text(node, attrs)
     if tense is None or relax is None or len(instruction) != 1 or node.id not in GROUP_IDS:
         return None
-    return MuscleGroup(node.id, node.heading.text, instruction[0], tense, relax, node.source)
+    return MuscleGroup(node.id, node.heading.text, instruction[0], tense, relax, node.source, alt)
 
 
 def read_protocols(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 
 from pmr_print.loader.attributes import Attributes
 from pmr_print.loader.blocks import AttributedParagraph
@@ -22,6 +23,15 @@ def paragraphs(node: Node, css_class: str | None = None) -> list[Paragraph]:
         for block in node.blocks
         if isinstance(block, AttributedParagraph) and block.classes == wanted
     ]
+
+
+def alt_text(node: Node, attrs: Attributes) -> str:
+    """The {.alt} paragraph under a muscle group or combined step: what its figure shows, in
+    words, for screen readers (plain text). Missing is fine here; `pmr-print check` says so."""
+    found = paragraphs(node, "alt")
+    if len(found) > 1:
+        attrs.report(f"'{node.id}' has {len(found)} {{.alt}} paragraphs; give it one")
+    return found[0].text.replace("\n", " ").strip() if found else ""
 
 
 def read_protocol(
@@ -53,14 +63,11 @@ def read_protocol(
 
 
 def adjust(step: Step, tense: int | None, relax: int | None, cue: Paragraph | None) -> Step:
-    return Step(
-        step.id,
-        step.name,
-        cue or step.instruction,
-        step.covers,
-        step.tense_seconds if tense is None else tense,
-        step.relax_seconds if relax is None else relax,
-        step.source,
+    return replace(
+        step,
+        instruction=cue or step.instruction,
+        tense_seconds=step.tense_seconds if tense is None else tense,
+        relax_seconds=step.relax_seconds if relax is None else relax,
     )
 
 
@@ -96,6 +103,7 @@ def step_of(group: MuscleGroup) -> Step:
         group.tense_seconds,
         group.relax_seconds,
         group.source,
+        alt=group.alt,
     )
 
 
@@ -114,6 +122,9 @@ def read_combined_step(node: Node, declared: set[str], problems: list[Problem]) 
     instruction = paragraphs(node)
     if len(instruction) != 1:
         attrs.report(f"combined step '{node.id}' needs exactly one instruction paragraph")
+    alt = alt_text(node, attrs)
     if tense is None or relax is None or not instruction or not covers:
         return None
-    return Step(node.id, node.heading.text, instruction[0], covers, tense, relax, node.source)
+    return Step(
+        node.id, node.heading.text, instruction[0], covers, tense, relax, node.source, alt=alt
+    )
