@@ -67,7 +67,14 @@ def build_all(
         for lang in langs
         for product, build in builders().items()
     ]
-    return build_jobs(jobs, output_dir)
+    return build_jobs(jobs, output_dir, content_files(content))
+
+
+def content_files(content_dir: pathlib.Path | None = None) -> list[pathlib.Path]:
+    """The files of a content folder (default: the shipped one) that a build reads: an output
+    must never replace one of them."""
+    content = content_dir or default_content_dir()
+    return sorted([*content.glob("*/guide.md"), *content.glob("*/labels.po")])
 
 
 def handout_pdf(
@@ -208,6 +215,7 @@ __all__ = [
     "LogDetails",
     "PrintOptions",
     "build_all",
+    "content_files",
     "check",
     "cards_pdf",
     "default_content_dir",

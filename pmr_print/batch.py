@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import pathlib
+import signal
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -16,7 +17,7 @@ from dataclasses import dataclass
 from pmr_print.edition import load_edition
 from pmr_print.model import Edition
 from pmr_print.options import PrintOptions
-from pmr_print.pdf.output import write_atomically
+from pmr_print.pdf.output import check_target, write_atomically
 from pmr_print.problems import PmrError
 
 
@@ -46,19 +47,34 @@ def workers_for(jobs: int) -> int:
     return max(1, min(jobs, cores or 1))
 
 
-def build_jobs(jobs: Sequence[Job], output_dir: pathlib.Path) -> list[pathlib.Path]:
+def ignore_interrupts() -> None:
+    """Workers leave Ctrl-C to the parent, which reports it once and cancels what is left."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def build_results(jobs: Sequence[Job]) -> list[bytes | str]:
     workers = workers_for(len(jobs))
     if workers == 1:
-        results = [run(job) for job in jobs]
-    else:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            results = list(pool.map(run, jobs))
+        return [run(job) for job in jobs]
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=ignore_interrupts)
+    try:
+        return list(pool.map(run, jobs))
+    finally:
+        pool.shutdown(cancel_futures=True)
+
+
+def build_jobs(
+    jobs: Sequence[Job], output_dir: pathlib.Path, inputs: Sequence[pathlib.Path] = ()
+) -> list[pathlib.Path]:
+    """Build every job, then write every file. Every target is checked before anything is
+    built, so that one unwritable target leaves the others untouched too."""
+    paths = [output_dir / job.file_name() for job in jobs]
+    for path in paths:
+        check_target(path, inputs)
+    results = build_results(jobs)
     for job, result in zip(jobs, results, strict=True):
         if isinstance(result, str):
             raise PmrError(f"{job.file_name()}: {result}")
-    written = []
-    for job, result in zip(jobs, results, strict=True):
-        path = output_dir / job.file_name()
-        write_atomically(path, result)  # type: ignore[arg-type]
-        written.append(path)
-    return written
+    for path, result in zip(paths, results, strict=True):
+        write_atomically(path, result, inputs)  # type: ignore[arg-type]
+    return paths

@@ -6,14 +6,38 @@ import argparse
 import pathlib
 import sys
 from collections.abc import Sequence
+from typing import NoReturn, TextIO
 
 from pmr_print import api, commands
+from pmr_print.files import slug
+from pmr_print.limits import visible
 from pmr_print.options import PrintOptions
-from pmr_print.pdf.output import write_atomically
+from pmr_print.pdf.output import check_target, write_atomically
 from pmr_print.problems import ContentError, PmrError
 from pmr_print.theme import PAPER_SIZES
 
 EXIT_ERROR = 2
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report Ctrl-C
+STDOUT = pathlib.Path("-")
+
+
+class Parser(argparse.ArgumentParser):
+    """A bad option is one line and a pointer to --help, not the whole usage."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_ERROR, visible(f"{self.prog}: {message}; see {self.prog} --help") + "\n")
+
+
+def say(message: object, file: TextIO | None = None) -> None:
+    """One line for the terminal: no control character from a file name or a value."""
+    print(visible(str(message)), file=file or sys.stderr)
+
+
+def output_path(text: str) -> pathlib.Path:
+    """-o's value: a file, or - for standard output."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError("-o needs a file name, or - for standard output")
+    return pathlib.Path(text)
 
 
 PLANNED = {
@@ -24,8 +48,8 @@ PLANNED = {
 }
 
 
-def common_options() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
+def common_options() -> Parser:
+    common = Parser(add_help=False)
     common.add_argument(
         "--lang",
         default="en",
@@ -47,7 +71,7 @@ def common_options() -> argparse.ArgumentParser:
 
 
 def make_parser(products: dict[str, commands.Product]) -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="pmr-print", description="Print Progressive Muscle Relaxation materials as PDF."
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -58,7 +82,9 @@ def make_parser(products: dict[str, commands.Product]) -> argparse.ArgumentParse
     common = common_options()
     for name, product in products.items():
         sub = commands.add_parser(name, parents=[common], help=product.help)
-        sub.add_argument("-o", "--output", type=pathlib.Path, help="file to write")
+        sub.add_argument(
+            "-o", "--output", type=output_path, help="file to write, or - for standard output"
+        )
         product.add_arguments(sub)
     for name, what in PLANNED.items():
         if name not in products:
@@ -68,7 +94,7 @@ def make_parser(products: dict[str, commands.Product]) -> argparse.ArgumentParse
     serve.add_argument("--no-browser", action="store_true", help="do not open a browser")
     serve.add_argument("--content", type=pathlib.Path, help="content folder")
     everything = commands.add_parser("all", help="build every product in every language")
-    everything.add_argument("-o", "--output", type=pathlib.Path, default=pathlib.Path("build"))
+    everything.add_argument("-o", "--output", type=output_path, default=pathlib.Path("build"))
     everything.add_argument("--content", type=pathlib.Path, help="content folder")
     return parser
 
@@ -77,9 +103,9 @@ def run_check(args: argparse.Namespace) -> int:
     content = args.content or api.default_content_dir()
     problems = api.check(content)
     for problem in problems:
-        print(problem, file=sys.stderr)
+        say(problem)
     if not problems:
-        print(f"{content}: content is fine")
+        say(f"{content}: content is fine", sys.stdout)
     return EXIT_ERROR if problems else 0
 
 
@@ -92,22 +118,46 @@ def run_product(args: argparse.Namespace, product: commands.Product) -> int:
         large_print=args.large_print,
         grayscale=args.grayscale,
     )
-    guide = api.load(args.lang, args.content)
-    # `--format html` (handout, cards) writes the accessible HTML edition instead of a PDF.
-    extension = "html" if getattr(args, "format", None) == "html" else "pdf"
-    output = args.output or pathlib.Path("build") / f"{args.command}-{args.lang}.{extension}"
-    data = product.build(guide, options, args)
-    if isinstance(data, bytes):
-        write_atomically(output, data)
-        print(output)
+    output = args.output or default_output(args, product)
+    inputs = input_files(args)
+    if output != STDOUT:
+        check_target(output, inputs)  # before the build: a bad target costs nothing
+    data = product.build(api.load(args.lang, args.content), options, args)
+    if isinstance(data, str) and args.output is None:
+        sys.stdout.write(visible(data))
+        return 0
+    payload = data if isinstance(data, bytes) else data.encode("utf-8")
+    if output == STDOUT:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(payload)
+        sys.stdout.buffer.flush()
     else:
-        sys.stdout.write(data)
+        write_atomically(output, payload, inputs)
+        say(output, sys.stdout)
     return 0
 
 
+def default_output(args: argparse.Namespace, product: commands.Product) -> pathlib.Path:
+    """build/PRODUCT-LANG.pdf, with the client's name when the product is personalised
+    (build/handout-en-jane-miller.pdf), so that the next client's does not replace it."""
+    who = slug(product.person(args)) if product.person else ""
+    stem = "-".join(part for part in (args.command, args.lang, who) if part)
+    # `--format html` (handout, cards) writes the accessible HTML edition instead of a PDF.
+    extension = "html" if getattr(args, "format", None) == "html" else "pdf"
+    return pathlib.Path("build") / f"{stem}.{extension}"
+
+
+def input_files(args: argparse.Namespace) -> list[pathlib.Path]:
+    """Every file a build reads, which its output must never replace."""
+    named = [getattr(args, option, None) for option in ("entries", "read")]
+    return [path for path in named if path is not None] + api.content_files(args.content)
+
+
 def run_all(args: argparse.Namespace) -> int:
+    if args.output == STDOUT:
+        raise PmrError("all writes a file per product and language: -o needs a folder")
     for path in api.build_all(args.output, args.content):
-        print(path)
+        say(path, sys.stdout)
     return 0
 
 
@@ -121,7 +171,7 @@ def dispatch(args: argparse.Namespace, products: dict[str, commands.Product]) ->
 
         return serve(args.port, not args.no_browser, args.content)
     if args.command not in products:
-        print(f"pmr-print: {PLANNED[args.command]}", file=sys.stderr)
+        say(f"pmr-print: {PLANNED[args.command]}")
         return EXIT_ERROR
     return run_product(args, products[args.command])
 
@@ -133,8 +183,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return dispatch(args, found)
     except ContentError as error:
         for problem in error.problems:
-            print(problem, file=sys.stderr)
+            say(problem)
         return EXIT_ERROR
     except (PmrError, OSError) as error:
-        print(f"pmr-print: {error}", file=sys.stderr)
+        say(f"pmr-print: {error}")
         return EXIT_ERROR
+    except KeyboardInterrupt:
+        say("pmr-print: interrupted; nothing was written")
+        return EXIT_INTERRUPTED

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
+import io
 import pathlib
 
 from babel import Locale, UnknownLocaleError
@@ -10,40 +12,52 @@ from babel.dates import format_date, format_skeleton
 from babel.messages.pofile import read_po
 from babel.numbers import format_decimal
 
-from pmr_print.labels import LABELS, Labels
+from pmr_print.files import UnreadableFile, read_regular
+from pmr_print.labels import LABELS, Labels, placeholder_problem
 from pmr_print.problems import Problem, UsageError
 
 
 def read_labels(path: pathlib.Path, lang: str, problems: list[Problem]) -> Labels:
     """Read labels.po; report missing, empty, fuzzy and unknown entries into problems."""
     try:
-        with path.open("rb") as handle:
-            catalog = read_po(handle, locale=babel_locale(lang), abort_invalid=True)
-    except FileNotFoundError:
-        problems.append(Problem(str(path), 1, "file not found: copy labels.po from content/zh"))
+        data = read_regular(path).removeprefix(codecs.BOM_UTF8)
+        catalog = read_po(io.BytesIO(data), locale=babel_locale(lang), abort_invalid=True)
+    except UnreadableFile as error:
+        reason = error.reason
+        if reason == "file not found":
+            reason += ": copy labels.po from content/zh"
+        problems.append(Problem(str(path), 1, reason))
         return Labels({})
     except Exception as error:  # Babel raises its own PoFileError and ValueError types
         problems.append(
-            Problem(str(path), getattr(error, "lineno", 1), f"unreadable catalog: {error}")
+            Problem(str(path), max(1, getattr(error, "lineno", 1)), f"unreadable catalog: {error}")
         )
         return Labels({})
     translations: dict[str, str] = {}
     lines: dict[str, int] = {}
     for message in catalog:
         msgid = str(message.id)
-        line = getattr(message, "lineno", 1) or 1
+        line = max(1, getattr(message, "lineno", 1) or 1)
         if not msgid:
             continue
-        if msgid not in LABELS:
-            problems.append(Problem(str(path), line, f"unknown label {msgid!r}"))
-        elif lang != "en" and (message.fuzzy or not message.string):
-            problems.append(Problem(str(path), line, f"label {msgid!r} is not translated"))
+        wrong = entry_problem(msgid, str(message.string or ""), bool(message.fuzzy), lang)
+        if wrong:
+            problems.append(Problem(str(path), line, wrong))
         else:
             translations[msgid] = str(message.string)
             lines[msgid] = line
     for missing in (msgid for msgid in LABELS if catalog.get(msgid) is None):
         problems.append(Problem(str(path), 1, f"label {missing!r} is missing"))
     return Labels(translations, str(path), lines)
+
+
+def entry_problem(msgid: str, text: str, fuzzy: bool, lang: str) -> str | None:
+    """What is wrong with one entry of labels.po, if anything."""
+    if msgid not in LABELS:
+        return f"unknown label {msgid!r}"
+    if lang != "en" and (fuzzy or not text):
+        return f"label {msgid!r} is not translated"
+    return placeholder_problem(msgid, text) if text else None
 
 
 def babel_locale(name: str) -> Locale:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import string
 from collections.abc import Mapping
 
 # Every interface label a product prints. labels.po of each language translates each of these;
@@ -93,3 +94,35 @@ class PairedLabels(Labels):
 
     def __call__(self, msgid: str, **values: object) -> str:
         return self.first(msgid, **values) + self.separator + self.second(msgid, **values)
+
+
+def placeholders(text: str) -> list[str]:
+    """The {name} placeholders of a label as LABELS writes it."""
+    return [name for _, name, _, _ in string.Formatter().parse(text) if name is not None]
+
+
+def placeholder_problem(msgid: str, text: str) -> str | None:
+    """Why a translation's placeholders would break or garble a build, if they would: each must
+    be one of the label's own {names}, plain (no attribute, index, format spec or conversion,
+    which could print Python internals or take any memory), and none may be left out."""
+    wanted = placeholders(msgid)
+    names = ", ".join(f"{{{name}}}" for name in wanted) or "none"
+    try:
+        parsed = list(string.Formatter().parse(text))
+    except ValueError as error:
+        return f"label {msgid!r}: {error}; write a literal brace as {{{{ or }}}}"
+    found = set()
+    for _, name, spec, conversion in parsed:
+        if name is None:
+            continue
+        if "." in name or "[" in name:
+            return f"label {msgid!r}: {{{name}}}: no attribute or index access in a placeholder"
+        if name not in wanted:
+            return f"label {msgid!r}: unknown placeholder {{{name}}}; the label's: {names}"
+        if spec or conversion:
+            return f"label {msgid!r}: {{{name}}} takes no format spec or conversion"
+        found.add(name)
+    missing = [name for name in wanted if name not in found]
+    if missing:
+        return f"label {msgid!r}: placeholder {{{missing[0]}}} is missing; the label's: {names}"
+    return None

@@ -75,6 +75,14 @@ def control_characters(text: str) -> list[str]:
     return list(dict.fromkeys(char for char in text if is_control(char) and char not in "\t\n"))
 
 
+def visible(text: str) -> str:
+    """Text safe for a terminal: every control character but tab and newline becomes U+FFFD,
+    so that no escape sequence from a file or a value reaches the terminal."""
+    if not control_characters(text):
+        return text
+    return "".join("\ufffd" if is_control(c) and c not in "\t\n" else c for c in text)
+
+
 def describe(char: str) -> str:
     return f"U+{ord(char):04X}"
 

@@ -193,7 +193,7 @@ def test_cli_writes_the_handout(tmp_path, capsys) -> None:
 def test_an_unwritable_output_is_one_clear_line(tmp_path, capsys) -> None:
     assert main(["handout", "-o", str(tmp_path)]) == 2  # a folder, not a file
     error = capsys.readouterr().err.strip()
-    assert error == f"pmr-print: cannot write {tmp_path}: Is a directory"
+    assert error == f"pmr-print: cannot write {tmp_path}: it is a folder, not a file"
     assert list(tmp_path.iterdir()) == []
 
 

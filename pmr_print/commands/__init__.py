@@ -16,7 +16,8 @@ from pmr_print.model import Edition
 from pmr_print.options import PrintOptions
 from pmr_print.problems import UsageError
 
-# bytes are written to -o PATH; a str (e.g. `log --read` as CSV) goes to standard output.
+# bytes are written to -o PATH; a str (e.g. `log --read` as CSV) goes to standard output,
+# or to -o PATH when given.
 BuildResult = bytes | str
 
 
@@ -25,6 +26,8 @@ class Product:
     help: str
     add_arguments: Callable[[argparse.ArgumentParser], None]
     build: Callable[[Edition, PrintOptions, argparse.Namespace], BuildResult]
+    # The client a personalised product is for: their name goes into the default file name.
+    person: Callable[[argparse.Namespace], str] | None = None
 
 
 PRODUCT_MODULES: dict[str, str] = {

@@ -43,4 +43,6 @@ def build(edition: Edition, options: PrintOptions, args: argparse.Namespace) -> 
     return api.handout_pdf(edition, options, details)
 
 
-PRODUCT = Product("the therapist handout (2 to 4 pages)", add_arguments, build)
+PRODUCT = Product(
+    "the therapist handout (2 to 4 pages)", add_arguments, build, lambda args: str(args.client)
+)

@@ -20,9 +20,9 @@ import sys
 from pmr_print import api
 from pmr_print.commands import BuildResult, Product, iso_date
 from pmr_print.edition import one_language
+from pmr_print.files import read_regular
 from pmr_print.model import Edition, Guide
 from pmr_print.options import LogDetails, PrintOptions, resolve
-from pmr_print.pdf.output import write_atomically
 from pmr_print.practice_log.build import entries_from_pdf, log_weeks, parse_entries_text
 from pmr_print.practice_log.entries import EntryProblem, Parsed, keep_within, to_csv, to_json
 from pmr_print.problems import UsageError
@@ -63,10 +63,8 @@ def report(problems: list[EntryProblem]) -> None:
 
 
 def read_file(path: pathlib.Path) -> bytes:
-    try:
-        return path.read_bytes()
-    except OSError as error:
-        raise UsageError(f"{path}: {error.strerror}") from None
+    """An input file's bytes: only a regular file is read (a pipe would hang)."""
+    return read_regular(path)
 
 
 def completed(
@@ -89,11 +87,7 @@ def completed(
 def read_back(args: argparse.Namespace) -> str:
     parsed: Parsed = entries_from_pdf(read_file(args.read), str(args.read))
     report(parsed.problems)
-    out = to_json(parsed.entries) if args.format == "json" else to_csv(parsed.entries)
-    if args.output is None:
-        return out
-    write_atomically(args.output, out.encode("utf-8"))
-    return f"{args.output}\n"
+    return to_json(parsed.entries) if args.format == "json" else to_csv(parsed.entries)
 
 
 def build(edition: Edition, options: PrintOptions, args: argparse.Namespace) -> BuildResult:
@@ -112,5 +106,8 @@ def build(edition: Edition, options: PrintOptions, args: argparse.Namespace) -> 
 
 
 PRODUCT = Product(
-    "the weekly practice log: fillable, completed from entries, or read back", add_arguments, build
+    "the weekly practice log: fillable, completed from entries, or read back",
+    add_arguments,
+    build,
+    lambda args: "" if args.read else str(args.name),
 )

@@ -19,7 +19,7 @@ def languages(content_dir: pathlib.Path) -> list[str]:
 def load_guide(content_dir: pathlib.Path, lang: str) -> Guide:
     """Load one language's guide.md and labels.po; raise ContentError listing every problem."""
     folder = content_dir / lang
-    if not (folder / "guide.md").is_file():
+    if not (folder / "guide.md").exists():  # a folder or a pipe there: read_text says so
         found = ", ".join(languages(content_dir)) or "none"
         problem = Problem(
             str(folder / "guide.md"), 1, f"no content for language '{lang}' (found: {found})"

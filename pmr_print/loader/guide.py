@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pathlib
 
+from pmr_print.files import UnreadableFile, read_regular
 from pmr_print.loader.attributes import Attributes
 from pmr_print.loader.blocks import AttributedParagraph, Reader
 from pmr_print.loader.frontmatter import FrontMatter, read_front_matter
@@ -30,12 +31,15 @@ GROUP_ATTRS = frozenset({"tense", "relax"})
 
 
 def read_text(path: pathlib.Path) -> str:
+    """The file's text: a regular file in UTF-8, with or without a byte order mark."""
     try:
-        return path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise ContentError([Problem(str(path), 1, "file not found")]) from None
+        data = read_regular(path)
+    except UnreadableFile as error:
+        raise ContentError([Problem(str(path), 1, error.reason)]) from None
+    try:
+        return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        line = path.read_bytes()[: error.start].count(b"\n") + 1
+        line = data[: error.start].count(b"\n") + 1
         raise ContentError([Problem(str(path), line, "not valid UTF-8 text")]) from None
 
 
