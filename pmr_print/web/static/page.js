@@ -113,7 +113,7 @@
       const blob = await response.blob();
       if (pdfUrl) URL.revokeObjectURL(pdfUrl);
       pdfUrl = URL.createObjectURL(blob);
-      frame.src = pdfUrl;
+      frame.src = pdfUrl + "#navpanes=0&view=FitH";
       frame.hidden = false;
       document.getElementById("empty").hidden = true;
       download.href = pdfUrl;
