@@ -123,6 +123,16 @@ def handout_html(
     return render_handout(guide, settings, details or HandoutDetails())
 
 
+def cards_html(edition: Edition, options: PrintOptions | None = None) -> str:
+    """The step cards as one self-contained, accessible HTML page; each figure is named by the
+    content's {.alt} text (ContentError naming FILE:LINE where one is missing)."""
+    from pmr_print.html.cards import render_cards
+
+    guide = one_language(edition, "the HTML step cards")
+    settings = resolve(options or PrintOptions(lang=guide.lang), guide)
+    return render_cards(guide, settings)
+
+
 def log_pdf(
     edition: Edition,
     options: PrintOptions | None = None,
@@ -217,6 +227,7 @@ __all__ = [
     "build_all",
     "content_files",
     "check",
+    "cards_html",
     "cards_pdf",
     "default_content_dir",
     "handout_html",

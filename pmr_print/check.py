@@ -41,15 +41,15 @@ def missing_alt_texts(guide: Guide) -> list[Problem]:
     combined: list[MuscleGroup | Step] = [
         step for protocol in guide.protocols for step in protocol.steps if step.id not in groups
     ]
-    return [
-        Problem.at(
-            figure.source,
-            f"'{figure.id}' has no {{.alt}} paragraph: add one saying in words what its figure "
-            "shows, for screen readers (the HTML edition)",
-        )
-        for figure in [*guide.groups, *combined]
-        if not figure.alt
-    ]
+    return [no_alt_text(figure) for figure in [*guide.groups, *combined] if not figure.alt]
+
+
+def no_alt_text(figure: MuscleGroup | Step) -> Problem:
+    return Problem.at(
+        figure.source,
+        f"'{figure.id}' has no {{.alt}} paragraph: add one saying in words what its figure "
+        "shows, for screen readers (the HTML edition)",
+    )
 
 
 def compare(reference: Guide, guide: Guide) -> list[Problem]:

@@ -7,11 +7,13 @@ import pathlib
 import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
+from typing import Any
 
 import pytest
 
 from pmr_print import api, cli
 from pmr_print.model import Guide
+from tests.browser import serious_violations
 
 VOID = {"meta", "link", "br", "img", "input", "hr", "col", "source", "area", "base", "wbr"}
 DAY = dt.date(2026, 3, 9)
@@ -232,3 +234,119 @@ def test_cli_writes_the_handout_html(
     assert "王芳" in root.text
     assert cli.main(["handout", "--format", "html", "-o", str(tmp_path / "h.html")]) == 0
     assert (tmp_path / "h.html").read_text(encoding="utf-8").startswith("<!doctype html>")
+
+
+def cards(guide: Guide, **options: object) -> Node:
+    return parse(api.cards_html(guide, api.PrintOptions(lang=guide.lang, **options)))  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_cards_every_figure_is_an_svg_named_by_the_contents_alt_text(
+    guides: dict[str, Guide], lang: str
+) -> None:
+    guide = guides[lang]
+    for protocol in ("standard", "short"):
+        root = cards(guide, protocol=protocol)
+        steps = guide.protocol(protocol).steps
+        figures = root.find_all("svg")
+        assert len(figures) == len(steps)
+        titles = {n.attrs["id"]: n for n in root.walk() if n.tag == "title" and "id" in n.attrs}
+        for svg, step in zip(figures, steps, strict=True):
+            assert svg.attrs["role"] == "img"
+            name = titles[svg.attrs["aria-labelledby"]]
+            assert name.parent is svg
+            assert name.text == step.alt and step.alt
+            assert name.lang().split("-")[0] == lang
+
+
+def test_cards_headings_steps_and_legend(guides: dict[str, Guide]) -> None:
+    guide = guides["zh"]
+    root = cards(guide)
+    steps = guide.protocol("standard").steps
+    assert headings(root) == [(1, guide.title)] + [(2, step.name) for step in steps]
+    (cards_list,) = [n for n in root.find_all("ol") if n.attrs.get("class") == "cards"]
+    assert len([c for c in cards_list.children if isinstance(c, Node)]) == len(steps)
+    assert "第3步，共13步" in root.text or "第3步" in root.text
+    legend = [li.text for ul in root.find_all("ul") for li in ul.find_all("li")]
+    assert f"收紧{steps[0].tense_seconds}秒：{guide.cues.tense}" in legend
+
+
+def test_card_figures_are_the_printed_cards_drawings(guides: dict[str, Guide]) -> None:
+    """Same drawing as the PDF card: as many shapes, and grayscale cards stay gray."""
+    from reportlab.graphics.shapes import Group
+
+    from pmr_print.html.svg import FIGURE_SIZE
+    from pmr_print.illustrations import draw_figure
+
+    def leaves(group: Group) -> int:
+        return sum(leaves(c) if isinstance(c, Group) else 1 for c in group.contents)
+
+    guide = guides["en"]
+    for protocol, tensed in (("short", True), ("release-only", False)):
+        root = cards(guide, protocol=protocol)
+        for svg, step in zip(root.find_all("svg"), guide.protocol(protocol).steps, strict=True):
+            drawing = draw_figure(step.covers, *FIGURE_SIZE, tensed=tensed)
+            drawn = [n for n in svg.walk() if n.tag in ("path", "polyline", "polygon", "circle")]
+            assert len(drawn) == leaves(drawing)
+    grey = api.cards_html(guide, api.PrintOptions(lang="en", grayscale=True))
+    colours = set(re.findall(r"rgb\((\d+)%,(\d+)%,(\d+)%\)", grey))
+    assert colours and all(r == g == b for r, g, b in colours)
+
+
+def test_cards_refuse_a_figure_without_alt_text(content_copy: pathlib.Path) -> None:
+    from pmr_print.problems import ContentError
+
+    guide_md = content_copy / "en" / "guide.md"
+    text = guide_md.read_text(encoding="utf-8")
+    alt = "{.alt}\nA head in profile, with the neck highlighted.\n"
+    line = text[: text.index("{#neck ")].count("\n") + 1
+    guide_md.write_text(text.replace(alt, ""), encoding="utf-8")
+    guide = api.load("en", content_copy)
+    assert api.handout_html(guide)  # the handout has no figures
+    with pytest.raises(ContentError) as raised:
+        api.cards_html(guide)
+    assert [str(p) for p in raised.value.problems] == [
+        f"{guide_md}:{line}: 'neck' has no {{.alt}} paragraph: add one saying in words what its "
+        "figure shows, for screen readers (the HTML edition)"
+    ]
+
+
+def test_cli_writes_the_cards_html(tmp_path: pathlib.Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert cli.main(["cards", "--lang", "en", "--format", "html", "--protocol", "short"]) == 0
+    root = parse((tmp_path / "build" / "cards-en.html").read_text(encoding="utf-8"))
+    assert len(root.find_all("svg")) == 4
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("product", ["handout", "cards"])
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_axe_finds_no_serious_violation_in_the_html_edition(
+    guides: dict[str, Guide], product: str, lang: str, tmp_path: pathlib.Path, browser: Any
+) -> None:
+    guide = guides[lang]
+    options = api.PrintOptions(lang=lang)
+    if product == "handout":
+        details = api.HandoutDetails(
+            client="<b>王芳 & Jane</b>",
+            clinician="Dr Lee",
+            date=DAY,
+            omit=("back",),
+            omit_reason="injury",
+            recording_url="https://example.org/pmr",
+        )
+        page = api.handout_html(guide, options, details)
+    else:
+        page = api.cards_html(guide, options)
+    path = tmp_path / f"{product}-{lang}.html"
+    path.write_text(page, encoding="utf-8")
+    browser.get(path.as_uri())
+    assert browser.execute_script("return document.documentElement.lang").startswith(lang)
+    assert serious_violations(browser) == []
+    # Every figure has a name a screen reader announces, from the content's alt text.
+    names = browser.execute_script(
+        "return [...document.querySelectorAll('svg[role=img]')].map("
+        "s => document.getElementById(s.getAttribute('aria-labelledby')).textContent)"
+    )
+    if product == "cards":
+        assert names == [step.alt for step in guide.protocol("standard").steps]

@@ -6,7 +6,7 @@ import argparse
 
 from pmr_print import api
 from pmr_print.cards.sheet import LAYOUTS
-from pmr_print.commands import Product
+from pmr_print.commands import Product, add_format
 from pmr_print.model import Edition
 from pmr_print.options import PrintOptions
 
@@ -23,9 +23,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="figure on the front, text on the back (print double-sided, flip on the long edge)",
     )
+    add_format(parser)
 
 
 def build(edition: Edition, options: PrintOptions, args: argparse.Namespace) -> bytes:
+    if args.format == "html":  # one page of cards: --layout and --duplex are for paper
+        return api.cards_html(edition, options).encode("utf-8")
     return api.cards_pdf(edition, options, layout=args.layout, duplex=args.duplex)
 
 
