@@ -45,6 +45,9 @@ def languages(content_dir: pathlib.Path | None = None) -> list[str]:
     return content_languages(content_dir or default_content_dir())
 
 
+BILINGUAL_PRODUCTS = ("handout", "cards")  # the products that take --lang bi
+
+
 def builders() -> dict[str, Builder]:
     """Every product that exists, by name, built with its default details. They are module-level
     functions, so that a worker process can be handed one (pickled by name)."""
@@ -54,8 +57,9 @@ def builders() -> dict[str, Builder]:
 def build_all(
     output_dir: pathlib.Path, content_dir: pathlib.Path | None = None
 ) -> list[pathlib.Path]:
-    """Build every product in every language into output_dir, on every core; return the files
-    written. The content is checked first: broken content raises ContentError, nothing written."""
+    """Build every product in every language, and the bilingual editions, into output_dir, on
+    every core; return the files written. The content is checked first: broken content raises
+    ContentError, nothing written."""
     from pmr_print.batch import Job, build_jobs
 
     content = content_dir or default_content_dir()
@@ -67,6 +71,13 @@ def build_all(
         for lang in langs
         for product, build in builders().items()
     ]
+    if {"en", "zh"} <= set(langs):
+        load_edition(content, Bilingual.lang)  # the two agree, or nothing is written
+        jobs += [
+            Job(product, build, Bilingual.lang, content)
+            for product, build in builders().items()
+            if product in BILINGUAL_PRODUCTS
+        ]
     return build_jobs(jobs, output_dir, content_files(content))
 
 
@@ -92,19 +103,28 @@ def handout_pdf(
 
 
 def cards_pdf(
-    edition: Edition, options: PrintOptions | None = None, layout: str = "4up", duplex: bool = False
+    edition: Edition,
+    options: PrintOptions | None = None,
+    layout: str | None = None,
+    duplex: bool = False,
 ) -> bytes:
-    """Step cards as PDF bytes: `layout` is "4up" (A6 on A4, with crop marks) or "1up" (a card a
-    page); `duplex` puts the text on the back, for long-edge double-sided printing."""
+    """Step cards as PDF bytes: `layout` is "4up" (A6 on A4, with crop marks), "2up" (two
+    half-sheet cards a page) or "1up" (a card a page); `duplex` puts the text on the back, for
+    long-edge double-sided printing. The default is 4up, and 2up for bilingual large print,
+    whose two languages at 16 pt do not fit an A6 card."""
     from pmr_print.cards.render import render_cards
 
-    guide = one_language(edition, "the step cards")
-    settings = resolve(options or PrintOptions(lang=guide.lang), guide)
-    return render_cards(guide, settings, card_layout(layout), duplex)
+    options = options or PrintOptions(lang=edition.lang)
+    if layout is None:
+        layout = "2up" if isinstance(edition, Bilingual) and options.large_print else "4up"
+    layout = card_layout(layout)
+    if isinstance(edition, Bilingual):
+        return render_cards(edition.guides, resolve_pair(options, edition), layout, duplex)
+    return render_cards([edition], [resolve(options, edition)], layout, duplex)
 
 
 def card_layout(layout: str) -> str:
-    """`layout` when it is a card layout ("4up", "1up"); else UsageError naming them."""
+    """`layout` when it is a card layout ("4up", "2up", "1up"); else UsageError naming them."""
     from pmr_print.cards.sheet import LAYOUTS
 
     if layout not in LAYOUTS:

@@ -12,7 +12,7 @@ from pmr_print import api
 from pmr_print.cli import main
 from pmr_print.model import GROUP_IDS
 from pmr_print.options import HandoutDetails, PrintOptions, resolve_pair
-from pmr_print.problems import ContentError, UsageError
+from pmr_print.problems import ContentError, PmrError, UsageError
 from tests import pdfcheck
 from tests.conftest import edit, line_of
 
@@ -145,6 +145,51 @@ def test_the_cli_writes_the_bilingual_handout(tmp_path, capsys) -> None:
     assert main(["handout", "--lang", "bi", "--locale", "en_GB", "-o", str(out)]) == 0
     assert capsys.readouterr().out.strip() == str(out)
     assert pdfcheck.page_sizes(out.read_bytes())[0][0] == pytest.approx(595.3, abs=0.5)
+
+
+@pytest.fixture(scope="module")
+def card_sets(pair) -> dict[tuple[str, bool], bytes]:
+    """Bilingual step cards on A4 and Letter, normal and large print, default layout."""
+    return {
+        (paper, large): api.cards_pdf(pair, PrintOptions(lang="bi", paper=paper, large_print=large))
+        for paper, large in SIZES
+    }
+
+
+@pytest.mark.parametrize("step_id", GROUP_IDS)
+def test_each_step_card_carries_both_languages(pair, card_sets, step_id) -> None:
+    en, zh = (guide.group(step_id) for guide in pair.guides)
+    texts = (en.name, en.instruction.text, zh.name, zh.instruction.text)
+    for size, data in card_sets.items():
+        assert same_page(pdfcheck.page_texts(data), *texts), (step_id, size)
+
+
+@pytest.mark.parametrize(("paper", "large"), SIZES)
+def test_bilingual_cards_build_with_both_labels_and_cues(pair, card_sets, paper, large) -> None:
+    data = card_sets[(paper, large)]
+    pages = pdfcheck.page_texts(data)
+    assert len(pages) == (7 if large else 4)  # large print: two wider cards a sheet (2up)
+    first = squeeze(pages[0])
+    assert squeeze("Step 1 of 13 · 第1步，共13步") in first
+    assert squeeze("Feet · " + pair.zh.group("feet").name) in first
+    for guide in pair.guides:
+        assert squeeze(guide.cues.relax_word) in first
+        assert squeeze(guide.labels("Tense {seconds} s", seconds=5)) in first
+    assert pdfcheck.unembedded_fonts(data) == []
+
+
+def test_bilingual_duplex_cards_put_both_languages_on_the_back(pair) -> None:
+    data = api.cards_pdf(pair, PrintOptions(lang="bi", paper="a4"), duplex=True)
+    pages = pdfcheck.page_texts(data)
+    en, zh = (guide.group("feet") for guide in pair.guides)
+    assert squeeze(en.instruction.text) not in squeeze(pages[0])
+    assert same_page(pages[1:2], en.instruction.text, zh.instruction.text)
+
+
+def test_a_card_too_full_for_its_layout_names_a_bigger_one(pair) -> None:
+    options = PrintOptions(lang="bi", large_print=True)
+    with pytest.raises(PmrError, match="try --layout 2up"):
+        api.cards_pdf(pair, options, layout="4up")
 
 
 def test_a_product_without_a_bilingual_edition_says_so_in_one_line(tmp_path, capsys) -> None:

@@ -5,12 +5,16 @@ figure, the instruction, the timing strip. The figure takes the room the text le
 text leaves too little, the instruction and legend shrink, down to a floor, below which the build
 fails naming the step and its FILE:LINE. With duplex printing the front has the figure and the
 back has the text.
+
+A bilingual card (`--lang bi`) is one card in both languages around one figure: the name as
+"Feet · 双脚", the step line as "Step 1 of 13 · 第1步，共13步", the English instruction above the
+Chinese one, and the strip's legend in both.
 """
 
 from __future__ import annotations
 
 import io
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from reportlab.graphics import renderPDF
@@ -20,6 +24,7 @@ from reportlab.pdfgen.canvas import Canvas
 from pmr_print.cards.sheet import Sheet, chunks, draw_crop_marks, make_sheet
 from pmr_print.cards.strip import Strip, draw_strip, make_strip
 from pmr_print.illustrations import FigureColours, draw_figure
+from pmr_print.labels import Labels, PairedLabels
 from pmr_print.model import Guide, Step
 from pmr_print.options import Settings
 from pmr_print.pdf.markup import Faces
@@ -43,26 +48,54 @@ class CardOverflowError(PmrError):
     pass
 
 
+SEPARATOR = " · "  # between the languages of a bilingual card's name
+
+
+@dataclass(frozen=True)
+class Language:
+    """A language printed on the cards: its guide, settings and styles."""
+
+    guide: Guide
+    settings: Settings
+    styles: Styles
+
+
 @dataclass(frozen=True)
 class Card:
-    step: Step
+    steps: tuple[Step, ...]  # the step in each language printed (Context.languages)
     number: int
     count: int
+
+    @property
+    def step(self) -> Step:
+        return self.steps[0]
 
 
 @dataclass(frozen=True)
 class Context:
-    guide: Guide
-    settings: Settings
+    languages: tuple[Language, ...]  # one, or English and Chinese for a bilingual card
     sheet: Sheet
-    styles: Styles
+    labels: Labels
+
+    @property
+    def guide(self) -> Guide:
+        return self.languages[0].guide
+
+    @property
+    def settings(self) -> Settings:
+        return self.languages[0].settings
+
+    @property
+    def styles(self) -> Styles:
+        return self.languages[0].styles
 
     @property
     def scale(self) -> float:
         return self.sheet.scale
 
-    def card_styles(self, text: float) -> CardStyles:
-        return make_card_styles(self.settings.theme, self.guide.lang, self.scale, text)
+    def card_styles(self, text: float, language: Language | None = None) -> CardStyles:
+        lang = (language or self.languages[0]).guide.lang
+        return make_card_styles(self.settings.theme, lang, self.scale, text)
 
     def text_sizes(self, largest: float = 1.0) -> list[float]:
         """Instruction sizes to try, from `largest` times the body size down to the floor."""
@@ -75,11 +108,25 @@ class Context:
         return sizes
 
 
-def render_cards(guide: Guide, settings: Settings, layout: str, duplex: bool) -> bytes:
-    sheet = make_sheet(settings.theme.page_size, layout)
-    context = Context(guide, settings, sheet, make_styles(settings.theme, guide.lang))
-    steps = settings.protocol.steps
-    cards = [Card(step, number, len(steps)) for number, step in enumerate(steps, start=1)]
+def render_cards(
+    guides: Sequence[Guide], settings: Sequence[Settings], layout: str, duplex: bool
+) -> bytes:
+    """Cards in one language, or given the English and Chinese guide and settings, bilingual."""
+    languages = tuple(
+        Language(guide, setting, make_styles(setting.theme, guide.lang))
+        for guide, setting in zip(guides, settings, strict=True)
+    )
+    labels = languages[0].guide.labels
+    if len(languages) == 2:
+        labels = PairedLabels(labels, languages[1].guide.labels)
+    sheet = make_sheet(languages[0].settings.theme.page_size, layout)
+    context = Context(languages, sheet, labels)
+    protocols = [language.settings.protocol.steps for language in languages]
+    count = len(protocols[0])
+    cards = [
+        Card(steps, number, count)
+        for number, steps in enumerate(zip(*protocols, strict=True), start=1)
+    ]
     sides = [card_sides(card, context, duplex) for card in cards]  # fails before any drawing
     return write_pdf(context, sides, duplex)
 
@@ -94,17 +141,24 @@ def card_sides(card: Card, context: Context, duplex: bool) -> tuple[Draw, Draw |
 
 
 def write_pdf(context: Context, sides: list[tuple[Draw, Draw | None]], duplex: bool) -> bytes:
-    sheet, guide = context.sheet, context.guide
+    sheet = context.sheet
     buffer = io.BytesIO()
+    languages = context.languages
     canvas = Canvas(
         buffer,
         pagesize=sheet.page_size,
         invariant=1,
         initialFontName=context.styles.base_font,
-        lang=language_tag(context.settings),
+        lang=language_tag(languages[-1].settings),  # bilingual: the Chinese (see the README)
     )
-    canvas.setTitle(f"{guide.labels('Step cards')} · {guide.title}")
-    canvas.setSubject(guide.labels("Protocol: {name}", name=context.settings.protocol.name))
+    titles = SEPARATOR.join(language.guide.title for language in languages)
+    canvas.setTitle(f"{context.labels('Step cards')} · {titles}")
+    canvas.setSubject(
+        SEPARATOR.join(
+            language.guide.labels("Protocol: {name}", name=language.settings.protocol.name)
+            for language in languages
+        )
+    )
     canvas.setAuthor("pmr-print")
     canvas.setCreator("pmr-print")
     mark_colour = HexColor(context.settings.theme.colours.muted)
@@ -131,29 +185,41 @@ def language_tag(settings: Settings) -> str:
 
 @dataclass(frozen=True)
 class TextParts:
-    instruction: KinsokuParagraph  # wrapped
+    instructions: tuple[KinsokuParagraph, ...]  # wrapped, one per language
     strip: Strip
     gap: float
 
     @property
     def height(self) -> float:
-        return float(self.instruction.height) + self.gap + self.strip.height
+        text = sum(float(paragraph.height) for paragraph in self.instructions)
+        return text + self.gap * len(self.instructions) + self.strip.height
+
+    def draw(self, canvas: Canvas, x: float, top: float) -> None:
+        for paragraph in self.instructions:
+            paragraph.drawOn(canvas, x, top - paragraph.height)
+            top -= paragraph.height + self.gap
 
 
 def text_parts(card: Card, context: Context, size: float, width: float) -> TextParts:
     styles = context.card_styles(size)
-    instruction = content_paragraph(card.step.instruction, context.styles.faces, styles.instruction)
-    instruction.wrap(width, 100_000)
+    instructions = []
+    for step, language in zip(card.steps, context.languages, strict=True):
+        style = context.card_styles(size, language).instruction
+        paragraph = content_paragraph(step.instruction, language.styles.faces, style)
+        paragraph.wrap(width, 100_000)
+        instructions.append(paragraph)
     strip = make_strip(
-        context.guide,
-        card.step,
+        [
+            (language.guide, step)
+            for language, step in zip(context.languages, card.steps, strict=True)
+        ],
         width,
         context.scale,
         styles,
         context.styles,
         context.settings.theme.colours,
     )
-    return TextParts(instruction, strip, GAP * context.scale * 1.5)
+    return TextParts(tuple(instructions), strip, GAP * context.scale * 1.5)
 
 
 def lay_out(card: Card, context: Context, figure: bool, text: bool) -> Draw:
@@ -182,7 +248,7 @@ def lay_out(card: Card, context: Context, figure: bool, text: bool) -> Draw:
             )
             top -= figure_height + gap
         if parts:
-            parts.instruction.drawOn(canvas, margin, top - parts.instruction.height)
+            parts.draw(canvas, margin, top)
             draw_strip(canvas, parts.strip, margin, margin + parts.strip.height)
 
     return draw
@@ -198,18 +264,24 @@ def fit_text(card: Card, context: Context, width: float, room: float, largest: f
     step = card.step
     raise CardOverflowError(
         f"{step.source}: step {card.number} ({step.name}, id {step.id}) does not fit on a card: "
-        f"its instruction is too long even at {sizes[-1]:.1f} pt; shorten it, or try --layout 1up"
+        f"its instruction is too long even at {sizes[-1]:.1f} pt; shorten it, or try "
+        + (
+            "--duplex, which gives the text a side of its own"
+            if context.sheet.per_page == 2
+            else "--layout 2up, whose cards are as tall and twice as wide"
+        )
     )
 
 
 def header(card: Card, context: Context, width: float) -> tuple[float, Callable[..., None]]:
     """The step's name; under it "Step 3 of 13" and, on the right, a "3 / 13" badge."""
     styles, faces = context.card_styles(context.text_sizes()[0]), context.styles.faces
-    labels = context.guide.labels
+    labels = context.labels
     colours, origin = context.settings.theme.colours, str(card.step.source)
     badge = Badge(f"{card.number} / {card.count}", styles.name.fontSize * 0.7, origin)
     badge_width = badge.width(faces)
-    name = plain_paragraph(card.step.name, origin, faces, styles.name)
+    name_text = SEPARATOR.join(step.name for step in card.steps)
+    name = plain_paragraph(name_text, origin, faces, styles.name)
     name.wrap(width, 10_000)
     step_text = labels("Step {number} of {count}", number=card.number, count=card.count)
     step_line = plain_paragraph(step_text, "label", faces, styles.step)

@@ -1,4 +1,8 @@
-"""Where step cards go on the paper: 4-up sheets with crop marks, or one card per page.
+"""Where step cards go on the paper: 4-up sheets with crop marks, 2-up, or one card per page.
+
+2-up stacks two landscape half-sheet cards (A5 on A4, half-Letter on Letter): as tall as an A6
+card, so the type keeps its A6 size, and twice as wide, which gives a bilingual card in large
+print the room that both languages at 16 pt need.
 
 4-up cards tile the sheet exactly (A6 on A4, a quarter of Letter on Letter), so there is no room
 for marks outside the trim: the marks lie on the two cut lines themselves (at the sheet edges and
@@ -17,7 +21,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from pmr_print.theme import MM
 
-LAYOUTS = ("4up", "1up")
+LAYOUTS = ("4up", "2up", "1up")
 A6 = (105 * MM, 148 * MM)
 SAFE_MARGIN = 8 * MM  # on an A6 card; scaled with the card
 MARK_LENGTH = 6 * MM
@@ -59,6 +63,8 @@ def make_sheet(page_size: tuple[float, float], layout: str) -> Sheet:
     width, height = page_size
     if layout == "1up":
         return Sheet(page_size, page_size, 1, 1)
+    if layout == "2up":
+        return Sheet(page_size, (width, height / 2), 1, 2)
     return Sheet(page_size, (width / 2, height / 2), 2, 2)
 
 

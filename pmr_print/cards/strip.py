@@ -1,11 +1,13 @@
 """The timing strip of a step card: tense then relax, drawn to scale, one tick a second.
 
 The bar carries the "relax" cue word; a legend below it says what each part means. A release-only
-step (no tensing) shows the relax part alone, with its own cue.
+step (no tensing) shows the relax part alone, with its own cue. A bilingual strip carries both
+cue words and gives each part's legend in both languages, one after the other.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from reportlab.lib.colors import Color, HexColor
@@ -52,8 +54,7 @@ def legend_lines(guide: Guide, step: Step) -> list[tuple[str, str]]:
 
 
 def make_strip(
-    guide: Guide,
-    step: Step,
+    languages: Sequence[tuple[Guide, Step]],
     width: float,
     scale: float,
     card: CardStyles,
@@ -62,13 +63,18 @@ def make_strip(
 ) -> Strip:
     swatch = card.legend.fontSize
     colour = {"tense": HexColor(colours.accent), "relax": HexColor(colours.accent_soft)}
+    texts: dict[str, list[str]] = {}  # each part's legend in every language, in order
+    for guide, step in languages:
+        for part, text in legend_lines(guide, step):
+            texts.setdefault(part, []).append(text)
+    first = languages[0][1]
     legend = []
-    for part, text in legend_lines(guide, step):
-        paragraph = plain_paragraph(text, str(step.source), styles.faces, card.legend)
+    for part, line in texts.items():
+        paragraph = plain_paragraph(" · ".join(line), str(first.source), styles.faces, card.legend)
         paragraph.wrap(width - swatch - SWATCH_GAP * scale, 10_000)
         legend.append((colour[part], paragraph))
-    word = guide.cues.relax_word
-    return Strip(step, width, BAR_HEIGHT * scale, tuple(legend), word, colours, styles)
+    word = " ".join(guide.cues.relax_word for guide, _ in languages)
+    return Strip(first, width, BAR_HEIGHT * scale, tuple(legend), word, colours, styles)
 
 
 def draw_strip(canvas: Canvas, strip: Strip, x: float, top: float) -> None:

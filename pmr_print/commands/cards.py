@@ -15,8 +15,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--layout",
         choices=LAYOUTS,
-        default="4up",
-        help="4up: four cards a sheet, with crop marks (default); 1up: a card a page",
+        help="4up: four cards a sheet, with crop marks (default); 2up: two half-sheet cards a "
+        "sheet (default for --lang bi --large-print); 1up: a card a page",
     )
     parser.add_argument(
         "--duplex",
