@@ -229,7 +229,7 @@ def test_cli_writes_the_handout_html(
 ) -> None:
     monkeypatch.chdir(tmp_path)
     assert cli.main(["handout", "--lang", "zh", "--format", "html", "--client", "王芳"]) == 0
-    written = tmp_path / "build" / "handout-zh.html"
+    written = tmp_path / "build" / "handout-zh-王芳.html"  # the client's name: issue 15
     root = parse(written.read_text(encoding="utf-8"))
     assert "王芳" in root.text
     assert cli.main(["handout", "--format", "html", "-o", str(tmp_path / "h.html")]) == 0
