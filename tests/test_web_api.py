@@ -97,7 +97,7 @@ def test_the_messages_are_the_command_lines(
     found = errors(response)
     assert set(found) == {"date", "recording_url", "omit_reason", "protocol", "locale"}
     for key, value in (("date", "9 March"), ("recording-url", "ftp://x"), ("locale", "zh_CN")):
-        assert cli.main(["handout", f"--{key}", value, "-o", "/dev/null"]) == 2
+        assert cli.main(["handout", f"--{key}", value, "-o", "-"]) == 2
         line = capsys.readouterr().err.strip()
         assert line == f"pmr-print: {found[key.replace('-', '_')]}"
 
