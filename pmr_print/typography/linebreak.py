@@ -24,13 +24,22 @@ the regression test that guards it: run it before changing the pin.
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from collections.abc import Sequence
 from itertools import accumulate, groupby
 from typing import Any
 
+from reportlab.pdfbase.pdfmetrics import getAscentDescent, stringWidth
 from reportlab.platypus import Paragraph
-from reportlab.platypus.paragraph import ParaLines, _handleBulletWidth, cjkU, makeCJKParaLine
+from reportlab.platypus.paragraph import (
+    FragLine,
+    ParaLines,
+    _handleBulletWidth,
+    cjkU,
+    makeCJKParaLine,
+    sameFrag,
+)
 from reportlab.rl_config import _FUZZ
 
 # Characters that may not start a line: stops, closing brackets and quotes, and marks that
@@ -59,22 +68,44 @@ SPACES = frozenset(
 SPACE, WIDE, NARROW, GLUE = range(4)
 
 
+@functools.cache
+def _char_kind(char: str) -> int:
+    if char in SPACES:
+        return SPACE
+    return WIDE if unicodedata.east_asian_width(char) in "WF" else NARROW
+
+
 def _kind(unit: cjkU) -> int:
     if not unit:
         return WIDE if unit.width else GLUE
-    if unit in SPACES:
-        return SPACE
-    return WIDE if unicodedata.east_asian_width(unit) in "WF" else NARROW
+    return _char_kind(str(unit))
+
+
+@functools.cache
+def _char_width(char: str, font_name: str, font_size: float) -> float:
+    return float(stringWidth(char, font_name, font_size))
+
+
+def _unit(char: str, frag: Any, width: float) -> cjkU:
+    """What cjkU(char, frag) makes, without measuring the character again."""
+    unit = str.__new__(cjkU, char)
+    unit._frag = frag
+    unit._width = width
+    return unit
 
 
 def _units(frags: Sequence[Any]) -> list[cjkU]:
-    """One cjkU (a str carrying its frag and width) per character, as cjkFragSplit makes them."""
+    """One cjkU (a str carrying its frag and width) per character, as cjkFragSplit makes them.
+    Widths are looked up once per character, face and size (the same paragraph is often set
+    at several widths, and text repeats its characters)."""
     units = []
     for frag in frags:
         text = getattr(frag, "text", "")
-        units.extend(
-            [cjkU(ch, frag, "utf8") for ch in text] if text else [cjkU(text, frag, "utf8")]
-        )
+        if not text or hasattr(frag, "cbDefn"):
+            units.extend([cjkU(ch, frag, "utf8") for ch in text] or [cjkU(text, frag, "utf8")])
+            continue
+        name, size = frag.fontName, frag.fontSize
+        units.extend([_unit(ch, frag, _char_width(ch, name, size)) for ch in text])
     return units
 
 
@@ -216,11 +247,39 @@ def _make_lines(
             continue
         avail = _line_width(max_widths, len(lines))
         used = measure.sums[stop] - measure.sums[first]
-        line = makeCJKParaLine(units[first:stop], avail, used, avail - used, forced, calc_bounds)
+        line = _para_line(units[first:stop], avail, used, avail - used, forced, calc_bounds)
         line.wordCount = 1 + units[first:stop].count(" ")  # what TA_JUSTIFY spreads space over
         line.src = units[start:end]
         lines.append(line)
     return lines
+
+
+def _para_line(
+    units: list[cjkU], max_width: float, used: float, extra: float, forced: bool, bounds: bool
+) -> Any:
+    """What ReportLab's makeCJKParaLine makes of the units, measured once per fragment instead of
+    once per character: consecutive units of equal fragments become one word."""
+    if bounds:
+        return makeCJKParaLine(units, max_width, used, extra, forced, bounds)
+    words: list[Any] = []
+    size, ascent, descent = 0, 0, 0
+    previous: Any = FragLine()
+    for _, same in groupby(units, key=lambda unit: id(unit.frag)):
+        group = list(same)
+        frag = group[0].frag
+        top, bottom = getAscentDescent(frag.fontName, frag.fontSize)
+        size, ascent, descent = max(size, frag.fontSize), max(ascent, top), min(descent, bottom)
+        text = "".join(group)
+        if words and sameFrag(previous, frag):
+            words[-1].text += text
+            continue
+        word = frag.clone()
+        word.text = text
+        words.append(word)
+        previous = frag
+    return FragLine(kind=1, extraSpace=extra, wordCount=1, words=words, fontSize=size,
+                    ascent=ascent, descent=descent, maxWidth=max_width, currentWidth=used,
+                    lineBreak=forced)  # fmt: skip
 
 
 def _split_lines(bl_para: Any, start: int, stop: int) -> list[Any]:
@@ -245,6 +304,14 @@ class KinsokuParagraph(Paragraph):  # type: ignore[misc]  # ReportLab has no typ
         _handleBulletWidth(self.bulletText, style, maxWidths)  # may shorten the first line
         if hasattr(self, "blPara") and getattr(self, "_splitpara", False):
             return self.blPara  # first part of a split: keep the lines it was cut from
+        key = (id(self.frags), *maxWidths)
+        broken = self.__dict__.setdefault("_kinsoku_broken", {})
+        if key not in broken:  # frames and tables ask the same paragraph at one width again
+            broken[key] = self._break(maxWidths)
+        return broken[key]
+
+    def _break(self, maxWidths: Sequence[float]) -> Any:  # noqa: N803
+        style = self.style
         units = _units(self.frags)
         kinds = [_kind(u) for u in units]
         if all(kind == SPACE for kind in kinds):
