@@ -1,18 +1,17 @@
 """The practice log's form fields, placed in the boxes the layout gave each day and question.
 
 Fields are created row by row, left to right, so that the page's /Annots, and with it the tab
-order, follows the form as it is read. Names come from practice_log/fields.py. The fields are
-created with Helvetica (all ReportLab allows); form_font.py then points them at the embedded face.
+order, follows the form as it is read. Names come from practice_log/fields.py; form_pdf.py writes
+them, with the embedded form font.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from reportlab.pdfgen.canvas import Canvas
-
 from pmr_print.i18n import short_weekday_date
 from pmr_print.practice_log.fields import day_field, reflection_field
+from pmr_print.practice_log.form_pdf import FormWriter, Look, Rect
 from pmr_print.practice_log.layout import Box, checkbox_box
 from pmr_print.practice_log.page import LogContext
 
@@ -21,14 +20,16 @@ MAX_LENGTHS = {"time": 12, "minutes": 3, "notes": 200}
 REFLECTION_MAX = 1000
 
 
-def common(context: LogContext, size: float) -> dict[str, object]:
-    return {
-        "fontName": "Helvetica",
-        "fontSize": size,
-        "borderWidth": 0,
-        "textColor": context.colour("ink"),
-        "annotationFlags": "print",
-    }
+CENTRED = ("minutes", "before", "after")
+
+
+def look(context: LogContext, size: float, key: str = "") -> Look:
+    ink = context.colour("ink")
+    return Look(size, (ink.red, ink.green, ink.blue), key in CENTRED)
+
+
+def rect(box: Box) -> Rect:
+    return Rect(box.x, box.y, box.width, box.height)
 
 
 def field_box(context: LogContext, key: str, row: int) -> Box:
@@ -49,57 +50,34 @@ DAY_INPUTS = (
 )
 
 
-def add_day_fields(canvas: Canvas, context: LogContext, week: int, row: int) -> None:
+def add_day_fields(form: FormWriter, context: LogContext, week: int, row: int) -> None:
     """The practised checkbox, then the day's inputs left to right (the tab order)."""
-    form, day, labels = canvas.acroForm, row + 1, context.guide.labels
+    day, labels = row + 1, context.guide.labels
     date = context.weeks.day(week, day)
     tip = short_weekday_date(date, context.settings.locale) + context.separator()
     square = checkbox_box(context.geometry, row)
-    form.checkbox(
-        name=day_field(week, day, "practised"),
-        x=square.x,
-        y=square.y,
-        size=square.width,
-        buttonStyle="check",
-        borderWidth=0,
-        fieldFlags="",
-        tooltip=tip + labels("Practised"),
-    )
+    form.checkbox(day_field(week, day, "practised"), rect(square), tip + labels("Practised"))
     protocols = ["", *(protocol.name for protocol in context.guide.protocols)]
+    size = context.styles.cell.fontSize
     for key, label in DAY_INPUTS:
-        box = field_box(context, key, row)
-        extra = {
-            **common(context, context.styles.cell.fontSize),
-            **{"x": box.x, "y": box.y, "width": box.width, "height": box.height},
-            "tooltip": tip + labels(label),
-        }
-        name = day_field(week, day, key)
+        box, name = rect(field_box(context, key, row)), day_field(week, day, key)
         if key in ("protocol", "before", "after"):
             options = protocols if key == "protocol" else RATINGS
-            # value=[""]: ReportLab 5.1 fails on a plain "" for a choice field
-            form.choice(name=name, value=[""], options=options, fieldFlags="combo", **extra)
+            form.choice(name, box, look(context, size, key), options, tip + labels(label))
         else:
-            flags = "multiline" if key == "notes" else ""
-            form.textfield(name=name, maxlen=MAX_LENGTHS[key], fieldFlags=flags, **extra)
+            form.text(name, box, look(context, size, key), MAX_LENGTHS[key],
+                      multiline=key == "notes", tooltip=tip + labels(label))  # fmt: skip
 
 
 def add_reflection_fields(
-    canvas: Canvas, context: LogContext, week: int, areas: Sequence[Box]
+    form: FormWriter, context: LogContext, week: int, areas: Sequence[Box]
 ) -> None:
     labels = context.guide.labels
     questions = (
         ("relaxed", "How relaxed do you feel this week?"),
         ("noticed", "What did you notice in your body?"),
     )
+    size = context.styles.body.fontSize
     for (key, question), area in zip(questions, areas, strict=True):
-        canvas.acroForm.textfield(
-            name=reflection_field(week, key),
-            x=area.x,
-            y=area.y,
-            width=area.width,
-            height=area.height,
-            maxlen=REFLECTION_MAX,
-            fieldFlags="multiline",
-            tooltip=labels(question),
-            **common(context, context.styles.body.fontSize),
-        )
+        form.text(reflection_field(week, key), rect(area), look(context, size), REFLECTION_MAX,
+                  multiline=True, tooltip=labels(question))  # fmt: skip

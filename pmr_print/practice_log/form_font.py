@@ -1,13 +1,12 @@
-"""An embedded font for form fields, added to a ReportLab form with pypdf.
+"""The embedded font of the log's form fields (form_pdf.py writes the fields).
 
 ReportLab's form fields only know the 14 standard fonts, which have no Chinese and are not
-embedded. After ReportLab writes the form, this module adds a whole face (a client may type any
-character later) as a Type0 / CIDFontType2 font with Identity-H encoding to the AcroForm's /DR,
-points every text and choice field's /DA at it, and gives each (empty) field an appearance that
-names only that font. Helvetica and ReportLab's field encoding are dropped, so every font in the
-file is embedded. Two faces are packed in fonts/form/ by fonts/build_form_fonts.py, ready to copy
-into the PDF (compressed file, widths, ToUnicode map): `zh`, Noto Sans SC (GB 2312, Latin and
-punctuation, 1.5 MB), and `latin`, a Latin subset of Noto Sans (20 KB).
+embedded. The log's fields use a whole face instead (a client may type any character later), as
+a Type0 / CIDFontType2 font with Identity-H encoding in the AcroForm's /DR, named by every text
+and choice field's /DA and empty appearance; so every font in the file is embedded. Two faces
+are packed in fonts/form/ by fonts/build_form_fonts.py, ready to copy into the PDF (compressed
+file, widths, ToUnicode map): `zh`, Noto Sans SC (GB 2312, Latin and punctuation, 1.5 MB), and
+`latin`, a Latin subset of Noto Sans (20 KB).
 
 Why the resource is named /Wingdings (PDFium: core/fpdfdoc/cpdf_bafontmap.cpp): Chrome's PDF
 engine (PDFium) asks a field's own font for a typed character only when the font's charset tag
@@ -27,22 +26,10 @@ from __future__ import annotations
 
 import functools
 import json
-import re
 from dataclasses import dataclass
 from typing import cast
 
-from pypdf import PdfWriter
-from pypdf.generic import (
-    ArrayObject,
-    DecodedStreamObject,
-    DictionaryObject,
-    EncodedStreamObject,
-    IndirectObject,
-    NameObject,
-    NumberObject,
-    StreamObject,
-    TextStringObject,
-)
+from reportlab.pdfbase.pdfdoc import PDFArray, PDFDictionary, PDFName, PDFStream, PDFString
 
 from pmr_print.resources import fonts_dir
 
@@ -88,104 +75,46 @@ def font_parts(kind: str) -> FontParts:
     )
 
 
-def pdf_dict(**entries: object) -> DictionaryObject:
-    return DictionaryObject({NameObject(f"/{key}"): value for key, value in entries.items()})
-
-
-def flate_stream(compressed: bytes, **entries: object) -> StreamObject:
-    """A stream of data compressed once, when the fonts were packed (pypdf keeps it as given)."""
-    stream = EncodedStreamObject()
-    stream._data = compressed
-    stream.update(pdf_dict(Filter=NameObject("/FlateDecode"), **entries))
-    return stream
-
-
-def numbers(values: tuple[int, ...]) -> ArrayObject:
-    return ArrayObject(NumberObject(value) for value in values)
-
-
-def add_font(writer: PdfWriter, kind: str) -> IndirectObject:
-    """Add the Type0 font's objects to the writer; return a reference to the font."""
+def font_dictionary(kind: str) -> PDFDictionary:
+    """The Type0 font `kind` with its descendant, descriptor, file and ToUnicode map, as
+    ReportLab objects (streams become indirect objects when the document is written)."""
     parts = font_parts(kind)
-    name = NameObject(f"/{parts.base_font}")
-    font_file = flate_stream(parts.compressed_file, Length1=NumberObject(parts.file_length))
-    descriptor = pdf_dict(
-        Type=NameObject("/FontDescriptor"),
-        FontName=name,
-        Flags=NumberObject(4),
-        FontBBox=numbers(parts.bbox),
-        ItalicAngle=NumberObject(0),
-        Ascent=NumberObject(parts.ascent),
-        Descent=NumberObject(parts.descent),
-        CapHeight=NumberObject(parts.cap_height),
-        StemV=NumberObject(parts.stem_v),
-        FontFile2=writer._add_object(font_file),
+    name = PDFName(parts.base_font)
+    font_file = PDFStream(
+        PDFDictionary({"Filter": PDFName("FlateDecode"), "Length1": parts.file_length}),
+        parts.compressed_file,  # compressed once, when the fonts were packed
     )
-    system_info = pdf_dict(
-        Registry=TextStringObject("Adobe"),
-        Ordering=TextStringObject("Identity"),
-        Supplement=NumberObject(0),
+    descriptor = PDFDictionary({
+        "Type": PDFName("FontDescriptor"),
+        "FontName": name,
+        "Flags": 4,
+        "FontBBox": PDFArray(parts.bbox),
+        "ItalicAngle": 0,
+        "Ascent": parts.ascent,
+        "Descent": parts.descent,
+        "CapHeight": parts.cap_height,
+        "StemV": parts.stem_v,
+        "FontFile2": font_file,
+    })  # fmt: skip
+    system_info = PDFDictionary(
+        {"Registry": PDFString("Adobe"), "Ordering": PDFString("Identity"), "Supplement": 0}
     )
-    cid_font = pdf_dict(
-        Type=NameObject("/Font"),
-        Subtype=NameObject("/CIDFontType2"),
-        BaseFont=name,
-        CIDSystemInfo=system_info,
-        FontDescriptor=writer._add_object(descriptor),
-        DW=NumberObject(DEFAULT_WIDTH),
-        W=numbers(parts.widths),
-        CIDToGIDMap=NameObject("/Identity"),
-    )
-    font = pdf_dict(
-        Type=NameObject("/Font"),
-        Subtype=NameObject("/Type0"),
-        BaseFont=name,
-        Encoding=NameObject("/Identity-H"),
-        DescendantFonts=ArrayObject([writer._add_object(cid_font)]),
-        ToUnicode=writer._add_object(flate_stream(parts.to_unicode)),
-    )
-    return writer._add_object(font)
-
-
-def font_resources(font: IndirectObject) -> DictionaryObject:
-    return DictionaryObject(
-        {NameObject(RESOURCE_NAME): font, NameObject(PDFIUM_FALLBACK_NAME): font}
-    )
-
-
-def empty_appearance(widget: DictionaryObject, font: IndirectObject) -> StreamObject:
-    """An appearance for an empty variable-text field, naming only the form font."""
-    x0, y0, x1, y1 = (float(value) for value in cast(ArrayObject, widget["/Rect"]))
-    stream = DecodedStreamObject()
-    stream.set_data(b"/Tx BMC\nEMC\n")
-    stream.update(
-        pdf_dict(
-            Type=NameObject("/XObject"),
-            Subtype=NameObject("/Form"),
-            BBox=ArrayObject(NumberObject(round(v)) for v in (0, 0, x1 - x0, y1 - y0)),
-            Resources=pdf_dict(Font=font_resources(font)),
-        )
-    )
-    return stream
-
-
-def use_form_font(writer: PdfWriter, kind: str) -> None:
-    """Make every text and choice field of the writer's form use the embedded font `kind`."""
-    font = add_font(writer, kind)
-    form = cast(DictionaryObject, writer._root_object["/AcroForm"])
-    form[NameObject("/DR")] = pdf_dict(Font=font_resources(font))
-    form[NameObject("/DA")] = TextStringObject(DEFAULT_APPEARANCE)
-    for page in writer.pages:
-        for annotation in page.get("/Annots", []):
-            widget = annotation.get_object()
-            if widget.get("/FT") not in ("/Tx", "/Ch"):
-                widget.pop("/DA", None)  # a checkbox draws its own check, with no font
-                continue
-            appearance = str(widget.get("/DA", DEFAULT_APPEARANCE))
-            widget[NameObject("/DA")] = TextStringObject(
-                re.sub(r"/[^\s/]+(\s+[\d.]+\s+Tf)", RESOURCE_NAME + r"\1", appearance)
-            )
-            stream = writer._add_object(empty_appearance(widget, font))
-            widget[NameObject("/AP")] = pdf_dict(N=stream)
-    # Identical empty appearances must stay separate objects: a filler writes into them in place.
-    writer.compress_identical_objects(remove_duplicates=False, remove_unreferenced=True)
+    cid_font = PDFDictionary({
+        "Type": PDFName("Font"),
+        "Subtype": PDFName("CIDFontType2"),
+        "BaseFont": name,
+        "CIDSystemInfo": system_info,
+        "FontDescriptor": descriptor,
+        "DW": DEFAULT_WIDTH,
+        "W": PDFArray(parts.widths),
+        "CIDToGIDMap": PDFName("Identity"),
+    })  # fmt: skip
+    to_unicode = PDFStream(PDFDictionary({"Filter": PDFName("FlateDecode")}), parts.to_unicode)
+    return PDFDictionary({
+        "Type": PDFName("Font"),
+        "Subtype": PDFName("Type0"),
+        "BaseFont": name,
+        "Encoding": PDFName("Identity-H"),
+        "DescendantFonts": PDFArray([cid_font]),
+        "ToUnicode": to_unicode,
+    })  # fmt: skip

@@ -27,7 +27,7 @@ from pmr_print.practice_log.chart import draw_progress
 from pmr_print.practice_log.entries import Entry
 from pmr_print.practice_log.fields import START_FIELD
 from pmr_print.practice_log.form import add_day_fields, add_reflection_fields
-from pmr_print.practice_log.form_finish import finish_form
+from pmr_print.practice_log.form_pdf import FormWriter
 from pmr_print.practice_log.layout import PAD, Box, checkbox_box, geometry, head_texts, writing_gap
 from pmr_print.practice_log.page import (
     LogContext,
@@ -54,23 +54,20 @@ def render_log(
     context = LogContext(guide, settings, details, styles, weeks, layout, by_date, pages)
     buffer = io.BytesIO()
     canvas = new_canvas(buffer, context)
+    ink = context.colour("ink")
+    form = None
+    if entries is None:  # blank: fillable, in the same pass (see form_pdf.py)
+        form = FormWriter(canvas, form_font(guide, details), (ink.red, ink.green, ink.blue))
     for week in range(1, weeks.count + 1):
-        draw_week(canvas, context, week)
+        draw_week(canvas, context, week, form)
         canvas.showPage()
     if entries is not None:
         draw_progress(canvas, context, entries)
         canvas.showPage()
+    if form is not None:
+        form.finish()
     canvas.save()
-    if entries is not None:
-        return buffer.getvalue()
-    ink = context.colour("ink")
-    centred = tuple(f".{key}" for key in CENTRED)
-    return finish_form(
-        buffer.getvalue(),
-        (ink.red, ink.green, ink.blue),
-        lambda name: name.endswith(centred),
-        form_font(guide, details),
-    )
+    return buffer.getvalue()
 
 
 def form_font(guide: Guide, details: LogDetails) -> str:
@@ -88,28 +85,16 @@ def day_texts(settings: Settings) -> list[str]:
     ]
 
 
-def draw_week(canvas: Canvas, context: LogContext, week: int) -> None:
+def draw_week(canvas: Canvas, context: LogContext, week: int, form: FormWriter | None) -> None:
     draw_header(canvas, context, week)
     draw_table_head(canvas, context)
     for row in range(DAYS_PER_WEEK):
-        draw_day(canvas, context, week, row)
+        draw_day(canvas, context, week, row, form)
     draw_grid(canvas, context)
-    draw_reflection(canvas, context, week)
+    draw_reflection(canvas, context, week, form)
     draw_footer(canvas, context, week)
-    if context.entries is None and week == 1:
-        canvas.acroForm.textfield(
-            name=START_FIELD,
-            value=context.weeks.start.isoformat(),
-            x=0,
-            y=0,
-            width=1,
-            height=1,
-            fontName="Helvetica",
-            fontSize=1,
-            borderWidth=0,
-            annotationFlags="hidden",
-            fieldFlags="readOnly",
-        )
+    if form is not None and week == 1:
+        form.hidden_value(START_FIELD, context.weeks.start.isoformat())
 
 
 def draw_header(canvas: Canvas, context: LogContext, week: int) -> None:
@@ -177,16 +162,18 @@ def draw_grid(canvas: Canvas, context: LogContext) -> None:
     canvas.line(g.head.x, g.head.y, g.head.x + g.head.width, g.head.y)
 
 
-def draw_day(canvas: Canvas, context: LogContext, week: int, row: int) -> None:
+def draw_day(
+    canvas: Canvas, context: LogContext, week: int, row: int, form: FormWriter | None
+) -> None:
     day = context.weeks.day(week, row + 1)
     draw_day_label(canvas, context, day, row)
     square = checkbox_box(context.geometry, row)
     canvas.setStrokeColor(context.colour("muted"))
     canvas.setLineWidth(0.8)
     canvas.rect(square.x, square.y, square.width, square.height, stroke=1, fill=0)
-    if context.entries is None:
-        add_day_fields(canvas, context, week, row)
-    elif day in context.entries:
+    if form is not None:
+        add_day_fields(form, context, week, row)
+    elif context.entries is not None and day in context.entries:
         draw_entry(canvas, context, context.entries[day], row)
 
 
@@ -286,7 +273,9 @@ def reflection_halves(context: LogContext) -> tuple[Box, Box]:
     return left, Box(box.x + half + PAD * 4, box.y, half, top - box.y)
 
 
-def draw_reflection(canvas: Canvas, context: LogContext, week: int) -> None:
+def draw_reflection(
+    canvas: Canvas, context: LogContext, week: int, form: FormWriter | None
+) -> None:
     g, styles, labels = context.geometry, context.styles, context.guide.labels
     box = g.reflection
     canvas.setStrokeColor(context.colour("muted"))
@@ -301,8 +290,8 @@ def draw_reflection(canvas: Canvas, context: LogContext, week: int) -> None:
         used = paragraph_at(canvas, context, labels(question), styles.cell_head, half, "label")
         areas.append(Box(half.x, half.y, half.width, half.height - used - 2))
         draw_writing_lines(canvas, context, areas[-1])
-    if context.entries is None:
-        add_reflection_fields(canvas, context, week, areas)
+    if form is not None:
+        add_reflection_fields(form, context, week, areas)
 
 
 def draw_writing_lines(canvas: Canvas, context: LogContext, area: Box) -> None:
