@@ -13,6 +13,7 @@ from pmr_print.cli import main
 from pmr_print.model import GROUP_IDS
 from pmr_print.options import HandoutDetails, PrintOptions, resolve_pair
 from pmr_print.problems import ContentError, PmrError, UsageError
+from pmr_print.typography.linebreak import CANNOT_END, CANNOT_START
 from tests import pdfcheck
 from tests.conftest import edit, line_of
 
@@ -201,3 +202,13 @@ def test_a_product_without_a_bilingual_edition_says_so_in_one_line(tmp_path, cap
         "use --lang en or --lang zh\n"
     )
     assert not out.exists()
+
+
+def test_no_chinese_line_of_a_bilingual_edition_starts_or_ends_with_the_wrong_mark(
+    handouts, card_sets
+) -> None:
+    for data in [*handouts.values(), *card_sets.values()]:
+        lines = [line.strip() for page in pdfcheck.page_texts(data) for line in page.splitlines()]
+        lines = [line for line in lines if line]
+        assert [line for line in lines if line[0] in CANNOT_START] == []
+        assert [line for line in lines if line[-1] in CANNOT_END] == []
