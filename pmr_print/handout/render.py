@@ -6,7 +6,6 @@ import datetime as dt
 from collections.abc import Sequence
 
 from babel.lists import format_list
-from reportlab.graphics.shapes import Drawing
 from reportlab.lib.colors import HexColor
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
@@ -265,6 +264,7 @@ def recording_table(labels: Sequence[Flowable], url: str, styles: Styles) -> Flo
     """A QR code of the recording's address, beside `labels` and the address itself."""
     # Imported here: the barcode package loads every symbology, a cost only a QR code should pay.
     from reportlab.graphics.barcode.qr import QrCodeWidget
+    from reportlab.graphics.shapes import Drawing  # only here: it loads in 10 to 20 ms
 
     side = styles.body.fontSize * 7
     widget = QrCodeWidget(url, barLevel="M")
