@@ -13,7 +13,7 @@ import pytest
 
 from pmr_print import api, cli
 from pmr_print.model import Guide
-from tests.browser import serious_violations
+from tests.browser import Server, serious_violations
 
 VOID = {"meta", "link", "br", "img", "input", "hr", "col", "source", "area", "base", "wbr"}
 DAY = dt.date(2026, 3, 9)
@@ -350,3 +350,66 @@ def test_axe_finds_no_serious_violation_in_the_html_edition(
     )
     if product == "cards":
         assert names == [step.alt for step in guide.protocol("standard").steps]
+
+
+def test_the_web_api_and_page_offer_the_html_edition() -> None:
+    from starlette.testclient import TestClient
+
+    from pmr_print.web.app import make_app
+
+    with TestClient(make_app(8766), base_url="http://127.0.0.1:8766") as client:
+        response = client.post(
+            "/api/handout", json={"lang": "zh", "client": "王芳 <b>", "format": "html"}
+        )
+        assert response.status_code == 200
+        assert response.headers["content-type"] == "text/html; charset=utf-8"
+        assert "handout-zh-" in response.headers["content-disposition"]
+        assert ".html" in response.headers["content-disposition"]
+        root = parse(response.text)
+        assert "王芳 <b>" in [dd.text for dd in root.find_all("dd")]
+        cards_page = client.post("/api/cards", json={"protocol": "short", "format": "html"})
+        assert len(parse(cards_page.text).find_all("svg")) == 4
+        bad = client.post("/api/cards", json={"format": "docx", "paper": "a9"})
+        assert bad.status_code == 400
+        fields = {error["field"] for error in bad.json()["errors"]}
+        assert fields == {"format", "paper"}
+        page = client.get("/en").text
+        assert 'name="format" value="html"' in page
+
+
+@pytest.mark.browser
+def test_the_page_shows_the_html_edition_styled_in_its_preview(
+    server: Server, browser: Any
+) -> None:
+    """Chosen on the page, the HTML handout shows in the preview frame with its own styles and
+    fonts, which the page's Content-Security-Policy lets through (inline, data:)."""
+    from selenium.webdriver.common.by import By
+
+    from tests.test_web_browser import by_id, open_page, wait_for
+
+    open_page(browser, server, "zh")
+    by_id(browser, "product-handout").click()
+    by_id(browser, "edition-html").click()
+    assert by_id(browser, "make-button").text == "生成网页"
+    by_id(browser, "f-client").send_keys("王芳")
+    by_id(browser, "make-button").click()
+    link = wait_for(
+        lambda: by_id(browser, "download").is_displayed() and by_id(browser, "download"), "page"
+    )
+    assert link.get_attribute("download") == "handout-zh-王芳.html"
+    browser.switch_to.frame(by_id(browser, "pdf"))
+    try:
+        heading = wait_for(lambda: browser.find_elements(By.TAG_NAME, "h1"), "the h1")[0]
+        assert heading.value_of_css_property("color") == "rgba(47, 111, 115, 1)"  # the accent
+        fonts = wait_for(
+            lambda: browser.execute_script(
+                "return document.fonts.status === 'loaded' && "
+                "[...document.fonts].filter(f => f.status === 'loaded').map(f => f.family)"
+            ),
+            "the embedded fonts",
+        )
+        assert '"PMR Sans SC"' in fonts or "PMR Sans SC" in fonts
+    finally:
+        browser.switch_to.default_content()
+    by_id(browser, "product-log").click()
+    assert not by_id(browser, "edition-html").is_displayed()

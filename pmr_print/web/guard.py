@@ -10,13 +10,16 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 MAX_BODY = 8 * 1024 * 1024  # a filled-in log is about 2 MB; a diary a few kB
 MAX_FIELD = 64 * 1024  # a text field of a form
 
-# Everything the page uses comes from this server; a blob: frame shows the PDF just made.
+# Everything the page uses comes from this server; a blob: frame shows the PDF just made. That
+# frame inherits this policy, and the accessible HTML edition it may show is one self-contained
+# file (an inline stylesheet, fonts as data: URLs, SVG style attributes): hence inline styles and
+# data: fonts. Scripts stay the server's own only.
 CONTENT_SECURITY_POLICY = "; ".join(
     (
         "default-src 'none'",
         "script-src 'self'",
-        "style-src 'self'",
-        "font-src 'self'",
+        "style-src 'self' 'unsafe-inline'",
+        "font-src 'self' data:",
         "img-src 'self' data:",
         "connect-src 'self'",
         "frame-src 'self' blob:",

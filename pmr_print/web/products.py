@@ -18,8 +18,19 @@ from pmr_print.problems import PmrError, UsageError
 from pmr_print.web.fields import FieldErrors, Reader, Upload, key_named, message
 
 COMMON = ("lang", "locale", "paper", "protocol", "large_print", "grayscale")
-HANDOUT = ("client", "clinician", "clinic", "date", "omit", "omit_reason", "recording_url")
-CARDS = ("layout", "duplex")
+HANDOUT = (
+    "client",
+    "clinician",
+    "clinic",
+    "date",
+    "omit",
+    "omit_reason",
+    "recording_url",
+    "format",
+)
+CARDS = ("layout", "duplex", "format")
+EDITIONS = ("pdf", "html")  # `--format` of handout and cards: the accessible HTML edition
+HTML = "text/html; charset=utf-8"
 LOG = ("name", "start", "weeks", "entries", "read", "format")
 T = TypeVar("T")
 FORMATS = {"json": "application/json", "csv": "text/csv; charset=utf-8"}
@@ -120,13 +131,26 @@ def handout_details(reader: Reader) -> HandoutDetails | None:
     return HandoutDetails(**texts, date=date, omit=omit, omit_reason=reason)
 
 
+def edition_format(reader: Reader) -> str:
+    """pdf, or html for the accessible edition (`--format`)."""
+    kind = reader.text("format", "pdf") or "pdf"
+    if kind not in EDITIONS:
+        reader.fail("format", f"--format: {kind!r} is not one of: {', '.join(EDITIONS)}")
+    return kind
+
+
 def make_handout(reader: Reader, shelf: Shelf) -> Result:
     edition, options = common(reader, shelf)
     details = handout_details(reader)
+    kind = edition_format(reader)
     reader.done()
     assert edition is not None and details is not None
+    name = file_name("handout", options.lang, details.client, kind)
+    if kind == "html":
+        page = build(HANDOUT, lambda: api.handout_html(edition, options, details))
+        return Result(page.encode("utf-8"), HTML, name)
     pdf = build(HANDOUT, lambda: api.handout_pdf(edition, options, details))
-    return Result(pdf, "application/pdf", file_name("handout", options.lang, details.client))
+    return Result(pdf, "application/pdf", name)
 
 
 def make_cards(reader: Reader, shelf: Shelf) -> Result:
@@ -134,8 +158,12 @@ def make_cards(reader: Reader, shelf: Shelf) -> Result:
     layout = reader.text("layout", "4up") or "4up"
     reader.check("layout", lambda: api.card_layout(layout))
     duplex = reader.flag("duplex")
+    kind = edition_format(reader)
     reader.done()
     assert edition is not None
+    if kind == "html":
+        page = build(CARDS, lambda: api.cards_html(edition, options))
+        return Result(page.encode("utf-8"), HTML, file_name("cards", options.lang, "", kind))
     pdf = build(CARDS, lambda: api.cards_pdf(edition, options, layout=layout, duplex=duplex))
     return Result(pdf, "application/pdf", file_name("cards", options.lang, ""))
 

@@ -67,6 +67,12 @@ class PageText:
     read_intro: str
     filled_log: str
     format: str
+    edition: str
+    edition_pdf: str
+    edition_html: str
+    edition_hint: str
+    make_html: str
+    download_html: str
     read: str
     entries_ready: str
     failed: str
@@ -133,6 +139,12 @@ EN = PageText(
     read_intro="Upload a practice log filled in on screen to get its entries back as a diary.",
     filled_log="Filled-in log (PDF)",
     format="Format",
+    edition="Edition",
+    edition_pdf="PDF, to print",
+    edition_html="Accessible web page (HTML)",
+    edition_hint="For screen readers and reading on screen: one file that works offline.",
+    make_html="Make the web page",
+    download_html="Download the web page",
     read="Read the entries",
     entries_ready="The entries:",
     failed="Something went wrong:",
@@ -199,6 +211,12 @@ ZH = PageText(
     read_intro="上传在屏幕上填写过的练习记录表，取回其中的记录。",
     filled_log="已填写的记录表（PDF）",
     format="格式",
+    edition="版本",
+    edition_pdf="PDF（用于打印）",
+    edition_html="无障碍网页（HTML）",
+    edition_hint="适合读屏软件和屏幕阅读：单个文件，离线也能打开。",
+    make_html="生成网页",
+    download_html="下载网页",
     read="读取记录",
     entries_ready="记录如下：",
     failed="出现问题：",

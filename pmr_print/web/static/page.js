@@ -16,8 +16,17 @@
     const chosen = makeForm.querySelector('input[name="product"]:checked');
     const product = chosen ? chosen.value : "handout";
     for (const set of makeForm.querySelectorAll("fieldset[data-product]")) {
-      set.hidden = set.dataset.product !== product;
+      set.hidden = !set.dataset.product.split(" ").includes(product);
     }
+  }
+
+  // The accessible HTML edition (handout, cards): the buttons say what they make.
+  function showEdition() {
+    const chosen = makeForm.querySelector('input[name="product"]:checked');
+    const edition = makeForm.querySelector('input[name="format"]:checked');
+    const html = edition && edition.value === "html" && (!chosen || chosen.value !== "log");
+    document.getElementById("make-button").textContent = html ? messages.makeHtml : messages.makePdf;
+    download.textContent = html ? messages.downloadHtml : messages.downloadPdf;
   }
 
   function clearErrors(form) {
@@ -149,8 +158,13 @@
 
   for (const radio of makeForm.querySelectorAll('input[name="product"]')) {
     radio.addEventListener("change", showProduct);
+    radio.addEventListener("change", showEdition);
+  }
+  for (const radio of makeForm.querySelectorAll('input[name="format"]')) {
+    radio.addEventListener("change", showEdition);
   }
   makeForm.addEventListener("submit", make);
   readForm.addEventListener("submit", read);
   showProduct();
+  showEdition();
 })();
