@@ -102,6 +102,21 @@ def test_the_messages_are_the_command_lines(
         assert line == f"pmr-print: {found[key.replace('-', '_')]}"
 
 
+def test_shared_limits_and_the_bilingual_edition(client: TestClient) -> None:
+    too_long = errors(client.post("/api/handout", json={"client": "x" * 5000, "clinic": "\x07"}))
+    assert too_long["client"] == "--client: 5000 characters; at most 200"
+    assert "U+0007" in too_long["clinic"]
+    both = client.post("/api/handout", json={"lang": "bi", "client": "王芳"})
+    assert both.status_code == 200
+    assert 'filename="handout-bi.pdf"' in both.headers["content-disposition"]
+    assert (
+        "filename*=UTF-8''handout-bi-%E7%8E%8B%E8%8A%B3.pdf" in both.headers["content-disposition"]
+    )
+    text = pdf_text(both.content)
+    assert "王芳" in text and "Progressive Muscle Relaxation" in text
+    assert "bilingual" in errors(client.post("/api/cards", json={"lang": "bi"}))["lang"]
+
+
 def test_log_fields_and_unknown_keys(client: TestClient) -> None:
     response = client.post(
         "/api/log", json={"weeks": 99, "start": "soon", "name": "王芳", "colour": "red"}

@@ -12,6 +12,7 @@ from urllib.parse import quote
 
 from pmr_print import api
 from pmr_print.commands import iso_date
+from pmr_print.files import slug
 from pmr_print.model import Bilingual, Edition, Guide
 from pmr_print.options import HandoutDetails, LogDetails, PrintOptions, resolve
 from pmr_print.problems import PmrError, UsageError
@@ -73,7 +74,8 @@ class Result:
     problems: tuple[str, ...] = field(default=())
 
     def disposition(self, kind: str = "inline") -> str:
-        ascii_name = re.sub(r"[^A-Za-z0-9._-]+", "-", self.filename).strip("-") or "pmr.pdf"
+        ascii_name = re.sub(r"[^A-Za-z0-9._-]+", "-", self.filename)
+        ascii_name = re.sub(r"-+(?=[.-])", "", ascii_name).strip("-")
         return f"{kind}; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(self.filename)}"
 
 
@@ -109,9 +111,8 @@ def common(reader: Reader, shelf: Shelf) -> tuple[Edition | None, PrintOptions]:
 
 
 def file_name(product: str, lang: str, who: str, suffix: str = "pdf") -> str:
-    """handout-en-Jane-Miller.pdf, log-zh-王芳.pdf: letters and digits of the name kept."""
-    words = re.findall(r"\w+", who)
-    return "-".join([product, lang, *words])[:80] + f".{suffix}"
+    """The name the command line would write by default: handout-en-jane-miller.pdf."""
+    return "-".join(part for part in (product, lang, slug(who)) if part) + f".{suffix}"
 
 
 def handout_details(reader: Reader) -> HandoutDetails | None:
