@@ -156,8 +156,9 @@ def make_handout(reader: Reader, shelf: Shelf) -> Result:
 
 def make_cards(reader: Reader, shelf: Shelf) -> Result:
     edition, options = common(reader, shelf)
-    layout = reader.text("layout", "4up") or "4up"
-    reader.check("layout", lambda: api.card_layout(layout))
+    layout = reader.text("layout") or None  # None: the API's default for the edition
+    if layout is not None:
+        reader.check("layout", lambda: api.card_layout(layout))
     duplex = reader.flag("duplex")
     kind = edition_format(reader)
     reader.done()

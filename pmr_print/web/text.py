@@ -42,7 +42,9 @@ class PageText:
     omit_reason: str
     card_options: str
     layout: str
+    layout_auto: str
     layout_4up: str
+    layout_2up: str
     layout_1up: str
     duplex: str
     duplex_hint: str
@@ -114,7 +116,9 @@ EN = PageText(
     omit_reason="Why they are left out",
     card_options="Step cards",
     layout="Layout",
+    layout_auto="Automatic: four a sheet; two for bilingual large print",
     layout_4up="Four cards a sheet, with crop marks",
+    layout_2up="Two cards a sheet (half sheets)",
     layout_1up="One card a page",
     duplex="Double-sided",
     duplex_hint="Figure on the front, text on the back; flip on the long edge.",
@@ -186,7 +190,9 @@ ZH = PageText(
     omit_reason="跳过的原因",
     card_options="步骤卡",
     layout="版式",
+    layout_auto="自动：每页四张；双语大字版每页两张",
     layout_4up="每页四张，带裁切线",
+    layout_2up="每页两张（半页）",
     layout_1up="每页一张",
     duplex="双面打印",
     duplex_hint="正面为插图，背面为文字；沿长边翻转。",
