@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from pmr_print.model import Span
-from pmr_print.pdf.fonts import Family, han_extension, has_glyph, registered
+from pmr_print.pdf.fonts import Family, han_extension, has_glyph, italic_of, registered
 from pmr_print.problems import PmrError
 
 # Quotes, dashes and ellipses exist in both faces: they follow the script of the text before them.
@@ -99,11 +99,11 @@ def check_glyphs(texts: Iterable[tuple[str, str]], faces: Faces) -> None:
 
 
 def span_markup(span: Span, faces: Faces, origin: str, bold: bool = False) -> str:
-    inner = "".join(
-        f'<font face="{name}">{escape(piece)}</font>'
-        for name, piece in runs(span.text, faces, origin, span.bold or bold)
-    )
+    pieces = runs(span.text, faces, origin, span.bold or bold)
+    inner = "".join(f'<font face="{name}">{escape(piece)}</font>' for name, piece in pieces)
     if span.italic:
+        for name, _ in pieces:
+            italic_of(name)  # registered before ReportLab looks the italic face up
         inner = f"<i>{inner}</i>"
     if span.href and span.href.startswith(("https://", "http://", "mailto:")):
         inner = f"<a href={quoteattr(span.href)} color={quoteattr(faces.link_colour)}>{inner}</a>"

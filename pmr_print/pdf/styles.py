@@ -9,7 +9,7 @@ from reportlab.lib.colors import HexColor
 from reportlab.lib.enums import TA_CENTER, TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
 
-from pmr_print.pdf.fonts import han_family, latin_family
+from pmr_print.pdf.fonts import han_family, latin_family, registered
 from pmr_print.pdf.markup import Faces
 from pmr_print.theme import Theme
 
@@ -40,6 +40,8 @@ def make_styles(theme: Theme, lang: str) -> Styles:
     faces = faces_for(theme)
     base = faces.han.name if lang == "zh" else faces.latin.name
     bold = faces.han.bold if lang == "zh" else faces.latin.bold
+    for name in (base, bold, faces.han.name, faces.latin.name):  # what the styles name
+        registered(name)
     size = theme.type
     ink = HexColor(theme.colours.ink)
     body = ParagraphStyle(
