@@ -2,18 +2,29 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import pathlib
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Executor
 from typing import Literal, overload
 
 from pmr_print.edition import load_edition, one_language
 from pmr_print.loader import languages as content_languages
 from pmr_print.loader import load_guide
 from pmr_print.model import Bilingual, Edition, Guide
-from pmr_print.options import HandoutDetails, LogDetails, PrintOptions, resolve, resolve_pair
+from pmr_print.options import (
+    HandoutDetails,
+    LogDetails,
+    PrintOptions,
+    WorkshopDetails,
+    resolve,
+    resolve_pair,
+)
 from pmr_print.practice_log.entries import Entry, EntryProblem
 from pmr_print.problems import Problem, UsageError
 from pmr_print.resources import default_content_dir
+from pmr_print.workshop.results import Packet, WorkshopReport
+from pmr_print.workshop.roster import Roster, RosterError, Row
 
 Builder = Callable[[Edition, PrintOptions], bytes]
 
@@ -243,7 +254,13 @@ __all__ = [
     "Guide",
     "HandoutDetails",
     "LogDetails",
+    "Packet",
     "PrintOptions",
+    "Roster",
+    "RosterError",
+    "Row",
+    "WorkshopDetails",
+    "WorkshopReport",
     "build_all",
     "content_files",
     "check",
@@ -254,5 +271,67 @@ __all__ = [
     "handout_pdf",
     "load",
     "log_pdf",
+    "packets",
     "read_log",
+    "read_roster",
+    "workshop",
 ]
+
+
+def read_roster(path: pathlib.Path, content_dir: pathlib.Path | None = None) -> Roster:
+    """A workshop roster's rows, checked (`Roster.rows`), and its bad rows (`Roster.problems`,
+    each naming its CSV line and id). Raises RosterError when the file cannot be read as a
+    roster at all (not UTF-8, not CSV, a wrong header)."""
+    from pmr_print.workshop.roster import read_roster as check
+
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise UsageError(f"{path}: {error.strerror or error}") from None
+    return check(data, str(path), languages(content_dir))
+
+
+def packets(
+    rows: Sequence[Row],
+    options: PrintOptions | None = None,
+    details: WorkshopDetails | None = None,
+    content_dir: pathlib.Path | None = None,
+    executor: Executor | None = None,
+) -> Iterator[tuple[Row, Packet | str]]:
+    """The packet batch: (row, its Packet or why it failed), in the order they finish, built
+    on `executor` (any concurrent.futures.Executor; default: a process pool, a worker a core).
+    A Packet has `fillable` (handout and fillable log) and `paper` (no form fields) bytes."""
+    from pmr_print.workshop.batch import packets as run
+    from pmr_print.workshop.pack import packet_setup
+
+    details = details or WorkshopDetails()
+    content = content_dir or default_content_dir()
+    setup = packet_setup(
+        options or PrintOptions(), details, content, details.date or dt.date.today()
+    )
+    return run(rows, setup, executor)
+
+
+def workshop(
+    roster: pathlib.Path,
+    output_dir: pathlib.Path,
+    options: PrintOptions | None = None,
+    details: WorkshopDetails | None = None,
+    content_dir: pathlib.Path | None = None,
+    executor: Executor | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> WorkshopReport:
+    """What `pmr-print workshop` does: the script, the slides (options.lang "en", "zh" or "bi")
+    and a packet per good row of the roster, written into output_dir. The report lists the
+    files written and the bad rows; `report.status` is the command's exit status."""
+    from pmr_print.workshop.pack import build_workshop
+
+    return build_workshop(
+        roster,
+        output_dir,
+        options or PrintOptions(),
+        details or WorkshopDetails(),
+        content_dir or default_content_dir(),
+        executor,
+        progress,
+    )

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from typing import NoReturn, TextIO
 
 from pmr_print import api, commands
+from pmr_print.commands import Command, Product
 from pmr_print.files import slug
 from pmr_print.limits import visible
 from pmr_print.options import PrintOptions
@@ -44,7 +45,6 @@ PLANNED = {
     "booklet": "booklets are not built yet",
     "cards": "step cards are not built yet",
     "log": "the practice log is not built yet",
-    "workshop": "the workshop pack is not built yet",
 }
 
 
@@ -70,7 +70,9 @@ def common_options() -> Parser:
     return common
 
 
-def make_parser(products: dict[str, commands.Product]) -> argparse.ArgumentParser:
+def make_parser(
+    products: dict[str, commands.Product | commands.Command],
+) -> argparse.ArgumentParser:
     parser = Parser(
         prog="pmr-print", description="Print Progressive Muscle Relaxation materials as PDF."
     )
@@ -82,9 +84,10 @@ def make_parser(products: dict[str, commands.Product]) -> argparse.ArgumentParse
     common = common_options()
     for name, product in products.items():
         sub = commands.add_parser(name, parents=[common], help=product.help)
-        sub.add_argument(
-            "-o", "--output", type=output_path, help="file to write, or - for standard output"
-        )
+        if isinstance(product, Product):  # a Command names its own output
+            sub.add_argument(
+                "-o", "--output", type=output_path, help="file to write, or - for standard output"
+            )
         product.add_arguments(sub)
     for name, what in PLANNED.items():
         if name not in products:
@@ -161,7 +164,9 @@ def run_all(args: argparse.Namespace) -> int:
     return 0
 
 
-def dispatch(args: argparse.Namespace, products: dict[str, commands.Product]) -> int:
+def dispatch(
+    args: argparse.Namespace, products: dict[str, commands.Product | commands.Command]
+) -> int:
     if args.command == "check":
         return run_check(args)
     if args.command == "all":
@@ -173,7 +178,10 @@ def dispatch(args: argparse.Namespace, products: dict[str, commands.Product]) ->
     if args.command not in products:
         say(f"pmr-print: {PLANNED[args.command]}")
         return EXIT_ERROR
-    return run_product(args, products[args.command])
+    product = products[args.command]
+    if isinstance(product, Command):
+        return product.run(args)
+    return run_product(args, product)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -59,6 +59,47 @@ LABELS: tuple[str, ...] = (
     "Average before",
     "Average after",
     "Tension (0 to 10)",
+    # workshop
+    "Facilitator script",
+    "Projector slides",
+    "Safety briefing",
+    "Say this before you begin.",
+    (
+        "Stop at pain: tense firmly, but never into pain. If something hurts or cramps, let go at"
+        " once."
+    ),
+    (
+        "Everyone decides for themselves: anyone may skip a muscle group, or stop at any time and"
+        " just rest."
+    ),
+    (
+        "Check with a doctor before joining in if you have muscle cramps, back or neck problems, "
+        "a recent injury or operation, or a pain condition; until then, leave out the groups "
+        "concerned."
+    ),
+    (
+        "If you feel unwell or upset, open your eyes, breathe normally and raise your hand; I "
+        "will come to you. You may also leave the room at any time."
+    ),
+    "Time",
+    "What to say",
+    "Pause {seconds} s",
+    "Round {number} of {count}",
+    "Quiet time: let the group rest in silence.",
+    "End of the exercise",
+    "Reflection",
+    "How relaxed do you feel now?",
+    "What did you notice in your body?",
+    "Practising at home",
+    "What we will do",
+    "{count} steps, about {duration}",
+    "Safety",
+    "Stop at pain",
+    "Skip any group, or stop, whenever you like",
+    "Feeling unwell? Open your eyes and raise a hand",
+    "Practise every day, even briefly",
+    "Note your tension before and after in your log",
+    "Take a moment, then get up slowly",
 )
 
 

@@ -117,3 +117,12 @@ class LogDetails:
             raise UsageError(f"--weeks {self.weeks}: give a number of weeks from 1 to 52")
         if self.form_font not in ("", "zh"):
             raise UsageError(f"--form-font {self.form_font}: the only form font to ask for is zh")
+
+
+@dataclass(frozen=True)
+class WorkshopDetails:
+    """Who runs the workshop and when (default: today). Printed literally."""
+
+    clinician: str = ""
+    clinic: str = ""
+    date: dt.date | None = None

@@ -30,10 +30,20 @@ class Product:
     person: Callable[[argparse.Namespace], str] | None = None
 
 
+@dataclass(frozen=True)
+class Command:
+    """A subcommand that writes its own files and decides its own exit status (the workshop)."""
+
+    help: str
+    add_arguments: Callable[[argparse.ArgumentParser], None]
+    run: Callable[[argparse.Namespace], int]
+
+
 PRODUCT_MODULES: dict[str, str] = {
     "cards": "pmr_print.commands.cards",
     "handout": "pmr_print.commands.handout",
     "log": "pmr_print.commands.log",
+    "workshop": "pmr_print.commands.workshop",
 }
 
 
@@ -59,8 +69,8 @@ def add_format(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def products() -> dict[str, Product]:
-    found = {}
+def products() -> dict[str, Product | Command]:
+    found: dict[str, Product | Command] = {}
     for name, module in PRODUCT_MODULES.items():
         try:
             found[name] = importlib.import_module(module).PRODUCT

@@ -168,3 +168,36 @@ def make_card_styles(theme: Theme, lang: str, scale: float, text: float) -> Card
             "card_legend", parent=styles.small, fontSize=small, leading=small * 1.3
         ),
     )
+
+
+@dataclass(frozen=True)
+class SlideStyles:
+    """Projector slides (960 x 540 pt), read from the back of a room: nothing below `body`
+    points; headings and step names larger. `strip` sets a timing strip's legend at body size."""
+
+    title: ParagraphStyle
+    heading: ParagraphStyle
+    name: ParagraphStyle
+    body: ParagraphStyle
+    muted: ParagraphStyle
+    strip: CardStyles
+
+
+@functools.cache
+def make_slide_styles(theme: Theme, lang: str, body: float, name: float) -> SlideStyles:
+    styles = make_styles(theme, lang)
+    accent, muted = HexColor(theme.colours.accent), HexColor(theme.colours.muted)
+
+    def sized(parent: ParagraphStyle, label: str, size: float, **changes: object) -> ParagraphStyle:
+        changes = {"spaceBefore": 0, "spaceAfter": 0, "keepWithNext": 0, **changes}
+        return ParagraphStyle(label, parent=parent, fontSize=size, leading=size * 1.25, **changes)
+
+    text = sized(styles.body, "slide_body", body)
+    return SlideStyles(
+        title=sized(styles.title, "slide_title", name * 1.15, textColor=accent),
+        heading=sized(styles.h2, "slide_heading", name * 0.85, textColor=accent),
+        name=sized(styles.h2, "slide_name", name, textColor=accent),
+        body=text,
+        muted=sized(styles.body, "slide_muted", body, textColor=muted),
+        strip=CardStyles(name=text, step=text, instruction=text, legend=text),
+    )

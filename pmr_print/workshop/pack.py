@@ -1,0 +1,161 @@
+"""The whole workshop pack, written into one folder: the script, the slides, a packet per
+participant and one file to print them all.
+
+Rows that cannot be built are reported and leave nothing in the folder; every file is written
+atomically. The pack's files are named in FILES (and in the README).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import pathlib
+from collections.abc import Callable, Sequence
+from concurrent.futures import Executor
+from contextlib import ExitStack
+
+import pikepdf
+
+from pmr_print.edition import load_edition
+from pmr_print.i18n import long_date
+from pmr_print.loader import languages
+from pmr_print.locales import default_paper, locale_for_language, resolve_locale
+from pmr_print.model import Bilingual
+from pmr_print.options import PrintOptions, WorkshopDetails, resolve, resolve_pair
+from pmr_print.pdf.output import write_atomically
+from pmr_print.problems import UsageError
+from pmr_print.workshop.batch import packets
+from pmr_print.workshop.packet import PacketSetup
+from pmr_print.workshop.results import WorkshopReport
+from pmr_print.workshop.roster import SAFE_ID, Row, RowProblem, read_roster
+from pmr_print.workshop.script import render_script
+from pmr_print.workshop.slides import render_slides
+from pmr_print.workshop.voices import Voice
+
+Progress = Callable[[int, int], None]  # (packets done, built or failed; packets in all)
+
+SCRIPT = "facilitator-script.pdf"
+SLIDES = "slides.pdf"
+PRINT_FILE = "packets-to-print.pdf"
+PACKETS = "packets"
+
+
+def build_workshop(
+    roster: pathlib.Path,
+    output_dir: pathlib.Path,
+    options: PrintOptions,
+    details: WorkshopDetails,
+    content: pathlib.Path,
+    executor: Executor | None = None,
+    progress: Progress | None = None,
+) -> WorkshopReport:
+    try:
+        data = roster.read_bytes()
+    except OSError as error:
+        raise UsageError(f"{roster}: {error.strerror or error}") from None
+    checked = read_roster(data, str(roster), languages(content))
+    report = WorkshopReport(problems=list(checked.problems))
+    if not checked.rows:
+        return report
+    day = details.date or dt.date.today()
+    voices = speakers(options, content)
+    script = render_script(
+        voices, details.clinician or details.clinic or "pmr-print", note(voices, details, day)
+    )
+    slides = render_slides(voices)
+    setup = packet_setup(options, details, content, day)
+    folder = output_dir / PACKETS
+    papers = build_packets(checked.rows, setup, (folder, str(roster)), report, executor, progress)
+    clear_failed(folder, report, papers)
+    if not papers:
+        return report
+    ordered = [papers[row.id] for row in checked.rows if row.id in papers]
+    files = ((SCRIPT, script), (SLIDES, slides), (PRINT_FILE, print_file(ordered)))
+    for name, data in files:
+        write_atomically(output_dir / name, data)
+    report.written = [output_dir / name for name, _ in files] + report.written
+    report.problems.sort(key=lambda problem: problem.line)
+    return report
+
+
+def build_packets(
+    rows: Sequence[Row],
+    setup: PacketSetup,
+    where: tuple[pathlib.Path, str],
+    report: WorkshopReport,
+    executor: Executor | None,
+    progress: Progress | None,
+) -> dict[str, bytes]:
+    """Write each packet into the folder as it arrives; return the paper versions by id.
+    `where` is the folder and the roster's name (for the report)."""
+    folder, origin = where
+    papers: dict[str, bytes] = {}
+    for done, (row, result) in enumerate(packets(rows, setup, executor), start=1):
+        if isinstance(result, str):
+            report.problems.append(RowProblem(origin, row.line, row.id, result))
+        else:
+            path = folder / f"{row.id}.pdf"
+            write_atomically(path, result.fillable)
+            report.written.append(path)
+            papers[row.id] = result.paper
+            report.built += 1
+        if progress is not None:
+            progress(done, len(rows))
+    return papers
+
+
+def clear_failed(folder: pathlib.Path, report: WorkshopReport, built: dict[str, bytes]) -> None:
+    """A failed row leaves nothing: not even the packet an earlier run wrote for it."""
+    for problem in report.problems:
+        if SAFE_ID.fullmatch(problem.id) and problem.id not in built:
+            (folder / f"{problem.id}.pdf").unlink(missing_ok=True)
+
+
+def speakers(options: PrintOptions, content: pathlib.Path) -> list[Voice]:
+    """The languages of the script and the slides: one, or with --lang bi English and Chinese."""
+    edition = load_edition(content, options.lang)
+    if isinstance(edition, Bilingual):
+        pair = resolve_pair(options, edition)
+        return [
+            Voice(guide, settings) for guide, settings in zip(edition.guides, pair, strict=True)
+        ]
+    return [Voice(edition, resolve(options, edition))]
+
+
+def packet_setup(
+    options: PrintOptions, details: WorkshopDetails, content: pathlib.Path, day: dt.date
+) -> PacketSetup:
+    """Decided once, for every packet and every worker: one paper for the whole print file (from
+    --paper or the workshop's locale), and each language's locale in the workshop's region."""
+    region = resolve_locale(options.lang, options.locale)
+    locales = tuple((lang, str(locale_for_language(region, lang))) for lang in languages(content))
+    return PacketSetup(
+        content=content,
+        locales=locales,
+        date=day,
+        protocol=options.protocol,
+        paper=options.paper or default_paper(region),
+        large_print=options.large_print,
+        grayscale=options.grayscale,
+        clinician=details.clinician,
+        clinic=details.clinic,
+    )
+
+
+def note(voices: Sequence[Voice], details: WorkshopDetails, day: dt.date) -> str:
+    parts = [details.clinician, details.clinic, long_date(day, voices[0].settings.locale)]
+    return " · ".join(part for part in parts if part)
+
+
+def print_file(papers: Sequence[bytes]) -> bytes:
+    """Every packet for paper, one after the other; each has an even page count, so each starts
+    on an odd page (a right-hand page in duplex printing)."""
+    with pikepdf.new() as pdf, ExitStack() as sources:  # qpdf reads sources until the save
+        for paper in papers:
+            packet = sources.enter_context(pikepdf.open(io.BytesIO(paper)))
+            pdf.pages.extend(packet.pages)
+        pdf.docinfo["/Title"] = "pmr-print workshop packets"
+        pdf.docinfo["/Producer"] = "pmr-print"
+        out = io.BytesIO()
+        pdf.save(out, deterministic_id=True, compress_streams=True)
+        return out.getvalue()

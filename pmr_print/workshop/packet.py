@@ -1,0 +1,133 @@
+"""One participant's packet from one roster row: their handout and practice log, in their language.
+
+`build_packet` is a plain function of a row and the batch's setup, so any executor (a process
+pool, a Dask cluster) can run it. Each process loads a language's content once and keeps it.
+Everything that could differ between machines (locale, dates) is decided once, in the setup.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import io
+import pathlib
+from dataclasses import dataclass
+
+import pikepdf
+
+from pmr_print.handout.render import render_handout
+from pmr_print.loader import load_guide
+from pmr_print.model import Guide
+from pmr_print.options import HandoutDetails, LogDetails, PrintOptions, Settings, resolve
+from pmr_print.pdf.styles import make_styles
+from pmr_print.practice_log.build import log_weeks
+from pmr_print.practice_log.form_font import font_parts
+from pmr_print.practice_log.render import form_font, render_log
+from pmr_print.problems import PmrError
+from pmr_print.workshop.results import Packet
+from pmr_print.workshop.roster import Row
+
+
+@dataclass(frozen=True)
+class PacketSetup:
+    """What every packet of a batch shares. `locales` maps each language to its locale name."""
+
+    content: pathlib.Path
+    locales: tuple[tuple[str, str], ...]
+    date: dt.date  # printed on the handout; also the "today" a log without a start counts from
+    protocol: str = "standard"
+    paper: str | None = None
+    large_print: bool = False
+    grayscale: bool = False
+    clinician: str = ""
+    clinic: str = ""
+
+    def options(self, lang: str) -> PrintOptions:
+        locale = dict(self.locales)[lang]
+        return PrintOptions(
+            lang, locale, self.paper, self.protocol, self.large_print, self.grayscale
+        )
+
+
+@functools.cache
+def guide_for(content: pathlib.Path, lang: str) -> Guide:
+    return load_guide(content, lang)
+
+
+def prepare(setup: PacketSetup) -> None:
+    """Pay a process's start-up once: content, text fonts and the log's form font."""
+    for lang, _ in setup.locales:
+        guide = guide_for(setup.content, lang)
+        make_styles(resolve(setup.options(lang), guide).theme, lang)
+        font_parts(form_font(guide, LogDetails()))
+
+
+def build_packet(row: Row, setup: PacketSetup) -> Packet:
+    guide = guide_for(setup.content, row.lang)
+    settings = resolve(setup.options(row.lang), guide)
+    handout = render_handout(guide, settings, handout_details(row, setup))
+    details = LogDetails(name=row.name, start=row.start, today=setup.date)
+    log = render_log(guide, settings, details, log_weeks(settings, details))
+    info = {
+        "/Title": f"{guide.title} · {row.name}",
+        "/Author": setup.clinician or setup.clinic or "pmr-print",
+    }
+    return Packet(row.id, *both_ways(handout, log, info, language_tag(settings)))
+
+
+def language_tag(settings: Settings) -> str:
+    locale = settings.locale
+    return f"{locale.language}-{locale.territory}" if locale.territory else locale.language
+
+
+def both_ways(handout: bytes, log: bytes, info: dict[str, str], lang: str) -> tuple[bytes, bytes]:
+    """The handout then the log, as a form (the log's fields and their font kept), and for paper
+    (the same pages without fields or form font, padded to an even page count)."""
+    with pikepdf.open(io.BytesIO(log)) as pdf, pikepdf.open(io.BytesIO(handout)) as front:
+        count = len(front.pages)
+        for index, page in enumerate(front.pages):
+            pdf.pages.insert(index, page)
+        if "/Outlines" in front.Root:
+            pdf.Root.Outlines = pdf.copy_foreign(front.Root.Outlines)
+        for key, value in info.items():
+            pdf.docinfo[key] = value
+        pdf.Root.Lang = pikepdf.String(lang)
+        fillable = saved(pdf)
+        del pdf.Root.AcroForm
+        for page in pdf.pages[count:]:
+            if "/Annots" in page:
+                kept = [a for a in page.Annots if a.get("/Subtype") != "/Widget"]
+                if kept:
+                    page.Annots = pikepdf.Array(kept)
+                else:
+                    del page.Annots
+        if len(pdf.pages) % 2:
+            last = pdf.pages[-1]
+            pdf.add_blank_page(page_size=(float(last.mediabox[2]), float(last.mediabox[3])))
+        return fillable, saved(pdf)
+
+
+def saved(pdf: pikepdf.Pdf) -> bytes:
+    out = io.BytesIO()
+    pdf.save(out, deterministic_id=True, compress_streams=True)
+    return out.getvalue()
+
+
+def handout_details(row: Row, setup: PacketSetup) -> HandoutDetails:
+    return HandoutDetails(
+        client=row.name,
+        clinician=setup.clinician,
+        clinic=setup.clinic,
+        date=setup.date,
+        omit=row.omit,
+        omit_reason=row.omit_reason,
+    )
+
+
+def attempt_packet(row: Row, setup: PacketSetup) -> Packet | str:
+    """The packet, or the message of a user-facing error (an exception's arguments do not
+    always survive the trip back from a worker)."""
+    try:
+        return build_packet(row, setup)
+    except PmrError as error:
+        return str(error)

@@ -1,0 +1,228 @@
+"""The workshop pack: script, slides, a packet per participant and one file to print them all,
+read back as a facilitator, a participant and a print shop would."""
+
+from __future__ import annotations
+
+import csv
+import io
+import pathlib
+
+import pypdf
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+import pytest
+
+from pmr_print import api, cli
+from pmr_print.workshop.pack import PACKETS, PRINT_FILE, SCRIPT, SLIDES
+from pmr_print.workshop.roster import RosterError
+from tests.pdfcheck import text
+
+HEADER = ["id", "name", "lang", "start", "omit", "omit_reason"]
+NAMES = ["Jane Miller", "Tom <b>Bold</b> & Co", "王芳", "李娜 <i>&amp;"]
+
+
+def roster_rows(count: int) -> list[list[str]]:
+    rows = []
+    for number in range(1, count + 1):
+        zh = number % 2 == 0
+        omit = "back;neck" if number % 5 == 0 else ""
+        rows.append(
+            [
+                f"p{number:02d}",
+                NAMES[number % 4] if number % 4 != 0 else f"{NAMES[0]} {number}",
+                "zh" if zh else "en",
+                "2026-03-09" if number % 3 else "",
+                omit,
+                "recent <b>injury</b>" if omit else "",
+            ]
+        )
+    return rows
+
+
+def write_roster(path: pathlib.Path, rows: list[list[str]]) -> pathlib.Path:
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        csv.writer(handle).writerows([HEADER, *rows])
+    return path
+
+
+def workshop(tmp: pathlib.Path, rows: list[list[str]], *extra: str) -> tuple[int, pathlib.Path]:
+    roster = write_roster(tmp / "roster.csv", rows)
+    out = tmp / "pack"
+    argv = ["workshop", "--roster", str(roster), "-o", str(out), "--quiet", *extra]
+    return cli.main([*argv, "--clinician", "Dr Lee", "--clinic", "Riverside"]), out
+
+
+@pytest.fixture(scope="module")
+def pack30(tmp_path_factory: pytest.TempPathFactory) -> pathlib.Path:
+    status, out = workshop(tmp_path_factory.mktemp("pack30"), roster_rows(30))
+    assert status == 0
+    return out
+
+
+def test_thirty_rows_give_thirty_packets_the_print_file_slides_and_script(
+    pack30: pathlib.Path,
+) -> None:
+    packets = sorted(path.name for path in (pack30 / PACKETS).iterdir())
+    assert packets == [f"p{number:02d}.pdf" for number in range(1, 31)]
+    assert {path.name for path in pack30.iterdir()} == {SCRIPT, SLIDES, PRINT_FILE, PACKETS}
+
+
+def test_each_packet_is_its_handout_then_its_fillable_log_in_its_language(
+    pack30: pathlib.Path,
+) -> None:
+    for number, lang in ((1, "en"), (2, "zh")):
+        data = (pack30 / PACKETS / f"p{number:02d}.pdf").read_bytes()
+        reader = pypdf.PdfReader(io.BytesIO(data))
+        fields = reader.get_fields() or {}
+        assert "w1.d1.practised" in fields and "w4.reflection.noticed" in fields
+        dr_fonts = reader.trailer["/Root"]["/AcroForm"]["/DR"]["/Font"]
+        assert dr_fonts, "the log's form font must come along"
+        words = "".join(text(data).split())
+        assert ("Practicelog" if lang == "en" else "练习记录") in words
+
+
+def test_names_and_reasons_print_literally(pack30: pathlib.Path) -> None:
+    words = "".join(text((pack30 / PACKETS / "p05.pdf").read_bytes()).split())
+    assert "Tom<b>Bold</b>&Co" in words  # p05: NAMES[1], omits back and neck
+    assert "recent<b>injury</b>" in words
+
+
+def test_the_print_file_has_no_form_and_every_packet_starts_on_an_odd_page(
+    pack30: pathlib.Path,
+) -> None:
+    data = (pack30 / PRINT_FILE).read_bytes()
+    reader = pypdf.PdfReader(io.BytesIO(data))
+    assert "/AcroForm" not in reader.trailer["/Root"]
+    widgets = [
+        annotation
+        for page in reader.pages
+        for annotation in page.get("/Annots") or []
+        if annotation.get_object()["/Subtype"] == "/Widget"
+    ]
+    assert widgets == []
+    assert b"/FontFile2" in data and len(data) < 30 * 300_000  # no 2.5 MB form font
+    page = 0
+    for number in range(1, 31):
+        packet = pypdf.PdfReader(pack30 / PACKETS / f"p{number:02d}.pdf")
+        first = reader.pages[page].extract_text()
+        assert packet.pages[0].extract_text() == first, number
+        page += len(packet.pages) + len(packet.pages) % 2  # page is 0-based: even = odd page
+    assert page == len(reader.pages)
+
+
+def font_sizes(data: bytes) -> list[list[float]]:
+    """The size of every printed character, page by page, as PDFium sees it."""
+    document = pdfium.PdfDocument(data)
+    sizes = []
+    for page in document:
+        textpage = page.get_textpage()
+        found = [
+            round(pdfium_c.FPDFText_GetFontSize(textpage.raw, index), 1)
+            for index in range(textpage.count_chars())
+            if not textpage.get_text_range(index, 1).isspace()
+        ]
+        sizes.append(found)
+    return sizes
+
+
+def test_slides_are_16_9_and_readable_from_the_back_of_a_room(pack30: pathlib.Path) -> None:
+    data = (pack30 / SLIDES).read_bytes()
+    reader = pypdf.PdfReader(io.BytesIO(data))
+    assert len(reader.pages) == 1 + 13 + 1
+    assert {(float(p.mediabox.width), float(p.mediabox.height)) for p in reader.pages} == {
+        (960.0, 540.0)
+    }
+    sizes = font_sizes(data)
+    assert all(sizes) and min(min(page) for page in sizes) >= 28
+    for page in sizes[1:-1]:  # a step: its name is larger than its text
+        assert max(page) > min(page) * 1.4
+
+
+def test_the_script_marks_the_time_the_pauses_and_the_safety_briefing(
+    pack30: pathlib.Path,
+) -> None:
+    words = text((pack30 / SCRIPT).read_bytes())
+    for mark in ("0:00", "0:05", "0:15", "3:15", "4:15"):
+        assert f"\n{mark}" in words or words.startswith(mark), mark
+    assert "Pause 10 s" in words and "Pause 60 s" in words
+    squeezed = "".join(words.split())
+    assert squeezed.index("Stopatpain") < squeezed.index("1.Feet")
+    assert "Howrelaxeddoyoufeelnow?" in squeezed
+
+
+def test_two_bad_rows_are_reported_skipped_and_leave_nothing(
+    tmp_path: pathlib.Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    rows = roster_rows(30)
+    rows[4][2] = "fr"  # p05, CSV line 6
+    rows[8][3] = "2026-13-01"  # p09, CSV line 10
+    (tmp_path / "pack" / PACKETS).mkdir(parents=True)
+    (tmp_path / "pack" / PACKETS / "p05.pdf").write_bytes(b"an earlier run's packet")
+    status, out = workshop(tmp_path, rows)
+    assert status == 1
+    errors = capsys.readouterr().err.splitlines()
+    assert len(errors) == 2
+    assert ":6: id 'p05': lang: unknown language 'fr'" in errors[0]
+    assert ":10: id 'p09': start: '2026-13-01' is not a date" in errors[1]
+    packets = {path.name for path in (out / PACKETS).iterdir()}
+    assert len(packets) == 28 and not {"p05.pdf", "p09.pdf"} & packets
+    assert not [path for path in out.rglob("*") if path.name.startswith(".")]  # no temporaries
+    combined = pypdf.PdfReader(out / PRINT_FILE)
+    assert "p05" not in (combined.metadata or {}).get("/Title", "")
+
+
+def check(text_: str) -> api.Roster:
+    from pmr_print.workshop.roster import read_roster
+
+    return read_roster(text_.encode("utf-8"), "r.csv", ("en", "zh"))
+
+
+def test_every_kind_of_bad_row_is_named_by_line_and_id() -> None:
+    roster = check(
+        "id,name,lang,start,omit,omit_reason\n"
+        "a1,Ann,en,,,\n"
+        "A1,Bob,en,,,\n"  # the same id as a1 on a case-insensitive file system
+        "../x,Cy,en,,,\n"
+        "d4,,zh,,,\n"
+        "e5,Eve,en,2026-02-30,,\n"
+        "f6,Fay,en,09/03/2026,,\n"
+        "g7,Gus,zh,,back;toes,\n"
+        'h8,"Hal\nMore",en,,,\n'  # a quoted name over two lines: the row starts on line 9
+        "i9,Ivy,en,,back,\n"
+    )
+    assert [row.id for row in roster.rows] == ["a1", "h8", "i9"]
+    found = [str(problem) for problem in roster.problems]
+    assert found[0] == "r.csv:3: id 'A1': id 'A1' is used twice"
+    assert found[1].startswith("r.csv:4: id '../x': id: not a safe file name")
+    assert found[2] == "r.csv:5: id 'd4': name: empty"
+    assert found[3].startswith("r.csv:6: id 'e5': start: '2026-02-30' is not a date")
+    assert found[4].startswith("r.csv:7: id 'f6': start: '09/03/2026' is not a date")
+    assert found[5].startswith("r.csv:8: id 'g7': omit: unknown step id 'toes'")
+    assert roster.rows[2].line == 11
+
+
+@pytest.mark.parametrize(
+    "content",
+    [b"name,id\nJane,1\n", b"%PDF-1.7\n\x00\x01\x02", "é".encode("latin-1"), b""],
+    ids=["wrong header", "not CSV", "not UTF-8", "empty"],
+)
+def test_an_unreadable_roster_is_exit_2_and_writes_nothing(
+    tmp_path: pathlib.Path, capsys: pytest.CaptureFixture[str], content: bytes
+) -> None:
+    roster = tmp_path / "roster.csv"
+    roster.write_bytes(content)
+    argv = ["workshop", "--roster", str(roster), "-o", str(tmp_path / "out"), "--quiet"]
+    assert cli.main(argv) == 2
+    assert len(capsys.readouterr().err.splitlines()) == 1
+    assert not (tmp_path / "out").exists()
+    with pytest.raises(RosterError):
+        api.read_roster(roster)
+
+
+def test_no_good_row_is_exit_2_and_writes_nothing(
+    tmp_path: pathlib.Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    status, out = workshop(tmp_path, [["x1", "", "en", "", "", ""], ["x2", "Al", "xx", "", "", ""]])
+    assert status == 2
+    assert len(capsys.readouterr().err.splitlines()) == 2
+    assert not out.exists()
