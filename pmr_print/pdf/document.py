@@ -144,18 +144,18 @@ def build_document(
     least = SCRAP_LINES * frame.theme.type.leading
     for kept in (0, *TAIL_TRIES):
         data, pages, used = build_once(keep_tail(story(), kept), frame, meta)
-        if pages == 1 or used >= least:
+        if pages == 1 or used >= least - 1:  # 1 pt for rounding
             break
     return data
 
 
-SCRAP_LINES = 3  # one or two lines alone on the last page are a scrap
-TAIL_TRIES = (2, 3, 4)
+SCRAP_LINES = 4  # a last page holds at least four lines: one to three alone look like a slip
+TAIL_TRIES = (1, 2, 3, 4)  # the last block whole, then the last two together ...
 
 
 def keep_tail(story: list[Flowable], count: int) -> list[Flowable]:
     """The story with its last `count` flowables in one KeepTogether."""
-    if count < 2 or count >= len(story):
+    if count < 1 or count >= len(story):
         return story
     return [*story[:-count], KeepTogether(story[-count:])]
 
