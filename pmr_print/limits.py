@@ -16,6 +16,7 @@ them; any other control character is refused, since no font can print it.
 
 from __future__ import annotations
 
+import datetime as dt
 import unicodedata
 from dataclasses import dataclass
 
@@ -51,6 +52,19 @@ LIMITS: dict[str, Limit] = {
         Limit("notes", "notes", NOTES_CHARS, one_line=False),
     )
 }
+
+# The days a practice log may cover: far beyond any practice, and far from the ends of the
+# calendar (year 1, 9999), where a week's arithmetic would overflow.
+FIRST_LOG_DAY = dt.date(1900, 1, 1)
+LAST_LOG_DAY = dt.date(2999, 12, 31)
+
+
+def check_log_day(day: dt.date) -> dt.date:
+    """The day, or ValueError when a practice log cannot cover it."""
+    if not FIRST_LOG_DAY <= day <= LAST_LOG_DAY:
+        raise ValueError(f"{day} is not between {FIRST_LOG_DAY} and {LAST_LOG_DAY}")
+    return day
+
 
 # Line breaks other than newline (CR, vertical tab, form feed, NEL, line/paragraph separators):
 # a multi-line field prints them as a newline, a one-line field as a space, like newline and tab.

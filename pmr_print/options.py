@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from babel import Locale
 
-from pmr_print.limits import check_text
+from pmr_print.limits import LAST_LOG_DAY, check_log_day, check_text
 from pmr_print.locales import default_paper, locale_for_language, resolve_locale
 from pmr_print.model import GROUP_IDS, Bilingual, Guide, Protocol
 from pmr_print.problems import UsageError
@@ -115,6 +115,15 @@ class LogDetails:
         object.__setattr__(self, "name", check_text("name", self.name))
         if self.weeks is not None and not 1 <= self.weeks <= 52:
             raise UsageError(f"--weeks {self.weeks}: give a number of weeks from 1 to 52")
+        if self.start is not None:
+            try:  # the last week must end before the last day a log may cover
+                check_log_day(self.start + dt.timedelta(weeks=self.weeks or 52))
+                check_log_day(self.start)
+            except (ValueError, OverflowError):
+                raise UsageError(
+                    f"--start {self.start}: a log's weeks must lie between 1900 and "
+                    f"{LAST_LOG_DAY.year}"
+                ) from None
         if self.form_font not in ("", "zh"):
             raise UsageError(f"--form-font {self.form_font}: the only form font to ask for is zh")
 

@@ -13,7 +13,13 @@ from pmr_print.limits import LimitError, check_text
 from pmr_print.model import Guide
 from pmr_print.options import LogDetails, Settings
 from pmr_print.practice_log.calendar import LogWeeks, coming_week_start, span_for_dates
-from pmr_print.practice_log.entries import EntriesFileError, Entry, Parsed, read_entries
+from pmr_print.practice_log.entries import (
+    EntriesFileError,
+    Entry,
+    EntryProblem,
+    Parsed,
+    read_entries,
+)
 from pmr_print.practice_log.fields import entries_from_fields
 from pmr_print.problems import UsageError
 
@@ -57,9 +63,43 @@ def entries_from_pdf(data: bytes, origin: str) -> Parsed:
     from pmr_print.practice_log.form_tree import field_values
 
     try:
-        return entries_from_fields(field_values(data, origin))
+        form = field_values(data, origin)
+        parsed = entries_from_fields(form.values)
     except EntriesFileError as error:
         raise UsageError(f"{origin}: {error}") from None
+    parsed.problems += [EntryProblem(where, "field", what) for where, what in form.unplaced]
+    return parsed
+
+
+def printable_rows(parsed: Parsed, guide: Guide, settings: Settings) -> Parsed:
+    """The rows every character of which a shipped font has; a row with one that none has
+    (an emoji in the notes) is a problem naming the row and field, and the others still print."""
+    from pmr_print.pdf.markup import MissingGlyphError, check_glyphs
+    from pmr_print.pdf.styles import make_styles
+
+    faces = make_styles(settings.theme, guide.lang).faces
+    kept = Parsed(problems=list(parsed.problems))
+    for where, entry in parsed.rows:
+        try:
+            for column in ("time", "protocol", "notes"):
+                check_glyphs([(getattr(entry, column), column)], faces)
+        except MissingGlyphError as error:
+            kept.problems.append(EntryProblem(where, column, error.detail))
+            continue
+        kept.rows.append((where, entry))
+    return kept
+
+
+def cut_rows(parsed: Parsed, guide: Guide, settings: Settings) -> list[EntryProblem]:
+    """A warning for each row whose notes or time will print cut, with "…", in its cell."""
+    from pmr_print.practice_log.render import cut_entries
+
+    cut = {id(entry) for entry in cut_entries(guide, settings, parsed.entries)}
+    return [
+        EntryProblem(where, "notes", "too long for the day's cell; printed cut, ending in …")
+        for where, entry in parsed.rows
+        if id(entry) in cut
+    ]
 
 
 def printable_entries(entries: Sequence[Entry]) -> list[Entry]:

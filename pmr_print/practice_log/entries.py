@@ -21,10 +21,10 @@ import csv
 import datetime as dt
 import io
 import json
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 
-from pmr_print.limits import LimitError, check_text
+from pmr_print.limits import LimitError, check_log_day, check_text, is_control
 from pmr_print.practice_log.calendar import LogWeeks
 
 COLUMNS: tuple[str, ...] = (
@@ -83,6 +83,11 @@ class BadValue(ValueError):
     """A value that does not fit its column; the message says what is wanted."""
 
 
+def shown(text: str) -> str:
+    """A value quoted in a message: a huge one is cut, so that a message stays one short line."""
+    return repr(text if len(text) <= 60 else text[:60] + "…")
+
+
 def text_of(value: object) -> str:
     if value is None:
         return ""
@@ -90,15 +95,20 @@ def text_of(value: object) -> str:
         return "yes" if value else "no"
     if isinstance(value, int | float | str):
         return str(value).strip()
-    raise BadValue(f"{json.dumps(value, ensure_ascii=False)} is not a text or a number")
+    kind = "a list" if isinstance(value, list) else "an object"
+    raise BadValue(f"{kind} is not a text or a number")
 
 
 def parse_date(value: object) -> dt.date:
     text = text_of(value)
     try:
-        return dt.date.fromisoformat(text)
+        day = dt.date.fromisoformat(text)
     except ValueError:
-        raise BadValue(f"{text!r} is not a date; write it as YYYY-MM-DD") from None
+        raise BadValue(f"{shown(text)} is not a date; write it as YYYY-MM-DD") from None
+    try:
+        return check_log_day(day)
+    except ValueError as error:
+        raise BadValue(f"{error}, the days a log may cover") from None
 
 
 def parse_practised(value: object) -> bool:
@@ -107,7 +117,7 @@ def parse_practised(value: object) -> bool:
         return True
     if text in NO:
         return False
-    raise BadValue(f"{text!r} is not yes or no")
+    raise BadValue(f"{shown(text)} is not yes or no")
 
 
 def whole_number(value: object, low: int, high: int, what: str) -> int | None:
@@ -116,8 +126,8 @@ def whole_number(value: object, low: int, high: int, what: str) -> int | None:
     text = text_of(value)
     if not text:
         return None
-    if not text.isdigit() or not text.isascii():
-        raise BadValue(f"{text!r} is not {what}")
+    if not text.isdigit() or not text.isascii() or len(text) > len(str(high)) + 2:
+        raise BadValue(f"{shown(text)} is not {what}")
     number = int(text)
     if not low <= number <= high:
         raise BadValue(f"{number} is not {what}")
@@ -155,7 +165,7 @@ def protocol_parser(known: Mapping[str, str] | None) -> Callable[[object], str]:
             return known[text.casefold()]
         except KeyError:
             names = ", ".join(sorted(set(known.values())))
-            raise BadValue(f"{text!r} is not a protocol; use one of: {names}") from None
+            raise BadValue(f"{shown(text)} is not a protocol; use one of: {names}") from None
 
     return parse
 
@@ -186,7 +196,7 @@ def parse_record(
     }
     values: dict[str, object] = {}
     problems = [
-        EntryProblem(where, key, "unknown field; the fields are " + ", ".join(COLUMNS))
+        EntryProblem(where, shown(key)[1:-1], "unknown field; the fields are " + ", ".join(COLUMNS))
         for key in record
         if key not in parsers
     ]
@@ -238,20 +248,34 @@ class EntriesFileError(ValueError):
     """The file as a whole cannot be read (not CSV with the header, not a JSON list)."""
 
 
+MAX_FILE_CHARS = 20_000_000  # years of entries with long notes fit many times over
+
+
 def csv_records(text: str, origin: str) -> list[tuple[str, Record]]:
+    # The csv module refuses a cell over 131,072 characters with an exception that ends the
+    # file; a long cell is one bad row (its notes over the limit), so allow any cell the file
+    # can hold. The limit is the module's only setting, and raising it harms no other reader.
+    csv.field_size_limit(max(csv.field_size_limit(), MAX_FILE_CHARS))
     reader = csv.reader(io.StringIO(text))
+    try:
+        return read_csv_rows(reader, origin)
+    except csv.Error as error:
+        raise EntriesFileError(f"{origin}:{reader.line_num}: not valid CSV: {error}") from None
+
+
+def read_csv_rows(reader: Iterator[list[str]], origin: str) -> list[tuple[str, Record]]:
     header = next(reader, None)
     if header is None or sorted(name.strip().casefold() for name in header) != sorted(COLUMNS):
         raise EntriesFileError(f"{origin}:1: the header must be {','.join(COLUMNS)}")
     names = [name.strip().casefold() for name in header]
     records: list[tuple[str, Record]] = []
-    line = reader.line_num + 1
+    line = reader.line_num + 1  # type: ignore[attr-defined]
     for row in reader:
         if len(row) > len(names):
             records.append((f"{origin}:{line}", f"{len(row)} cells, the header has {len(names)}"))
         elif any(cell.strip() for cell in row):
             records.append((f"{origin}:{line}", dict(zip(names, row, strict=False))))
-        line = reader.line_num + 1
+        line = reader.line_num + 1  # type: ignore[attr-defined]
     return records
 
 
@@ -260,11 +284,15 @@ def json_records(text: str, origin: str) -> list[tuple[str, Record]]:
         data = json.loads(text)
     except json.JSONDecodeError as error:
         raise EntriesFileError(f"{origin}:{error.lineno}: not valid JSON: {error.msg}") from None
+    except RecursionError:
+        raise EntriesFileError(f"{origin}: not valid entries: JSON nested too deeply") from None
+    except ValueError as error:  # a number of thousands of digits
+        raise EntriesFileError(f"{origin}: not valid entries: {error}") from None
     if not isinstance(data, list):
         raise EntriesFileError(f"{origin}: JSON entries must be a list of objects")
     wanted = "is not an object with the fields " + ", ".join(COLUMNS)
     return [
-        (f"{origin}[{index}]", item if isinstance(item, dict) else f"{json.dumps(item)} {wanted}")
+        (f"{origin}[{index}]", item if isinstance(item, dict) else f"{shown(str(item))} {wanted}")
         for index, item in enumerate(data)
     ]
 
@@ -316,4 +344,7 @@ def to_json(entries: Iterable[Entry]) -> str:
         }
         for entry in entries
     ]
-    return json.dumps(records, ensure_ascii=False, indent=2) + "\n"
+    text = json.dumps(records, ensure_ascii=False, indent=2) + "\n"
+    # JSON escapes C0 controls itself; DEL and C1 controls (which a terminal obeys too) only
+    # ever stand inside strings here, so they are escaped the same way.
+    return "".join(f"\\u{ord(c):04x}" if is_control(c) and c not in "\n" else c for c in text)

@@ -28,14 +28,23 @@ import datetime as dt
 import re
 from collections.abc import Mapping
 
-from pmr_print.practice_log.calendar import DAYS_PER_WEEK
-from pmr_print.practice_log.entries import COLUMNS, EntriesFileError, Parsed, parse_records
+from pmr_print.limits import check_log_day
+from pmr_print.practice_log.calendar import DAYS_PER_WEEK, MAX_WEEKS
+from pmr_print.practice_log.entries import (
+    COLUMNS,
+    EntriesFileError,
+    EntryProblem,
+    Parsed,
+    parse_records,
+)
 
 START_FIELD = "log.start"
 DAY_FIELDS: tuple[str, ...] = COLUMNS[1:]  # a field for every column but the date
 REFLECTION_FIELDS: tuple[str, ...] = ("relaxed", "noticed")
 CHECKED = "/Yes"
-DAY_NAME = re.compile(r"w(\d+)\.d(\d)\.(\w+)")
+DAY_NAME = re.compile(r"w(\d{1,20})\.d(\d{1,20})\.(\w+)")
+REFLECTION_NAME = re.compile(r"w\d+\.reflection\.(relaxed|noticed)")
+Day = tuple[int, int]
 
 
 def day_field(week: int, day: int, column: str) -> str:
@@ -51,18 +60,37 @@ def log_start(values: Mapping[str, str]) -> dt.date:
     if not text:
         raise EntriesFileError(f"not a pmr-print practice log: it has no {START_FIELD} field")
     try:
-        return dt.date.fromisoformat(text)
+        return check_log_day(dt.date.fromisoformat(text))
     except ValueError:
-        raise EntriesFileError(f"{START_FIELD} holds {text!r}, which is not a date") from None
+        shown = text if len(text) <= 40 else text[:40] + "…"
+        raise EntriesFileError(f"{START_FIELD} holds {shown!r}, not a day a log covers") from None
 
 
-def day_values(values: Mapping[str, str]) -> dict[tuple[int, int], dict[str, str]]:
-    """The day fields' values by (week, day), leaving out days with nothing filled in."""
-    days: dict[tuple[int, int], dict[str, str]] = {}
+def known_field(name: str) -> bool:
+    """One of the fields a log has besides the days': its start and the weekly reflection."""
+    return name == START_FIELD or bool(REFLECTION_NAME.fullmatch(name))
+
+
+def day_values(
+    values: Mapping[str, str], problems: list[EntryProblem]
+) -> dict[Day, dict[str, str]]:
+    """The day fields' values by (week, day), leaving out days with nothing filled in. A value
+    in a field that is no day of the log (w0, w99, d8, an unknown name) is a problem."""
+    days: dict[Day, dict[str, str]] = {}
     for name, value in values.items():
         match = DAY_NAME.fullmatch(name)
-        if match and match[3] in DAY_FIELDS and 1 <= int(match[2]) <= DAYS_PER_WEEK:
-            days.setdefault((int(match[1]), int(match[2])), {})[match[3]] = value or ""
+        if match is None or match[3] not in DAY_FIELDS:
+            if value.strip() and value != "/Off" and not known_field(name):
+                problems.append(EntryProblem(name, "field", "not a field of a practice log; its "
+                                             "value is left out"))  # fmt: skip
+            continue
+        week, day = int(match[1]), int(match[2])
+        if not (1 <= week <= MAX_WEEKS and 1 <= day <= DAYS_PER_WEEK):
+            if value.strip() and value != "/Off":
+                problems.append(EntryProblem(f"w{week}.d{day}", match[3], "not a day of the "
+                                             "log's weeks; its value is left out"))  # fmt: skip
+            continue
+        days.setdefault((week, day), {})[match[3]] = value or ""
     return {
         key: fields
         for key, fields in sorted(days.items())
@@ -72,10 +100,12 @@ def day_values(values: Mapping[str, str]) -> dict[tuple[int, int], dict[str, str
 
 
 def entries_from_fields(values: Mapping[str, str]) -> Parsed:
-    """The filled-in days of a log as entries; an unreadable value is a problem named `wW.dD`."""
+    """The filled-in days of a log as entries; an unreadable value, or a value in a field that
+    is no day of the log, is a problem named `wW.dD` (or the field's name)."""
     start = log_start(values)
     records = []
-    for (week, day), fields in day_values(values).items():
+    problems: list[EntryProblem] = []
+    for (week, day), fields in day_values(values, problems).items():
         date = start + dt.timedelta(days=DAYS_PER_WEEK * (week - 1) + day - 1)
         record: dict[str, object] = {
             column: fields.get(column, "") for column in DAY_FIELDS if column != "practised"
@@ -83,4 +113,6 @@ def entries_from_fields(values: Mapping[str, str]) -> Parsed:
         record["date"] = date.isoformat()
         record["practised"] = "yes" if fields.get("practised") == CHECKED else "no"
         records.append((f"w{week}.d{day}", record))
-    return parse_records(records, to_print=False)
+    parsed = parse_records(records, to_print=False)
+    parsed.problems += problems
+    return parsed

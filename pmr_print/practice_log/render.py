@@ -20,7 +20,7 @@ from reportlab.pdfgen.canvas import Canvas
 from pmr_print.i18n import long_date
 from pmr_print.model import Guide
 from pmr_print.options import LogDetails, Settings
-from pmr_print.pdf.styles import make_styles
+from pmr_print.pdf.styles import Styles, make_styles
 from pmr_print.pdf.text import draw_text, fit_line, plain_paragraph, text_width
 from pmr_print.practice_log.calendar import DAYS_PER_WEEK, LogWeeks
 from pmr_print.practice_log.chart import draw_progress
@@ -36,6 +36,7 @@ from pmr_print.practice_log.page import (
     paragraph_at,
     text,
 )
+from pmr_print.typography.linebreak import KinsokuParagraph
 
 CENTRED = ("practised", "minutes", "before", "after")
 
@@ -228,7 +229,23 @@ def fit_text(
     canvas: Canvas, context: LogContext, value: str, box: Box, centred: bool, origin: str
 ) -> None:
     """Untrusted text in a cell: wrapped, shrunk to fit (down to 60 %), clipped, centred."""
-    base = context.styles.cell
+    paragraph, height, _ = fitted(value, box, context.styles, centred, origin)
+    paragraph.drawOn(canvas, box.x, box.y + max(0.0, (box.height - height) / 2))
+
+
+MIN_SCALE = 0.6  # text shrinks to 60 % of the cell size before it is cut
+
+
+def fitted(
+    value: str, box: Box, styles: Styles, centred: bool, origin: str
+) -> tuple[KinsokuParagraph, float, bool]:
+    """The paragraph for a cell, its height, and whether the text had to be cut."""
+    base = styles.cell
+    smallest = base.fontSize * MIN_SCALE
+    # No more characters than the narrowest could fill the box at the smallest size: a huge
+    # note is cut to that first, so that shrinking and cutting wrap a bounded text.
+    most = int(box.width / (smallest * 0.2) * (box.height / (smallest * 1.2) + 1))
+    text = value[:most]
     size = base.fontSize
     while True:
         style = ParagraphStyle(
@@ -236,20 +253,37 @@ def fit_text(
         )
         if not centred:
             style.alignment = base.alignment
-        paragraph = plain_paragraph(value, origin, context.styles.faces, style)
+        paragraph = plain_paragraph(text, origin, styles.faces, style)
         _, height = paragraph.wrap(box.width, box.height)
-        if height <= box.height or size <= base.fontSize * 0.6:
+        if height <= box.height or size <= smallest:
             break
         size -= 0.5
-    if height > box.height:  # still too long: cut it visibly, with an ellipsis, not mid-line
-        value = longest_fitting(value, lambda v: fits_in(v, origin, style, context, box))
-        paragraph = plain_paragraph(value, origin, context.styles.faces, style)
-        _, height = paragraph.wrap(box.width, box.height)
-    paragraph.drawOn(canvas, box.x, box.y + max(0.0, (box.height - height) / 2))
+    if height <= box.height and text == value:
+        return paragraph, height, False
+    # still too long: cut it visibly, with an ellipsis, not mid-line
+    text = longest_fitting(text, lambda v: fits_in(v, origin, style, styles, box))
+    paragraph = plain_paragraph(text, origin, styles.faces, style)
+    _, height = paragraph.wrap(box.width, box.height)
+    return paragraph, height, True
 
 
-def fits_in(value: str, origin: str, style: ParagraphStyle, context: LogContext, box: Box) -> bool:
-    paragraph = plain_paragraph(value, origin, context.styles.faces, style)
+def cut_entries(guide: Guide, settings: Settings, entries: Sequence[Entry]) -> list[Entry]:
+    """The entries whose notes (or time) do not fit their day's cell and will print cut."""
+    styles = make_styles(settings.theme, guide.lang)
+    layout = geometry(settings.theme, styles, guide.labels, day_texts(settings))
+    cut = []
+    for entry in entries:
+        for key in ("notes", "time"):
+            value = getattr(entry, key)
+            box = layout.cell(key, 0).inset(PAD, 2)
+            if value and fitted(value, box, styles, False, key)[2]:
+                cut.append(entry)
+                break
+    return cut
+
+
+def fits_in(value: str, origin: str, style: ParagraphStyle, styles: Styles, box: Box) -> bool:
+    paragraph = plain_paragraph(value, origin, styles.faces, style)
     return bool(paragraph.wrap(box.width, box.height)[1] <= box.height)
 
 
