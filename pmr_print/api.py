@@ -146,10 +146,15 @@ def card_layout(layout: str) -> str:
 def handout_html(
     edition: Edition, options: PrintOptions | None = None, details: HandoutDetails | None = None
 ) -> str:
-    """The therapist handout as one self-contained, accessible HTML page."""
+    """The therapist handout as one self-contained, accessible HTML page; a Bilingual edition
+    gives both languages in one page."""
+    from pmr_print.html.bilingual import render_bilingual_handout
     from pmr_print.html.handout import render_handout
 
-    guide = one_language(edition, "the HTML handout")
+    if isinstance(edition, Bilingual):
+        pair = resolve_pair(options or PrintOptions(lang="bi"), edition)
+        return render_bilingual_handout(edition, pair, details or HandoutDetails())
+    guide = edition
     settings = resolve(options or PrintOptions(lang=guide.lang), guide)
     return render_handout(guide, settings, details or HandoutDetails())
 
@@ -157,9 +162,12 @@ def handout_html(
 def cards_html(edition: Edition, options: PrintOptions | None = None) -> str:
     """The step cards as one self-contained, accessible HTML page; each figure is named by the
     content's {.alt} text (ContentError naming FILE:LINE where one is missing)."""
+    from pmr_print.html.bilingual import render_bilingual_cards
     from pmr_print.html.cards import render_cards
 
-    guide = one_language(edition, "the HTML step cards")
+    if isinstance(edition, Bilingual):
+        return render_bilingual_cards(edition, resolve_pair(options or PrintOptions("bi"), edition))
+    guide = edition
     settings = resolve(options or PrintOptions(lang=guide.lang), guide)
     return render_cards(guide, settings)
 

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from pmr_print import api, cli
-from pmr_print.model import Guide
+from pmr_print.model import Bilingual, Guide
 from tests.browser import Server, serious_violations
 
 VOID = {"meta", "link", "br", "img", "input", "hr", "col", "source", "area", "base", "wbr"}
@@ -318,13 +318,73 @@ def test_cli_writes_the_cards_html(tmp_path: pathlib.Path, monkeypatch: pytest.M
     assert len(root.find_all("svg")) == 4
 
 
+CJK = re.compile(r"[\u3000-\u9fff\uff00-\uffef]")
+
+
+@pytest.fixture(scope="module")
+def pair() -> Bilingual:
+    return api.load("bi")
+
+
+def test_bilingual_handout_marks_every_chinese_text_with_its_language(pair: Bilingual) -> None:
+    options = api.PrintOptions(lang="bi")
+    page = api.handout_html(
+        pair, options, api.HandoutDetails(client="王芳", date=DAY, omit=("back",))
+    )
+    root = parse(page)
+    assert root.find_all("html")[0].attrs["lang"] == "en-US"
+    assert [level for level, _ in headings(root)].count(1) == 1
+    assert pair.en.title in root.find_all("h1")[0].text
+    assert pair.zh.title in root.find_all("h1")[0].text
+    for node in root.walk():
+        for child in node.children:
+            if isinstance(child, str) and CJK.search(child) and node.tag not in ("dd", "title"):
+                assert node.lang() == "zh-CN", (node.tag, child)
+            elif isinstance(child, str) and child.strip() and node.tag not in ("style", "title"):
+                assert node.lang() in ("en-US", "zh-CN"), (node.tag, child)
+    table = root.find_all("table")[0]
+    assert all(th.attrs.get("scope") == "col" for th in table.find_all("thead")[0].find_all("th"))
+    names = [th.text for th in table.find_all("tbody")[0].find_all("th")]
+    assert pair.en.group("feet").name + pair.zh.group("feet").name in names
+    assert pair.zh.group("back").name not in "".join(names)
+
+
+def test_bilingual_cards_name_each_figure_in_both_languages(pair: Bilingual) -> None:
+    root = parse(api.cards_html(pair, api.PrintOptions(lang="bi", protocol="short")))
+    steps = zip(pair.en.protocol("short").steps, pair.zh.protocol("short").steps, strict=True)
+    figures = root.find_all("svg")
+    by_id = {n.attrs["id"]: n for n in root.walk() if "id" in n.attrs}
+    for svg, (en, zh) in zip(figures, steps, strict=True):
+        first, second = (by_id[name] for name in svg.attrs["aria-labelledby"].split())
+        assert (first.tag, first.text, first.lang()) == ("title", en.alt, "en-US")
+        assert (second.tag, second.text, second.lang()) == ("desc", zh.alt, "zh-CN")
+    assert len(figures) == 4
+
+
+def test_cli_writes_the_bilingual_html(
+    tmp_path: pathlib.Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert cli.main(["handout", "--lang", "bi", "--format", "html"]) == 0
+    assert cli.main(["cards", "--lang", "bi", "--format", "html"]) == 0
+    assert sorted(p.name for p in (tmp_path / "build").iterdir()) == [
+        "cards-bi.html",
+        "handout-bi.html",
+    ]
+
+
 @pytest.mark.browser
 @pytest.mark.parametrize("product", ["handout", "cards"])
-@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("lang", ["en", "zh", "bi"])
 def test_axe_finds_no_serious_violation_in_the_html_edition(
-    guides: dict[str, Guide], product: str, lang: str, tmp_path: pathlib.Path, browser: Any
+    guides: dict[str, Guide],
+    pair: Bilingual,
+    product: str,
+    lang: str,
+    tmp_path: pathlib.Path,
+    browser: Any,
 ) -> None:
-    guide = guides[lang]
+    guide: Guide | Bilingual = pair if lang == "bi" else guides[lang]
     options = api.PrintOptions(lang=lang)
     if product == "handout":
         details = api.HandoutDetails(
@@ -341,15 +401,19 @@ def test_axe_finds_no_serious_violation_in_the_html_edition(
     path = tmp_path / f"{product}-{lang}.html"
     path.write_text(page, encoding="utf-8")
     browser.get(path.as_uri())
-    assert browser.execute_script("return document.documentElement.lang").startswith(lang)
+    page_lang = browser.execute_script("return document.documentElement.lang")
+    assert page_lang.startswith("en" if lang == "bi" else lang)
     assert serious_violations(browser) == []
     # Every figure has a name a screen reader announces, from the content's alt text.
     names = browser.execute_script(
-        "return [...document.querySelectorAll('svg[role=img]')].map("
-        "s => document.getElementById(s.getAttribute('aria-labelledby')).textContent)"
+        "return [...document.querySelectorAll('svg[role=img]')].map(s => s.getAttribute("
+        "'aria-labelledby').split(' ').map(id => document.getElementById(id).textContent)"
+        ".join(' '))"
     )
     if product == "cards":
-        assert names == [step.alt for step in guide.protocol("standard").steps]
+        sides = pair.guides if lang == "bi" else (guides[lang],)
+        steps = zip(*(side.protocol("standard").steps for side in sides), strict=True)
+        assert names == [" ".join(step.alt for step in both) for both in steps]
 
 
 def test_the_web_api_and_page_offer_the_html_edition() -> None:

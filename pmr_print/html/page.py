@@ -48,6 +48,7 @@ def environment() -> Environment:
     )
     env.filters["runs"] = runs
     env.filters["safe_href"] = safe_href
+    env.globals["zip"] = zip
     return env
 
 

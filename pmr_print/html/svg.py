@@ -23,12 +23,18 @@ _DECIMALS = re.compile(r"(\d+\.\d{2})\d+")  # 2 decimals are plenty at any scree
 
 
 def figure(
-    groups: Sequence[str], alt: str, figure_id: str, grayscale: bool = False, tensed: bool = True
+    groups: Sequence[str],
+    alt: str,
+    figure_id: str,
+    grayscale: bool = False,
+    tensed: bool = True,
+    translation: tuple[str, str] | None = None,
 ) -> Markup:
-    """The step cards' figure for these muscle groups, as <svg role="img"> named by `alt`."""
+    """The step cards' figure for these muscle groups, as <svg role="img"> named by `alt`, and
+    by its `translation` (text, lang) after it in a bilingual page."""
     colours = FigureColours.grayscale() if grayscale else FigureColours.colour()
     drawing = draw_figure(groups, *FIGURE_SIZE, colours, tensed=tensed)
-    return inline(drawing, figure_id, alt)
+    return inline(drawing, figure_id, alt, translation)
 
 
 def qr_code(url: str, figure_id: str) -> Markup:
@@ -44,7 +50,12 @@ def qr_code(url: str, figure_id: str) -> Markup:
     return inline(drawing, figure_id, None)
 
 
-def inline(drawing: Drawing, figure_id: str, alt: str | None) -> Markup:
+def inline(
+    drawing: Drawing,
+    figure_id: str,
+    alt: str | None,
+    translation: tuple[str, str] | None = None,
+) -> Markup:
     """The drawing as an <svg> element for an HTML page: named by `alt` (role="img"), or
     hidden from assistive technology when `alt` is None."""
     canvas = renderSVG.SVGCanvas((drawing.width, drawing.height))
@@ -55,7 +66,15 @@ def inline(drawing: Drawing, figure_id: str, alt: str | None) -> Markup:
             svg.removeAttribute(attribute)
     _tidy(svg, figure_id)
     title, desc = svg.getElementsByTagName("title")[0], svg.getElementsByTagName("desc")[0]
-    svg.removeChild(desc).unlink()
+    if translation is None:
+        svg.removeChild(desc).unlink()
+    else:  # a second name part, in the other language: <desc lang="zh-CN">
+        text, lang = translation
+        for child in list(desc.childNodes):
+            desc.removeChild(child).unlink()
+        desc.appendChild(canvas.doc.createTextNode(text))
+        desc.setAttribute("id", f"{figure_id}-translation")
+        desc.setAttribute("lang", lang)
     svg.setAttribute("class", "drawing")
     svg.setAttribute("focusable", "false")
     if alt is None:
@@ -67,7 +86,8 @@ def inline(drawing: Drawing, figure_id: str, alt: str | None) -> Markup:
         title.appendChild(canvas.doc.createTextNode(alt))  # the DOM escapes it
         title.setAttribute("id", f"{figure_id}-title")
         svg.setAttribute("role", "img")
-        svg.setAttribute("aria-labelledby", f"{figure_id}-title")
+        names = f"{figure_id}-title" + (f" {figure_id}-translation" if translation else "")
+        svg.setAttribute("aria-labelledby", names)
     svg.setAttribute("id", figure_id)
     return Markup(svg.toxml())
 
