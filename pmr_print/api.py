@@ -13,6 +13,7 @@ from pmr_print.loader import languages as content_languages
 from pmr_print.loader import load_guide
 from pmr_print.model import Bilingual, Edition, Guide
 from pmr_print.options import (
+    BookletDetails,
     HandoutDetails,
     LogDetails,
     PrintOptions,
@@ -62,7 +63,7 @@ BILINGUAL_PRODUCTS = ("handout", "cards")  # the products that take --lang bi
 def builders() -> dict[str, Builder]:
     """Every product that exists, by name, built with its default details. They are module-level
     functions, so that a worker process can be handed one (pickled by name)."""
-    return {"handout": handout_pdf, "cards": cards_pdf, "log": log_pdf}
+    return {"handout": handout_pdf, "cards": cards_pdf, "log": log_pdf, "booklet": booklet_pdf}
 
 
 def build_all(
@@ -243,6 +244,21 @@ def entries_text(entries: Sequence[Entry], kind: str = "csv") -> str:
     return to_json(list(entries)) if kind == "json" else to_csv(list(entries))
 
 
+def booklet_pdf(
+    edition: Edition,
+    options: PrintOptions | None = None,
+    details: BookletDetails | None = None,
+    impose: bool = False,
+) -> bytes:
+    """The client's booklet as PDF bytes: A5 pages (half-Letter for Letter paper) in reading
+    order; with `impose`, the saddle-stitch print file, two pages to a side of the paper."""
+    from pmr_print.booklet.render import render_booklet
+
+    guide = one_language(edition, "the booklet")
+    settings = resolve(options or PrintOptions(lang=guide.lang), guide)
+    return render_booklet(guide, settings, details or BookletDetails(), impose)
+
+
 def read_log(pdf: bytes, origin: str = "PDF") -> list[Entry]:
     """The filled-in days of a practice log (filled in any viewer) as entries; raises UsageError
     naming the day (wW.dD) and field of the first value that cannot be read."""
@@ -256,6 +272,7 @@ def read_log(pdf: bytes, origin: str = "PDF") -> list[Entry]:
 
 __all__ = [
     "Bilingual",
+    "BookletDetails",
     "Edition",
     "Entry",
     "EntryProblem",
@@ -269,6 +286,7 @@ __all__ = [
     "Row",
     "WorkshopDetails",
     "WorkshopReport",
+    "booklet_pdf",
     "build_all",
     "content_files",
     "check",

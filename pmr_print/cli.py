@@ -42,7 +42,6 @@ def output_path(text: str) -> pathlib.Path:
 
 
 PLANNED = {
-    "booklet": "booklets are not built yet",
     "cards": "step cards are not built yet",
     "log": "the practice log is not built yet",
 }

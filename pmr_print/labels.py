@@ -100,6 +100,8 @@ LABELS: tuple[str, ...] = (
     "Practise every day, even briefly",
     "Note your tension before and after in your log",
     "Take a moment, then get up slowly",
+    # booklet
+    "Contents",
 )
 
 

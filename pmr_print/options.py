@@ -135,3 +135,16 @@ class WorkshopDetails:
     clinician: str = ""
     clinic: str = ""
     date: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class BookletDetails(HandoutDetails):
+    """Who a booklet is for (as for the handout) and how many weeks of log it holds. The log's
+    weeks start on the locale's first weekday after `date` (or today)."""
+
+    weeks: int = 4
+
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        if not 1 <= self.weeks <= 12:
+            raise UsageError(f"--weeks {self.weeks}: give a number of weeks from 1 to 12")

@@ -18,6 +18,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from reportlab.graphics import renderPDF
+from reportlab.graphics.shapes import Drawing
 from reportlab.lib.colors import HexColor
 from reportlab.pdfgen.canvas import Canvas
 
@@ -31,7 +32,7 @@ from pmr_print.pdf.markup import Faces
 from pmr_print.pdf.styles import CardStyles, Styles, make_card_styles, make_styles
 from pmr_print.pdf.text import content_paragraph, draw_text, plain_paragraph, text_width
 from pmr_print.problems import PmrError
-from pmr_print.theme import Colours
+from pmr_print.theme import Colours, Theme
 from pmr_print.typography.linebreak import KinsokuParagraph
 
 FIGURE_SHARE = 0.30  # the least share of the card's height the figure may get beside the text
@@ -338,10 +339,13 @@ class Badge:
 def draw_illustration(
     canvas: Canvas, card: Card, context: Context, x: float, y: float, width: float, height: float
 ) -> None:
-    grey = context.settings.theme.grayscale
-    colours = FigureColours.grayscale() if grey else FigureColours.colour()
-    drawing = draw_figure(
-        card.step.covers, width, height, colours, tensed=not card.step.release_only
-    )
-    drawing.initialFontName = context.styles.base_font  # else renderPDF names Helvetica
+    drawing = step_figure(card.step, width, height, context.settings.theme, context.styles)
     renderPDF.draw(drawing, canvas, x, y)
+
+
+def step_figure(step: Step, width: float, height: float, theme: Theme, styles: Styles) -> Drawing:
+    """A step's figure, its groups lit, as a drawing (a flowable) of exactly width x height."""
+    colours = FigureColours.grayscale() if theme.grayscale else FigureColours.colour()
+    drawing = draw_figure(step.covers, width, height, colours, tensed=not step.release_only)
+    drawing.initialFontName = styles.base_font  # else renderPDF names Helvetica
+    return drawing

@@ -12,11 +12,12 @@ from dataclasses import dataclass
 
 from reportlab.lib.colors import Color, HexColor
 from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Flowable
 
 from pmr_print.model import Guide, Step
-from pmr_print.pdf.styles import CardStyles, Styles
+from pmr_print.pdf.styles import CardStyles, Styles, make_card_styles, make_styles
 from pmr_print.pdf.text import draw_text, plain_paragraph, text_width
-from pmr_print.theme import Colours
+from pmr_print.theme import Colours, Theme
 from pmr_print.typography.linebreak import KinsokuParagraph as RLParagraph
 
 BAR_HEIGHT = 16.0  # on an A6 card
@@ -144,3 +145,27 @@ def draw_legend_row(
     canvas.rect(x, top - (first_line + swatch) / 2, swatch, swatch, stroke=1, fill=1)
     indent = paragraph.style.fontSize + SWATCH_GAP * strip.bar_height / BAR_HEIGHT
     paragraph.drawOn(canvas, x + indent, top - paragraph.height)
+
+
+class StripFlowable(Flowable):  # type: ignore[misc]
+    """A timing strip in a flowing document, drawn exactly as on a card."""
+
+    def __init__(self, strip: Strip) -> None:
+        super().__init__()
+        self.strip = strip
+        self.width, self.height = strip.width, strip.height
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return self.strip.width, self.strip.height
+
+    def draw(self) -> None:
+        draw_strip(self.canv, self.strip, 0, self.strip.height)
+
+
+def timing_strip(languages: Sequence[tuple[Guide, Step]], width: float, theme: Theme) -> Flowable:
+    """A step's timing strip as a flowable `width` wide, its legend at the theme's body size, in
+    each language given (as make_strip)."""
+    lang = languages[0][0].lang
+    card = make_card_styles(theme, lang, 1.0, theme.type.body)
+    styles = make_styles(theme, lang)
+    return StripFlowable(make_strip(languages, width, 1.0, card, styles, theme.colours))

@@ -40,6 +40,7 @@ class Command:
 
 
 PRODUCT_MODULES: dict[str, str] = {
+    "booklet": "pmr_print.commands.booklet",
     "cards": "pmr_print.commands.cards",
     "handout": "pmr_print.commands.handout",
     "log": "pmr_print.commands.log",

@@ -11,6 +11,12 @@ from pmr_print.options import HandoutDetails, PrintOptions
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
+    add_client_arguments(parser)
+    add_format(parser)
+
+
+def add_client_arguments(parser: argparse.ArgumentParser) -> None:
+    """Who it is for: the handout's options that the booklet takes too."""
     parser.add_argument("--client", default="", help="the client's name")
     parser.add_argument("--clinician", default="", help="the clinician's name")
     parser.add_argument("--clinic", default="", help="the clinic's name")
@@ -24,12 +30,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--omit-reason", default="", help="why, e.g. 'recent back injury'")
     parser.add_argument("--recording-url", default="", help="a recording to link with a QR code")
-    add_format(parser)
 
 
-def build(edition: Edition, options: PrintOptions, args: argparse.Namespace) -> bytes:
+def details(args: argparse.Namespace) -> HandoutDetails:
+    """Who it is for, from the options of add_client_arguments."""
     omit = tuple(step.strip() for value in args.omit for step in value.split(",") if step.strip())
-    details = HandoutDetails(
+    return HandoutDetails(
         client=args.client,
         clinician=args.clinician,
         clinic=args.clinic,
@@ -38,9 +44,12 @@ def build(edition: Edition, options: PrintOptions, args: argparse.Namespace) -> 
         omit_reason=args.omit_reason,
         recording_url=args.recording_url,
     )
+
+
+def build(edition: Edition, options: PrintOptions, args: argparse.Namespace) -> bytes:
     if args.format == "html":
-        return api.handout_html(edition, options, details).encode("utf-8")
-    return api.handout_pdf(edition, options, details)
+        return api.handout_html(edition, options, details(args)).encode("utf-8")
+    return api.handout_pdf(edition, options, details(args))
 
 
 PRODUCT = Product(

@@ -121,8 +121,15 @@ def details_table(
 
 
 def sequence_story(
-    guide: Guide, protocol: Protocol, details: HandoutDetails, styles: Styles, settings: Settings
+    guide: Guide,
+    protocol: Protocol,
+    details: HandoutDetails,
+    styles: Styles,
+    settings: Settings,
+    with_instructions: bool = True,
 ) -> list[Flowable]:
+    """The sequence: its section, the protocol and its steps as a table with the total time
+    (without the instructions, for a document that gives each step a figure of its own)."""
     section = guide.section("sequence")
     labels = guide.labels
     story: list[Flowable] = [section_heading(section, styles), *section_flowables(section, styles)]
@@ -132,7 +139,8 @@ def sequence_story(
     shared = shared_instruction(protocol)
     if shared is not None:  # said once, not in every row (the release-only cue)
         story.append(content_paragraph(shared, styles.faces, styles.body))
-    story.append(steps_table(guide, protocol, styles, settings, with_instructions=shared is None))
+    with_instructions = with_instructions and shared is None
+    story.append(steps_table(guide, protocol, styles, settings, with_instructions))
     if details.omit:
         story.append(omitted_note(guide, details, styles, settings))
     return story

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 
 from babel.dates import format_date, format_skeleton
 from reportlab.lib.enums import TA_CENTER
@@ -87,15 +88,40 @@ def day_texts(settings: Settings) -> list[str]:
 
 
 def draw_week(canvas: Canvas, context: LogContext, week: int, form: FormWriter | None) -> None:
+    draw_week_body(canvas, context, week, form)
+    draw_footer(canvas, context, week)
+    if form is not None and week == 1:
+        form.hidden_value(START_FIELD, context.weeks.start.isoformat())
+
+
+def draw_week_body(
+    canvas: Canvas, context: LogContext, week: int, form: FormWriter | None = None
+) -> None:
+    """A week's page without its footer: header, the day rows and the reflection."""
     draw_header(canvas, context, week)
     draw_table_head(canvas, context)
     for row in range(DAYS_PER_WEEK):
         draw_day(canvas, context, week, row, form)
     draw_grid(canvas, context)
     draw_reflection(canvas, context, week, form)
-    draw_footer(canvas, context, week)
-    if form is not None and week == 1:
-        form.hidden_value(START_FIELD, context.weeks.start.isoformat())
+
+
+def paper_week_drawer(
+    guide: Guide,
+    settings: Settings,
+    details: LogDetails,
+    weeks: LogWeeks,
+    size: tuple[float, float],
+) -> Callable[[Canvas, int], None]:
+    """What another document prints as its log: a function that draws week `n` on a landscape
+    area of `size` (either way round) at the canvas origin, to fill in by hand: no form fields,
+    no footer (the document numbers its own pages)."""
+    theme = replace(settings.theme, page_size=size)
+    settings = replace(settings, theme=theme)
+    styles = make_styles(theme, guide.lang)
+    layout = geometry(theme, styles, guide.labels, day_texts(settings))
+    context = LogContext(guide, settings, details, styles, weeks, layout, None, weeks.count)
+    return lambda canvas, week: draw_week_body(canvas, context, week)
 
 
 def draw_header(canvas: Canvas, context: LogContext, week: int) -> None:

@@ -1,0 +1,179 @@
+"""The booklet's pages: a cover, body pages with running heads and page numbers, turned pages.
+
+A section starts with an Anchor: when it is drawn, it bookmarks its place, adds the outline
+entry and records its page, so the outline, the contents' page numbers and the running heads all
+come from where the section really landed, in one pass. The contents print their page numbers as
+forms that the canvas fills in when it is saved (as "page x of y" in pdf/document.py).
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from typing import Any, cast
+
+from reportlab.lib.colors import HexColor
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
+
+from pmr_print.options import Settings
+from pmr_print.pdf.document import Metadata
+from pmr_print.pdf.markup import Faces
+from pmr_print.pdf.text import draw_text, fit_line
+from pmr_print.theme import MM, Theme
+
+# A5 on A4 paper, half-Letter on Letter: two pages side by side make one sheet of the paper.
+PAGE_SIZES = {"a4": (148 * MM, 210 * MM), "letter": (5.5 * 72, 8.5 * 72)}
+MARGIN = 14 * MM  # sides, and the text's distance from the running head and the page number
+HAIR = 0.01  # the height of an Anchor
+EDGE = 8 * MM  # running head and page number from the paper's edge (printers leave ~5 mm)
+
+
+def booklet_settings(settings: Settings) -> Settings:
+    """The settings with the booklet's page: the paper's half, with narrower margins."""
+    theme = replace(settings.theme, page_size=PAGE_SIZES[settings.theme.paper], margin=MARGIN)
+    return replace(settings, theme=theme)
+
+
+@dataclass(frozen=True)
+class Running:
+    """What the running heads and page numbers need."""
+
+    theme: Theme
+    faces: Faces
+    title: str  # the verso's running head
+
+
+class BookletCanvas(Canvas):  # type: ignore[misc]
+    """Records where each section starts, and fills in the contents' page numbers on save."""
+
+    running: Running
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.anchor_pages: dict[str, int] = {}
+        self.section = ""  # the section the text has reached
+        self.started_here = ""  # the first section that starts on this page
+
+    def start_section(self, key: str, title: str) -> None:
+        self.anchor_pages[key] = self.getPageNumber()
+        self.started_here = self.started_here or title
+        self.section = title
+
+    def running_title(self) -> str:
+        """A recto's running head: the first section that starts on it, else the one going on."""
+        return self.started_here or self.section
+
+    def showPage(self) -> None:  # noqa: N802 - ReportLab's name
+        self.started_here = ""
+        super().showPage()
+
+    def save(self) -> None:
+        size = self.running.theme.type.body
+        for key, page in sorted(self.anchor_pages.items()):
+            self.beginForm(page_number_form(key), -size * 10, -size, 0, size * 2)
+            draw_text(self, 0, 0, str(page), size, self.running.faces, "contents", anchor="end")
+            self.endForm()
+        super().save()
+
+
+def page_number_form(key: str) -> str:
+    """The name of the form that prints the page a section starts on."""
+    return f"starts-{key}"
+
+
+def booklet_canvas(running: Running) -> type[BookletCanvas]:
+    return cast(type[BookletCanvas], type("Booklet", (BookletCanvas,), {"running": running}))
+
+
+class Anchor(Flowable):  # type: ignore[misc]
+    """Where a section starts: kept with what follows it, it takes no room."""
+
+    def __init__(self, key: str, title: str) -> None:
+        super().__init__()
+        self.key, self.title = key, title
+        self.keepWithNext = 1
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        # Not quite nothing: KeepTogether measures a group from its first flowable with height,
+        # and would leave out the heading's space above and so misjudge whether it fits.
+        return 0.0, HAIR
+
+    def draw(self) -> None:
+        canvas = cast(BookletCanvas, self.canv)
+        canvas.bookmarkHorizontal(self.key, 0, 8)
+        canvas.addOutlineEntry(self.title, self.key, level=0, closed=False)
+        canvas.start_section(self.key, self.title)
+
+
+def draw_folio(canvas: Canvas, running: Running) -> None:
+    """The page number, at the outer corner: right on a recto (odd), left on a verso."""
+    theme, page = running.theme, canvas.getPageNumber()
+    width = theme.page_size[0]
+    x, anchor = (width - MARGIN, "end") if page % 2 else (MARGIN, "start")
+    canvas.setFillColor(HexColor(theme.colours.muted))
+    draw_text(canvas, x, EDGE, str(page), theme.type.small, running.faces, "footer", False, anchor)
+
+
+def draw_running_head(canvas: Canvas, running: Running) -> None:
+    """The booklet's title on a verso, the section on a recto, at the outer side."""
+    booklet = cast(BookletCanvas, canvas)
+    theme, page, size = running.theme, canvas.getPageNumber(), running.theme.type.small
+    width, height = theme.page_size
+    text = booklet.running_title() if page % 2 else running.title
+    text = fit_line(text, width - 2 * MARGIN - size * 4, size, running.faces, "header")
+    x, anchor = (width - MARGIN, "end") if page % 2 else (MARGIN, "start")
+    canvas.setFillColor(HexColor(theme.colours.muted))
+    y = height - EDGE - size * 0.8
+    draw_text(canvas, x, y, text, size, running.faces, "header", False, anchor)
+
+
+PageDrawer = Callable[[Canvas, BaseDocTemplate], None]
+
+
+def templates(running: Running) -> list[PageTemplate]:
+    """cover; front (the contents: a page number, no running head); body; log (a frame the size
+    of the page, for drawings that place themselves); blank (a page left empty)."""
+    theme = running.theme
+    width, height = theme.page_size
+    head = EDGE + theme.type.small + MARGIN * 0.6
+    foot = EDGE + theme.type.small + MARGIN * 0.4
+    text = Frame(MARGIN, foot, width - 2 * MARGIN, height - head - foot, id="text")
+    cover = Frame(MARGIN, MARGIN, width - 2 * MARGIN, height - 2 * MARGIN, id="cover")
+    page = Frame(0, 0, width, height, 0, 0, 0, 0, id="page")
+
+    def body(canvas: Canvas, doc: BaseDocTemplate) -> None:
+        draw_running_head(canvas, running)
+        draw_folio(canvas, running)
+
+    def folio_only(canvas: Canvas, doc: BaseDocTemplate) -> None:
+        draw_folio(canvas, running)
+
+    return [
+        PageTemplate("cover", [cover]),
+        PageTemplate("front", [text], onPageEnd=folio_only),
+        PageTemplate("body", [text], onPageEnd=body),
+        PageTemplate("log", [page], onPageEnd=folio_only),
+        PageTemplate("blank", [page]),
+    ]
+
+
+def build_booklet(story: Sequence[Flowable], running: Running, meta: Metadata) -> bytes:
+    theme = running.theme
+    buffer = io.BytesIO()
+    doc = BaseDocTemplate(
+        buffer,
+        pagesize=theme.page_size,
+        title=meta.title,
+        author=meta.author,
+        subject=meta.subject,
+        creator="pmr-print",
+        lang=meta.lang,
+        displayDocTitle=1,
+        invariant=1,
+        initialFontName=running.faces.latin.name,
+    )
+    doc.addPageTemplates(templates(running))
+    doc.build(list(story), canvasmaker=booklet_canvas(running))
+    return buffer.getvalue()

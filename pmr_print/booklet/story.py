@@ -1,0 +1,159 @@
+"""What the booklet says, in reading order: cover, contents, what PMR is, the cautions before
+anything is tried, how to do it, the illustrated sequence, what comes after, the log, the
+evidence. The clinician's screening questions stay in the handout: the booklet is the client's.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from reportlab.platypus import (
+    Flowable,
+    KeepTogether,
+    NextPageTemplate,
+    PageBreak,
+    Spacer,
+    Table,
+)
+from reportlab.platypus import Paragraph as RLParagraph
+
+from pmr_print.booklet.contents import Contents, Entry
+from pmr_print.booklet.document import Anchor
+from pmr_print.booklet.log_pages import to_left_hand_page, week_pages
+from pmr_print.booklet.steps import steps_story
+from pmr_print.handout.render import (
+    details_table,
+    omitted_note,
+    recording,
+    section_story,
+    sequence_story,
+)
+from pmr_print.model import Guide
+from pmr_print.options import BookletDetails, Settings
+from pmr_print.pdf.styles import Styles
+from pmr_print.pdf.text import plain_paragraph
+
+BEFORE_SEQUENCE = ("about", "drawbacks", "preparation", "breathing")
+AFTER_SEQUENCE = ("post-relaxation", "practice-plan", "considerations")
+AFTER_LOG = ("benefits", "references")
+LOG = "log"
+
+
+@dataclass(frozen=True)
+class Part:
+    """A section of the booklet: an entry in the contents and the outline."""
+
+    key: str
+    title: str
+    flowables: list[Flowable]
+    lead: tuple[Flowable, ...] = ()  # before the section's anchor: page breaks
+    whole: bool = False  # kept on one page (when it fits on one)
+
+
+@dataclass(frozen=True)
+class Frames:
+    text: tuple[float, float]  # width and height of a body page's text
+    page: tuple[float, float]  # of the page
+
+
+def booklet_story(
+    guide: Guide, settings: Settings, details: BookletDetails, styles: Styles, frames: Frames
+) -> list[Flowable]:
+    parts = list(booklet_parts(guide, settings, details, styles, frames))
+    story = cover(guide, settings, details, styles, frames)
+    story += [NextPageTemplate("front"), PageBreak()]
+    story += contents_page(guide, parts, styles, settings)
+    story += [NextPageTemplate("body"), PageBreak()]
+    for part, after in zip(parts, [*parts[1:], None], strict=True):
+        flowables = part.flowables
+        if after is None or after.lead:  # a page break follows: no scrap of text before it
+            flowables = keep_tail(flowables, frames.text[0], styles.body.leading * 3)
+        section = [Anchor(part.key, part.title), *flowables]
+        story += [*part.lead, *([KeepTogether(section)] if part.whole else section)]
+    return without_widows(story)
+
+
+def booklet_parts(
+    guide: Guide, settings: Settings, details: BookletDetails, styles: Styles, frames: Frames
+) -> Iterator[Part]:
+    for section_id in BEFORE_SEQUENCE:
+        yield section_part(guide, section_id, styles, settings)
+    protocol = settings.protocol.without(frozenset(details.omit))
+    sequence = sequence_story(guide, protocol, details, styles, settings, with_instructions=False)
+    if details.omit:
+        sequence.append(omitted_note(guide, details, styles, settings))
+    steps = steps_story(guide, protocol, settings, styles, frames.text)
+    title = guide.section("sequence").title
+    yield Part("sequence", title, [*sequence, *steps])
+    for section_id in AFTER_SEQUENCE:
+        part = section_part(guide, section_id, styles, settings)
+        if section_id == "practice-plan" and details.recording_url:
+            part.flowables.append(recording(guide, details.recording_url, styles))
+        yield part
+    log = week_pages(guide, settings, details, frames.page)
+    lead = tuple(to_left_hand_page())
+    yield Part(LOG, guide.labels("Practice log"), [*log, NextPageTemplate("body")], lead)
+    for section_id in AFTER_LOG:
+        yield section_part(guide, section_id, styles, settings)
+
+
+def section_part(guide: Guide, section_id: str, styles: Styles, settings: Settings) -> Part:
+    section = guide.section(section_id)
+    # The cautions' box is kept whole, so that it is read as one.
+    whole = section_id == "drawbacks"
+    return Part(section.id, section.title, section_story(section, styles, settings), whole=whole)
+
+
+def cover(
+    guide: Guide, settings: Settings, details: BookletDetails, styles: Styles, frames: Frames
+) -> list[Flowable]:
+    height = frames.text[1]
+    source = str(guide.source)
+    title = plain_paragraph(guide.title, source, styles.faces, styles.title)
+    subtitle = plain_paragraph(guide.subtitle, source, styles.faces, styles.subtitle)
+    story: list[Flowable] = [Spacer(1, height * 0.22), title, subtitle]
+    table = details_table(guide, settings, details, styles)
+    story += [Spacer(1, height * 0.25), table]
+    return story
+
+
+def contents_page(
+    guide: Guide, parts: list[Part], styles: Styles, settings: Settings
+) -> list[Flowable]:
+    heading = plain_paragraph(guide.labels("Contents"), "label", styles.faces, styles.h2)
+    entries = [Entry(part.key, part.title) for part in parts]
+    return [heading, Contents(entries, styles, settings.theme.colours.rule)]
+
+
+def keep_tail(flowables: list[Flowable], width: float, least: float) -> list[Flowable]:
+    """The flowables, the last few kept together: at least `least` high, so that the page they
+    end on holds more than a line or two."""
+    height = 0.0
+    for start in range(len(flowables) - 1, -1, -1):
+        height += flowables[start].wrap(width, 100_000)[1]
+        if height >= least:
+            break
+    if start <= 0:  # the section is short: KeepTogether would only move it whole
+        return flowables
+    return [*flowables[:start], KeepTogether(flowables[start:])]
+
+
+def without_widows(story: list[Flowable]) -> list[Flowable]:
+    """No last line of a paragraph alone at the head of a page (ReportLab already keeps a first
+    line from being left alone at the foot)."""
+    for flowable in walk(story):
+        if isinstance(flowable, RLParagraph):
+            flowable.allowWidows = 0
+    return story
+
+
+def walk(flowables: list[Flowable]) -> Iterator[Flowable]:
+    for flowable in flowables:
+        yield flowable
+        if isinstance(flowable, KeepTogether):
+            yield from walk(list(flowable._content))
+        elif isinstance(flowable, Table):
+            for row in flowable._cellvalues:
+                for cell in row:
+                    yield from walk(cell if isinstance(cell, list) else [cell])

@@ -1,0 +1,319 @@
+"""The client's booklet and its saddle-stitch print file, read back from the PDFs."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import unicodedata
+
+import pypdf
+import pypdfium2 as pdfium
+import pytest
+from reportlab.pdfgen.canvas import Canvas
+
+from pmr_print import api
+from pmr_print.booklet.document import PAGE_SIZES
+from pmr_print.booklet.impose import impose, sheet_order
+from pmr_print.cli import main
+from pmr_print.options import BookletDetails, PrintOptions
+from pmr_print.problems import UsageError
+from pmr_print.theme import PAPER_SIZES
+from tests import pdfcheck
+
+DAY = dt.date(2026, 3, 9)
+EDITIONS = [
+    (lang, paper, large) for lang in ("en", "zh") for paper in ("a4", "letter") for large in (0, 1)
+]
+
+
+@pytest.fixture(scope="module")
+def guides() -> dict[str, api.Guide]:
+    return {lang: api.load(lang) for lang in ("en", "zh")}
+
+
+def booklet(guide: api.Guide, paper: str = "a4", large: bool = False, **details: object) -> bytes:
+    options = PrintOptions(lang=guide.lang, paper=paper, large_print=large)
+    return api.booklet_pdf(guide, options, BookletDetails(date=DAY, **details))  # type: ignore[arg-type]
+
+
+@pytest.fixture(scope="module")
+def booklets(guides) -> dict[tuple[str, str, int], bytes]:
+    """Every edition, built once for the whole module."""
+    built = {}
+    for lang, paper, large in EDITIONS:
+        client = "王芳" if lang == "zh" else "Jane Miller"
+        built[lang, paper, large] = booklet(
+            guides[lang], paper, bool(large), client=client, clinician="Dr Lee"
+        )
+    return built
+
+
+@pytest.fixture(scope="module")
+def imposed(guides) -> bytes:
+    return booklet_imposed(guides["zh"])
+
+
+def booklet_imposed(guide: api.Guide) -> bytes:
+    options = PrintOptions(lang=guide.lang, paper="a4")
+    return api.booklet_pdf(guide, options, BookletDetails(date=DAY), impose=True)
+
+
+def outline(data: bytes) -> list[tuple[str, int, float]]:
+    """(title, page number from 1, top of the target) of every outline entry."""
+    reader = pypdf.PdfReader(io.BytesIO(data))
+    entries = []
+    for entry in reader.outline:
+        assert not isinstance(entry, list), "the outline has one level, as the contents"
+        page = reader.get_destination_page_number(entry) + 1
+        entries.append((str(entry.title), page, float(entry["/Top"])))
+    return entries
+
+
+def is_wide(char: str) -> bool:
+    return unicodedata.east_asian_width(char) in ("W", "F")
+
+
+def contents(data: bytes) -> list[tuple[str, int]]:
+    """(title, page) as printed on the contents page (page 2): each title is followed by its
+    number; a title may wrap onto several lines."""
+    lines = pdfcheck.page_texts(data)[1].splitlines()[1:]  # after the heading
+    found, title = [], ""
+    for line in (line.strip() for line in lines):
+        if line.isdigit() and title:
+            found.append((title, int(line)))
+            title = ""
+        elif not line.isdigit():
+            title += ("" if not title or is_wide(line[0]) else " ") + line
+    return found
+
+
+@pytest.mark.parametrize(("lang", "paper", "large"), EDITIONS)
+def test_booklet_pages_are_a5_or_half_letter_with_metadata(booklets, lang, paper, large) -> None:
+    data = booklets[lang, paper, large]
+    width, height = PAGE_SIZES[paper]
+    sizes = pdfcheck.page_sizes(data)
+    assert all(abs(w - width) < 0.5 and abs(h - height) < 0.5 for w, h in sizes)
+    assert 16 <= len(sizes) <= (40 if large else 28)
+    info = pypdf.PdfReader(io.BytesIO(data))
+    assert info.metadata.title == api.load(lang).title
+    assert info.metadata.author == "Dr Lee"
+    assert str(info.trailer["/Root"]["/Lang"]) == {"en": "en-US", "zh": "zh-CN"}[lang]
+    text = pdfcheck.squeezed(data)
+    assert ("王芳" if lang == "zh" else "JaneMiller") in text
+
+
+@pytest.mark.parametrize(("lang", "paper", "large"), EDITIONS)
+def test_the_contents_print_the_pages_the_outline_points_to(booklets, lang, paper, large) -> None:
+    data = booklets[lang, paper, large]
+    marks = outline(data)
+    printed = contents(data)
+    assert [(title, page) for title, page, _ in marks] == printed
+    guide = api.load(lang)
+    titles = [title for title, _ in printed]
+    assert titles[:2] == [guide.section("about").title, guide.section("drawbacks").title]
+    assert guide.labels("Practice log") in titles
+    assert titles[-1] == guide.section("references").title
+    # Each section starts on the page named, and its title is printed there.
+    pages = pdfcheck.page_texts(data)
+    for title, page in printed:
+        if title != guide.labels("Practice log"):  # the log prints its own title
+            assert "".join(title.split()) in "".join(pages[page - 1].split()), title
+
+
+@pytest.mark.parametrize(("lang", "paper", "large"), EDITIONS)
+def test_no_section_starts_at_the_foot_of_a_page(booklets, lang, paper, large) -> None:
+    """Below where each outline entry points, its page holds the heading and more."""
+    data = booklets[lang, paper, large]
+    width, _ = PAGE_SIZES[paper]
+    document = pdfium.PdfDocument(data)
+    try:
+        for title, page, top in outline(data):
+            textpage = document[page - 1].get_textpage()
+            below = textpage.get_text_bounded(0, 40, width, top).strip().splitlines()
+            assert len(below) >= 3, (title, below)
+    finally:
+        document.close()
+
+
+@pytest.mark.parametrize(("lang", "paper", "large"), EDITIONS)
+def test_no_page_holds_only_a_scrap_of_text(booklets, lang, paper, large) -> None:
+    """Besides its running head and page number, no page holds just one or two lines."""
+    data = booklets[lang, paper, large]
+    width, height = PAGE_SIZES[paper]
+    document = pdfium.PdfDocument(data)
+    try:
+        for index, page in enumerate(document):
+            textpage = page.get_textpage()
+            inside = textpage.get_text_bounded(0, 60, width, height - 60)
+            lines = [line for line in inside.splitlines() if line.strip()]
+            assert index == 0 or len(lines) == 0 or len(lines) >= 3, (index + 1, lines)
+    finally:
+        document.close()
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_every_step_has_its_name_instruction_and_strip_on_one_page(guides, booklets, lang) -> None:
+    guide = guides[lang]
+    pages = ["".join(page.split()) for page in pdfcheck.page_texts(booklets[lang, "a4", 0])]
+    relax = guide.labels("Relax {seconds} s", seconds=10)
+    for step in guide.protocol("standard").steps:
+        name, instruction = "".join(step.name.split()), "".join(step.instruction.text.split())
+        holding = [page for page in pages if instruction in page]
+        assert len(holding) == 1, step.id
+        assert name in holding[0] and "".join(relax.split()) in holding[0], step.id
+
+
+def visible_texts(data: bytes) -> list[str]:
+    """The text within each page's bounds: a week's half drawn across a spread leaves the other
+    half beyond the page's edge, where viewers neither show nor select it."""
+    document = pdfium.PdfDocument(data)
+    try:
+        texts = []
+        for page in document:
+            width, height = page.get_size()
+            texts.append(page.get_textpage().get_text_bounded(0, 0, width, height))
+        return texts
+    finally:
+        document.close()
+
+
+def test_the_log_has_a_spread_per_week_starting_on_a_left_hand_page(guides) -> None:
+    data = booklet(guides["en"], weeks=2)
+    guide = guides["en"]
+    pages = visible_texts(data)
+    log_title = guide.labels("Practice log")
+    starts = [i + 1 for i, page in enumerate(pages) if page.lstrip().startswith(log_title)]
+    assert len(starts) == 2 and all(page % 2 == 0 for page in starts)
+    assert starts[1] == starts[0] + 2
+    # The week after the booklet's date (a Monday; en_US weeks start on Sunday).
+    assert "March 15, 2026 to March 21, 2026" in pages[starts[0] - 1]
+    assert pypdf.PdfReader(io.BytesIO(data)).get_fields() is None  # on paper: no form fields
+
+
+def test_omitted_groups_and_the_recording_reach_the_booklet(guides) -> None:
+    data = booklet(
+        guides["en"],
+        omit=("back",),
+        omit_reason="recent back injury",
+        recording_url="https://example.org/pmr",
+    )
+    text = pdfcheck.text(data)
+    assert "recent back injury" in text and "https://example.org/pmr" in text
+    assert guides["en"].group("back").instruction.text.split()[0] not in text.split("Back")[0]
+    assert "Step 12 of 12" in text
+
+
+def test_weeks_are_checked(guides) -> None:
+    with pytest.raises(UsageError, match="--weeks 13"):
+        BookletDetails(weeks=13)
+
+
+# Imposition -------------------------------------------------------------------------------
+
+
+def numbered_pages(count: int) -> bytes:
+    """A small A5 booklet whose pages print only their number, large."""
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, pagesize=PAGE_SIZES["a4"], invariant=1)
+    for page in range(1, count + 1):
+        canvas.setFont("Helvetica", 60)
+        canvas.drawCentredString(PAGE_SIZES["a4"][0] / 2, 300, str(page))
+        canvas.showPage()
+    canvas.save()
+    return buffer.getvalue()
+
+
+def halves(data: bytes, bottom: float = 0, top: float = 10_000) -> list[tuple[str, str]]:
+    """The text on the left and the right half of every imposed side (within bottom..top)."""
+    document = pdfium.PdfDocument(data)
+    try:
+        found = []
+        for page in document:
+            width, _ = page.get_size()
+            textpage = page.get_textpage()
+            left = textpage.get_text_bounded(0, bottom, width / 2, top).strip()
+            right = textpage.get_text_bounded(width / 2, bottom, width, top).strip()
+            found.append((left, right))
+        return found
+    finally:
+        document.close()
+
+
+EXPECTED = {
+    8: [("8", "1"), ("2", "7"), ("6", "3"), ("4", "5")],
+    12: [("12", "1"), ("2", "11"), ("10", "3"), ("4", "9"), ("8", "5"), ("6", "7")],
+    13: [
+        ("", "1"),
+        ("2", ""),
+        ("", "3"),
+        ("4", "13"),
+        ("12", "5"),
+        ("6", "11"),
+        ("10", "7"),
+        ("8", "9"),
+    ],
+}
+
+
+@pytest.mark.parametrize("count", sorted(EXPECTED))
+def test_imposed_sides_carry_the_pages_in_booklet_order(count: int) -> None:
+    data = impose(numbered_pages(count), PAPER_SIZES["a4"])
+    assert halves(data) == EXPECTED[count]
+    width, height = PAPER_SIZES["a4"]
+    assert pdfcheck.page_sizes(data) == [(pytest.approx(height), pytest.approx(width))] * (
+        len(EXPECTED[count])
+    )
+
+
+def test_folding_the_imposed_sheets_gives_reading_order() -> None:
+    """Sheets stacked (first outermost), folded: read each sheet's front right, back left,
+    ..., then back right, front left, from the inside out."""
+    for count in (4, 8, 12, 13, 23):
+        sides = sheet_order(count)
+        sheets = [sides[k : k + 2] for k in range(0, len(sides), 2)]
+        first_half = [
+            p for (_, front_right), (back_left, _) in sheets for p in (front_right, back_left)
+        ]
+        second_half = [
+            p
+            for (front_left, _), (_, back_right) in reversed(sheets)
+            for p in (back_right, front_left)
+        ]
+        reading = [p for p in first_half + second_half if p is not None]
+        assert reading == list(range(count))
+
+
+def test_the_imposed_booklet_keeps_its_page_numbers_text_and_fonts(
+    guides, imposed, tmp_path
+) -> None:
+    plain = booklet(guides["zh"])
+    texts = visible_texts(plain)
+    sides = halves(imposed, bottom=0, top=40)  # the page numbers, at the foot
+    for (left, right), pages in zip(sides, sheet_order(len(texts)), strict=True):
+        for found, page in zip((left, right), pages, strict=True):
+            if page is None or page == 0 or not texts[page].strip():  # blank, or the cover
+                assert found == ""
+            else:
+                assert found == str(page + 1)
+    assert sorted(pdfcheck.squeezed(imposed)) == sorted(pdfcheck.squeezed(plain))
+    assert pdfcheck.unembedded_fonts(imposed) == []
+    rows = pdfcheck.pdffonts_rows(imposed, tmp_path)
+    assert rows is None or (rows and all(row.split()[-5] == "yes" for row in rows)), rows
+    pdfcheck.qpdf_check(imposed, tmp_path)
+    assert imposed == booklet_imposed(guides["zh"])
+
+
+def test_booklet_command_writes_the_booklet_and_the_print_file(tmp_path, capsys) -> None:
+    target = tmp_path / "b.pdf"
+    argv = ["booklet", "--lang", "en", "--paper", "letter", "--weeks", "1", "--date", "2026-03-09"]
+    assert main([*argv, "-o", str(target)]) == 0
+    assert capsys.readouterr().out.strip() == str(target)
+    plain = target.read_bytes()
+    assert pdfcheck.page_sizes(plain)[0] == (396.0, 612.0)
+    assert main([*argv, "--impose", "-o", str(target)]) == 0
+    sheets = pdfcheck.page_sizes(target.read_bytes())
+    assert (
+        sheets[0] == (792.0, 612.0) and len(sheets) == -(-len(pdfcheck.page_sizes(plain)) // 4) * 2
+    )
+    assert main(["booklet", "--weeks", "0", "-o", str(target)]) == 2
+    assert "--weeks 0" in capsys.readouterr().err
