@@ -7,6 +7,7 @@ because ReportLab would silently print an empty box and drop it from the text la
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -60,6 +61,14 @@ def is_han_script(char: str) -> bool:
 
 def face_for(char: str, previous: str, faces: Faces, bold: bool, origin: str) -> str:
     """The font name that prints `char`, given the face chosen for the text before it."""
+    name = printing_face(char, previous, faces, bold)
+    if name is None:
+        raise MissingGlyphError(char, origin)
+    return name
+
+
+@functools.lru_cache(maxsize=65536)  # asked for every character of every text
+def printing_face(char: str, previous: str, faces: Faces, bold: bool) -> str | None:
     latin = faces.latin.bold if bold else faces.latin.name
     han = faces.han.bold if bold else faces.han.name
     if char.isspace():
@@ -73,7 +82,7 @@ def face_for(char: str, previous: str, faces: Faces, bold: bool, origin: str) ->
             return name
     if has_glyph(han_extension(), char):
         return str(han_extension().fontName)
-    raise MissingGlyphError(char, origin)
+    return None
 
 
 def runs(text: str, faces: Faces, origin: str, bold: bool = False) -> list[tuple[str, str]]:

@@ -293,6 +293,14 @@ def _split_lines(bl_para: Any, start: int, stop: int) -> list[Any]:
     ]
 
 
+# Lines already broken, by what decides them (KinsokuParagraph._layout_key). Frames and tables
+# ask a paragraph for its lines at one width several times, a document may be laid out more than
+# once (pagination tries), and the next handout has the same paragraphs: the lines are made once.
+# ReportLab does not change lines once made, so they can be shared.
+_BROKEN: dict[tuple[Any, ...], Any] = {}
+_BROKEN_MAX = 4096
+
+
 class KinsokuParagraph(Paragraph):  # type: ignore[misc]  # ReportLab has no type information
     """A Paragraph whose ``wordWrap='CJK'`` wrapping follows Chinese line-breaking rules."""
 
@@ -304,11 +312,22 @@ class KinsokuParagraph(Paragraph):  # type: ignore[misc]  # ReportLab has no typ
         _handleBulletWidth(self.bulletText, style, maxWidths)  # may shorten the first line
         if hasattr(self, "blPara") and getattr(self, "_splitpara", False):
             return self.blPara  # first part of a split: keep the lines it was cut from
-        key = (id(self.frags), *maxWidths)
-        broken = self.__dict__.setdefault("_kinsoku_broken", {})
-        if key not in broken:  # frames and tables ask the same paragraph at one width again
-            broken[key] = self._break(maxWidths)
-        return broken[key]
+        key = self._layout_key(maxWidths)
+        if key is None:
+            return self._break(maxWidths)
+        if key not in _BROKEN:
+            if len(_BROKEN) >= _BROKEN_MAX:
+                _BROKEN.clear()
+            _BROKEN[key] = self._break(maxWidths)
+        return _BROKEN[key]
+
+    def _layout_key(self, max_widths: Sequence[float]) -> tuple[Any, ...] | None:
+        """What decides the lines: the markup (its fragments are parsed from it), the style and
+        the widths. None for a part of a split paragraph, which has fragments and no markup."""
+        text, bullet = getattr(self, "text", None), self.bulletText
+        if not isinstance(text, str) or not (bullet is None or isinstance(bullet, str)):
+            return None
+        return (type(self), text, self.style, bullet, *max_widths)
 
     def _break(self, maxWidths: Sequence[float]) -> Any:  # noqa: N803
         style = self.style
