@@ -24,7 +24,6 @@ from pmr_print.options import LogDetails, Settings
 from pmr_print.pdf.styles import Styles, make_styles
 from pmr_print.pdf.text import draw_text, fit_line, plain_paragraph, text_width
 from pmr_print.practice_log.calendar import DAYS_PER_WEEK, LogWeeks
-from pmr_print.practice_log.chart import draw_progress
 from pmr_print.practice_log.entries import Entry
 from pmr_print.practice_log.fields import START_FIELD
 from pmr_print.practice_log.form import add_day_fields, add_reflection_fields
@@ -64,6 +63,10 @@ def render_log(
         draw_week(canvas, context, week, form)
         canvas.showPage()
     if entries is not None:
+        # Imported here: ReportLab's charts take 15 to 30 ms to load, and only a completed log
+        # has a chart.
+        from pmr_print.practice_log.chart import draw_progress
+
         draw_progress(canvas, context, entries)
         canvas.showPage()
     if form is not None:
