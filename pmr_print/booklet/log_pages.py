@@ -38,13 +38,18 @@ class HalfWeek(Flowable):  # type: ignore[misc]
 
     def draw(self) -> None:
         canvas = self.canv
+        name = f"log-week-{self.week}"
+        if not self.right:  # the week is drawn once, as a form both halves show
+            canvas.beginForm(name, 0, 0, 2 * self.width, self.height)
+            self.draw_week(canvas, self.week)
+            canvas.endForm()
         canvas.saveState()
         page = canvas.beginPath()
         page.rect(0, 0, self.width, self.height)
         canvas.clipPath(page, stroke=0, fill=0)
         if self.right:
             canvas.translate(-self.width, 0)
-        self.draw_week(canvas, self.week)
+        canvas.doForm(name)
         canvas.restoreState()
 
 

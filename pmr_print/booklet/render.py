@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from pmr_print.booklet.document import Running, booklet_settings, build_booklet, templates
-from pmr_print.booklet.impose import impose
 from pmr_print.booklet.story import Frames, booklet_story
 from pmr_print.handout.render import metadata
 from pmr_print.model import Guide
@@ -21,7 +20,11 @@ def render_booklet(
     running = Running(settings.theme, styles.faces, guide.title)
     story = booklet_story(guide, settings, details, styles, frames(running))
     pages = build_booklet(story, running, metadata(guide, settings, details))
-    return impose(pages, PAPER_SIZES[paper]) if imposed else pages
+    if not imposed:
+        return pages
+    from pmr_print.booklet.impose import impose  # pypdf: loaded only for the print file
+
+    return impose(pages, PAPER_SIZES[paper])
 
 
 def frames(running: Running) -> Frames:
