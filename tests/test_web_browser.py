@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
+import json
 import pathlib
 import time
 from typing import Any
@@ -10,6 +12,8 @@ from typing import Any
 import pypdf
 import pytest
 
+from pmr_print import api
+from pmr_print.options import LogDetails
 from tests.browser import Server, serious_violations
 
 pytestmark = pytest.mark.browser
@@ -92,7 +96,13 @@ def test_bad_input_is_shown_beside_its_field_and_the_rest_is_kept(
         in by_id(browser, "error-date").text
     )
     assert by_id(browser, "f-recording_url").get_attribute("aria-invalid") == "true"
-    assert by_id(browser, "summary").is_displayed()
+    summary = by_id(browser, "summary")
+    assert summary.is_displayed()
+    links = [link.text for link in summary.find_elements("css selector", "a")]
+    assert links == [
+        "Date: --date '9 March' is not a date; write it as YYYY-MM-DD",
+        "Recording link: --recording-url must start with https:// or http://",
+    ]
     assert by_id(browser, "f-client").get_attribute("value") == "Jane Miller"
     assert not by_id(browser, "error-client").is_displayed()
 
@@ -113,3 +123,39 @@ def test_the_switch_turns_the_page_chinese(server: Server, browser: Any) -> None
 def test_axe_finds_no_serious_violation(server: Server, browser: Any, lang: str) -> None:
     open_page(browser, server, lang)
     assert serious_violations(browser) == []
+
+
+DIARY = (
+    "date,practised,time,minutes,protocol,before,after,notes\n"
+    "2026-03-09,yes,07:30,15,standard,7,3,warm hands\n"
+    "2026-03-10,yes,,,,11,3,\n"
+)
+
+
+def test_a_diary_makes_a_completed_log_and_a_filled_log_reads_back(
+    server: Server, browser: Any, tmp_path: pathlib.Path
+) -> None:
+    diary = tmp_path / "diary.csv"
+    diary.write_text(DIARY, encoding="utf-8")
+    open_page(browser, server)
+    by_id(browser, "product-log").click()
+    by_id(browser, "f-name").send_keys("Jane Miller")
+    by_id(browser, "f-entries").send_keys(str(diary))
+    by_id(browser, "make-button").click()
+    wait_for(lambda: by_id(browser, "problems").is_displayed(), "the rows left out")
+    assert "diary.csv:3: before: 11 is not a rating from 0 to 10" in by_id(browser, "problems").text
+    assert by_id(browser, "download").get_attribute("download") == "log-en-jane-miller.pdf"
+
+    blank = api.log_pdf(api.load("en"), details=LogDetails(start=dt.date(2026, 3, 9), weeks=1))
+    writer = pypdf.PdfWriter(clone_from=pypdf.PdfReader(io.BytesIO(blank)))
+    values = {"w1.d2.practised": "/Yes", "w1.d2.before": "6", "w1.d2.after": "2"}
+    writer.update_page_form_field_values(writer.pages[0], values, auto_regenerate=False)
+    filled = tmp_path / "filled.pdf"
+    with filled.open("wb") as out:
+        writer.write(out)
+    by_id(browser, "f-read").send_keys(str(filled))
+    by_id(browser, "format-json").click()
+    by_id(browser, "read").find_element("css selector", "button").click()
+    output = wait_for(lambda: by_id(browser, "read-output").text, "the entries")
+    assert json.loads(output)[0]["date"] == "2026-03-10"
+    assert by_id(browser, "read-download").text == "filled-entries.json"

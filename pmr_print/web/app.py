@@ -50,8 +50,15 @@ class Service:
         self.lock = threading.Lock()
 
     def make(self, product: str, reader: Reader) -> Result:
-        with self.lock:
-            return PRODUCTS[product].make(reader, self.shelf)
+        """The product, or FieldErrors in the order of its fields (the page's order)."""
+        keys = PRODUCTS[product].keys
+        try:
+            with self.lock:
+                return PRODUCTS[product].make(reader, self.shelf)
+        except FieldErrors as error:
+            rank = {key: index for index, key in enumerate(keys)}
+            ordered = sorted(error.errors.items(), key=lambda item: rank.get(item[0], len(keys)))
+            raise FieldErrors(dict(ordered)) from None
 
     async def page(self, request: Request) -> Response:
         """The page in the language the browser prefers; /en and /zh pin one (the switch)."""

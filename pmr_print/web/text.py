@@ -56,6 +56,8 @@ class PageText:
     weeks_hint: str
     diary: str
     diary_hint: str
+    choose_file: str
+    no_file: str
     make: str
     preview: str
     preview_empty: str
@@ -130,6 +132,8 @@ EN = PageText(
     weeks_hint="1 to 52; 4 if left empty.",
     diary="Diary (optional)",
     diary_hint="A CSV or JSON diary makes a completed log with a progress chart.",
+    choose_file="Choose a file…",
+    no_file="No file chosen",
     make="Make the PDF",
     preview="Preview",
     preview_empty="Choose what to print and press “Make the PDF”; it will show here.",
@@ -204,6 +208,8 @@ ZH = PageText(
     weeks_hint="1 到 52；留空则为 4 周。",
     diary="日记（可选）",
     diary_hint="上传 CSV 或 JSON 日记，可生成带进度图的完整记录。",
+    choose_file="选择文件",
+    no_file="未选择文件",
     make="生成 PDF",
     preview="预览",
     preview_empty="选择要打印的内容，然后点击“生成 PDF”，结果会显示在这里。",

@@ -41,30 +41,63 @@
     if (summary) summary.hidden = true;
   }
 
+  // What a field is called on the page: its label, or for a group of boxes its legend.
+  function fieldName(input) {
+    const label = input.id && document.querySelector('label[for="' + CSS.escape(input.id) + '"]');
+    if (label && input.type !== "checkbox" && input.type !== "radio") return label.textContent.trim();
+    const group = input.closest("fieldset");
+    const legend = group && group.querySelector("legend");
+    return legend ? legend.textContent.trim() : "";
+  }
+
+  // Each message beside its field, and a summary on top linking to every bad field.
   function showErrors(form, errors) {
-    let first = null;
-    const loose = [];
+    const listed = [];
     for (const { field, message } of errors) {
       const slot = form.querySelector('[data-error-for="' + CSS.escape(field) + '"]');
-      if (!slot) {
-        loose.push(message);
+      const inputs = [...form.querySelectorAll('[name="' + CSS.escape(field) + '"]')];
+      if (!slot || !inputs.length) {
+        listed.push({ message, input: null });
         continue;
       }
       slot.textContent = message;
       slot.hidden = false;
-      for (const input of form.querySelectorAll('[name="' + CSS.escape(field) + '"]')) {
+      for (const input of inputs) {
         if (input.type !== "checkbox" && input.type !== "radio") input.setAttribute("aria-invalid", "true");
-        first = first || input;
       }
+      listed.push({ message, input: inputs[0] });
     }
     const summary = form.querySelector(".summary");
-    if (summary) {
-      summary.textContent = [messages.fix, ...loose].join("\n");
-      summary.hidden = false;
-    } else if (loose.length) {
-      status.textContent = messages.failed + " " + loose.join(" ");
+    if (!summary) {
+      const loose = listed.filter((entry) => !entry.input).map((entry) => entry.message);
+      if (loose.length) status.textContent = messages.failed + " " + loose.join(" ");
+      const first = listed.find((entry) => entry.input);
+      if (first) first.input.focus();
+      return;
     }
-    if (first) first.focus();
+    const heading = document.createElement("p");
+    heading.textContent = messages.fix;
+    const list = document.createElement("ul");
+    for (const { message, input } of listed) {
+      const item = document.createElement("li");
+      if (input) {
+        const link = document.createElement("a");
+        const name = fieldName(input);
+        link.href = "#" + input.id;
+        link.textContent = name ? name + ": " + message : message;
+        link.addEventListener("click", (event) => {
+          event.preventDefault();
+          input.focus();
+        });
+        item.append(link);
+      } else {
+        item.textContent = message;
+      }
+      list.append(item);
+    }
+    summary.replaceChildren(heading, list);
+    summary.hidden = false;
+    summary.focus();
   }
 
   function fileName(response, fallback) {
@@ -163,6 +196,14 @@
   for (const radio of makeForm.querySelectorAll('input[name="format"]')) {
     radio.addEventListener("change", showEdition);
   }
+  // File fields show the chosen file's name in the page's language (see .file in page.css).
+  for (const input of document.querySelectorAll('.file input[type="file"]')) {
+    const name = input.parentElement.querySelector(".file-name");
+    input.addEventListener("change", () => {
+      name.textContent = input.files.length ? input.files[0].name : messages.noFile;
+    });
+  }
+  document.documentElement.classList.add("js");
   makeForm.addEventListener("submit", make);
   readForm.addEventListener("submit", read);
   showProduct();
