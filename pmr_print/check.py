@@ -98,11 +98,30 @@ def compare_protocols(reference: Guide, guide: Guide) -> list[Problem]:
                     f"{reference.lang} ({protocol.source})",
                 )
             )
+        else:
+            problems.extend(compare_clauses(protocol, other, reference.lang))
     ours = {protocol.id for protocol in reference.protocols}
     for other in guide.protocols:
         if other.id not in ours:
             problems.append(
                 Problem.at(other.source, f"protocol '{other.id}' is not in {reference.lang}")
+            )
+    return problems
+
+
+def compare_clauses(protocol: Protocol, other: Protocol, lang: str) -> list[Problem]:
+    """Every language marks words for the same groups in each step, so that leaving a group
+    out prints the same step in each."""
+    problems = []
+    for ours, theirs in zip(protocol.steps, other.steps, strict=True):
+        marked = set(ours.instruction.clause_groups)
+        if set(theirs.instruction.clause_groups) != marked:
+            problems.append(
+                Problem.at(
+                    theirs.instruction.source,
+                    f"step '{theirs.id}' marks words for other groups than in {lang} "
+                    f"({' '.join(sorted(marked)) or 'none'}, {ours.instruction.source})",
+                )
             )
     return problems
 

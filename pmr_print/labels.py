@@ -27,6 +27,7 @@ LABELS: tuple[str, ...] = (
     "Reason: {reason}",
     "Leave out: {groups}",
     "Step cards",
+    "Stop if it hurts.",
     "Protocol: {name}",
     "Rounds: {count}",
     "Quiet time at the end: {seconds} s",
@@ -102,6 +103,7 @@ LABELS: tuple[str, ...] = (
     "Take a moment, then get up slowly",
     # booklet
     "Contents",
+    "0 to 10",
 )
 
 

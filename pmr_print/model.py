@@ -54,12 +54,15 @@ class Source:
 
 @dataclass(frozen=True)
 class Span:
-    """A run of text with one style; `href` makes it a link."""
+    """A run of text with one style; `href` makes it a link. `group` marks words of a combined
+    step that ask for that muscle group only (`[, arching your back]{group=back}`): they are
+    dropped when that group is left out."""
 
     text: str
     bold: bool = False
     italic: bool = False
     href: str | None = None
+    group: str | None = None
 
 
 @dataclass(frozen=True)
@@ -70,6 +73,15 @@ class Paragraph:
     @property
     def text(self) -> str:
         return "".join(span.text for span in self.spans)
+
+    @property
+    def clause_groups(self) -> tuple[str, ...]:
+        """The muscle groups that have words of their own in this paragraph, in order."""
+        return tuple(dict.fromkeys(span.group for span in self.spans if span.group))
+
+    def without(self, groups: frozenset[str]) -> Paragraph:
+        """This paragraph without the words of the given muscle groups."""
+        return replace(self, spans=tuple(s for s in self.spans if s.group not in groups))
 
 
 @dataclass(frozen=True)
@@ -121,7 +133,8 @@ class Step:
     relax_seconds: int
     source: Source
     left_out: tuple[str, ...] = ()
-    """Groups this step covers that are left out for one client (Protocol.without)."""
+    """Groups this step covers that are left out for one client (Protocol.without) and that its
+    instruction still asks for, having no words of their own to drop."""
     alt: str = ""
     """What the step's figure shows, for screen readers: its group's, or a combined step's own
     `{.alt}` paragraph."""
@@ -151,14 +164,18 @@ class Protocol:
 
     def without(self, omitted: frozenset[str]) -> Protocol:
         """This protocol with the omitted muscle groups left out of every step. A step of one
-        group drops out; a combined step keeps its other groups and records in `left_out` what
-        to leave out, because its instruction still names them all."""
+        group drops out; a combined step keeps its other groups, drops the words marked for an
+        omitted group, and records in `left_out` the omitted groups its words still ask for."""
         kept = []
         for step in self.steps:
             covers = tuple(group for group in step.covers if group not in omitted)
             if covers:
-                left_out = tuple(group for group in step.covers if group in omitted)
-                kept.append(replace(step, covers=covers, left_out=left_out))
+                dropped = omitted & set(step.instruction.clause_groups)
+                left_out = tuple(g for g in step.covers if g in omitted and g not in dropped)
+                instruction = step.instruction.without(frozenset(dropped))
+                kept.append(
+                    replace(step, covers=covers, left_out=left_out, instruction=instruction)
+                )
         return replace(self, steps=tuple(kept))
 
 

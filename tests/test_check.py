@@ -202,3 +202,85 @@ def test_two_alt_texts_for_one_figure(
     status, lines = check(content_copy, capsys)
     assert status == 2
     assert lines == [f"{en}:{line_of(en, '{#jaw ')}: 'jaw' has 2 {{.alt}} paragraphs; give it one"]
+
+
+def test_older_content_without_marked_words_is_explained(
+    content_copy: pathlib.Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A clinic's folder from before clauses existed: check says what to add, and where."""
+    for lang in ("en", "zh"):
+        guide = content_copy / lang / "guide.md"
+        text = guide.read_text(encoding="utf-8").replace("{group=back}", "")
+        guide.write_text(text.replace("[；", "；").replace("[; ", "; "), encoding="utf-8")
+    status, lines = check(content_copy, capsys)
+    assert status == 2
+    for lang in ("en", "zh"):
+        guide = content_copy / lang / "guide.md"
+        line = line_of(guide, "{#torso ") + 2  # the instruction paragraph
+        assert any(
+            entry.startswith(f"{guide}:{line}: combined step 'torso' covers 'back' but marks no ")
+            and "[words]{group=back}" in entry
+            and "--omit back" in entry
+            and "content/README.md" in entry
+            for entry in lines
+        ), lines
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        (  # a group the step does not cover
+            "{group=jaw}",
+            "{group=feet}",
+            "combined step 'face-neck' marks words for 'feet', which it does not cover",
+        ),
+        (  # not the form of a clause
+            "{group=jaw}",
+            "{.jaw}",
+            "[words]{class=jaw}: mark a clause as [words]{group=ID}",
+        ),
+        (  # a space between the words and the mark
+            "]{group=jaw}",
+            "] {group=jaw}",
+            "mark a clause as [words]{group=ID}, the words in square brackets right before it",
+        ),
+        (  # marked words in a single group's instruction
+            "Bite your back teeth together",
+            "[Bite your back teeth together]{group=jaw}",
+            "words marked {group=jaw} only work in the instruction of a combined step",
+        ),
+        (  # one clause inside another
+            "[, slowly drawing your chin towards your chest]{group=neck}",
+            "[, slowly [drawing]{group=jaw} your chin towards your chest]{group=neck}",
+            "a marked clause cannot hold another one",
+        ),
+    ],
+)
+def test_misused_marked_words_are_reported_where_they_are(
+    content_copy: pathlib.Path,
+    capsys: pytest.CaptureFixture[str],
+    old: str,
+    new: str,
+    message: str,
+) -> None:
+    guide = content_copy / "en" / "guide.md"
+    line = line_of(guide, old)
+    edit(guide, old, new)
+    status, lines = check(content_copy, capsys)
+    assert status == 2
+    assert any(entry.startswith(f"{guide}:{line}: ") and message in entry for entry in lines), lines
+
+
+def test_languages_mark_words_for_the_same_groups(
+    content_copy: pathlib.Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    guide = content_copy / "zh" / "guide.md"
+    line = line_of(guide, "{group=lower-legs}")
+    edit(guide, "[，同时把脚尖往回勾向小腿]{group=lower-legs}", "，同时把脚尖往回勾向小腿")
+    status, lines = check(content_copy, capsys)
+    assert status == 2
+    english = content_copy / "en" / "guide.md"
+    assert lines == [
+        f"{guide}:{line}: step 'legs-feet' marks words for other groups than in en "
+        f"(lower-legs, {english}:{line_of(english, '{group=lower-legs}')})"
+    ]

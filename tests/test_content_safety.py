@@ -4,11 +4,12 @@ the printed PDFs back, since the PDF, not the Markdown, is what reaches the clie
 from __future__ import annotations
 
 import functools
+import pathlib
 import re
 
 import pytest
 
-from pmr_print import api
+from pmr_print import api, cli
 from pmr_print.options import HandoutDetails, PrintOptions
 from tests.conftest import CONTENT
 from tests.pdfcheck import page_texts
@@ -30,6 +31,8 @@ BREATH_HOLD = {
     "en": re.compile(r"\bhold(ing)?\s+(it|(your|the)\s+breath)\b", re.IGNORECASE),
     "zh": re.compile(r"屏住|憋住|憋气|屏气|屏息|吸[^。；，]{0,4}气[^。；]{0,2}(并|后|然后)?保持"),
 }
+# Arching the back (zh: chest lifted, lower back extended).
+ARCH = {"en": re.compile(r"\barch(ing|es)?\b", re.IGNORECASE), "zh": re.compile(r"挺胸|向后伸展")}
 NEGATION = {
     "en": re.compile(r"\b(never|don't|do not|not|without|no)\b", re.IGNORECASE),
     "zh": re.compile(r"不|别|勿|切忌"),
@@ -148,3 +151,36 @@ def test_chinese_uses_one_term_per_concept(name: str) -> None:
     text = (CONTENT / "zh" / name).read_text(encoding="utf-8")
     found = {term: use for term, use in ZH_AVOIDED.items() if term in text}
     assert not found, found
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_leaving_out_the_back_leaves_no_arch_in_the_short_protocol(
+    lang: str, tmp_path: pathlib.Path
+) -> None:
+    """`pmr-print handout --protocol short --omit back`: the torso step asks for no arch."""
+    out = tmp_path / "handout.pdf"
+    args = ["handout", "--lang", lang, "--protocol", "short", "--omit", "back", "-o", str(out)]
+    assert cli.main(args) == 0
+    text = readable(lang, "\n".join(page_texts(out.read_bytes())))
+    arch = ARCH[lang]
+    assert arch.search(handout(lang, "short")), "the full step asks for the arch"
+    assert not arch.search(text), arch.search(text)
+    shoulder_blades = "肩胛骨向中间靠拢" if lang == "zh" else "shoulder blades together"
+    assert shoulder_blades in text  # the rest of the step is still there
+
+
+@pytest.mark.parametrize("protocol", PROTOCOLS)
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_card_shows_its_safety_line(lang: str, protocol: str) -> None:
+    line = readable(lang, api.load(lang).labels("Stop if it hurts."))
+    assert line == ("如有疼痛，请立即停下。" if lang == "zh" else "Stop if it hurts.")
+    pages = cards(lang, protocol)
+    assert len(pages) == len(api.load(lang).protocol(protocol).steps)
+    assert all(line in page for page in pages)
+
+
+def test_duplex_cards_carry_the_safety_line_on_their_text_side() -> None:
+    options = PrintOptions(lang="zh", protocol="short")
+    fronts, backs = page_texts(api.cards_pdf(api.load("zh"), options, duplex=True))
+    assert readable("zh", backs).count("如有疼痛，请立即停下。") == 4
+    assert "如有疼痛" not in readable("zh", fronts)

@@ -386,3 +386,10 @@ def test_long_names_and_notes_are_cut_visibly_not_overprinted() -> None:
     text = squeezed(data)
     assert "heavywarmlegs" in text and "…" in text
     assert "".join(notes.split()) not in text  # cut, with an ellipsis
+
+
+def test_the_rating_hint_under_before_and_after_comes_from_labels_po(blank_zh: bytes) -> None:
+    week = squeezed(blank_zh).split("第2周")[0]
+    assert week.count("0～10") >= 2 and "0–10" not in week  # the Chinese full-width tilde
+    english = api.log_pdf(api.load("en"), PrintOptions(lang="en"), LogDetails(start=START))
+    assert squeezed(english).count("0–10") >= 2

@@ -42,8 +42,23 @@ def test_omitting_groups_drops_them_from_steps_and_time() -> None:
     assert "back" not in torso.covers and "chest" in torso.covers
 
 
-def test_omitting_part_of_a_combined_step_keeps_the_step_and_says_what_to_leave_out() -> None:
-    short = load("en").protocol("short").without(frozenset({"back", "neck"}))
+def test_omitting_part_of_a_combined_step_keeps_the_step_and_drops_its_words() -> None:
+    whole = load("en").protocol("short")
+    short = whole.without(frozenset({"back", "neck"}))
     torso = next(step for step in short.steps if step.id == "torso")
-    assert torso.covers == ("shoulders", "chest", "abdomen") and torso.left_out == ("back",)
+    assert torso.covers == ("shoulders", "chest", "abdomen") and torso.left_out == ()
+    assert "arch" in whole.steps[2].instruction.text and "arch" not in torso.instruction.text
+    assert "chin" not in short.steps[1].instruction.text
     assert len(short.steps) == 4 and short.total_seconds == 4 * 27 + 60
+
+
+def test_an_omitted_group_without_words_of_its_own_is_named_instead() -> None:
+    face = load("zh").protocol("short").without(frozenset({"eyes"})).steps[1]
+    assert face.left_out == ("eyes",) and "紧闭双眼" in face.instruction.text
+
+
+def test_marked_words_are_data_in_the_model() -> None:
+    torso = load("zh").protocol("short").steps[2].instruction
+    assert torso.clause_groups == ("abdomen", "back")
+    back = next(span for span in torso.spans if span.group == "back")
+    assert "不要弓背" in back.text and "不要弓背" not in torso.without(frozenset({"back"})).text

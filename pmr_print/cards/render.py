@@ -1,14 +1,14 @@
 """Step cards: one card per step of a protocol, 4-up with crop marks or one per page.
 
 A card side is laid out top to bottom: the step (name, "Step 3 of 13", a "3 / 13" badge), the
-figure, the instruction, the timing strip. The figure takes the room the text leaves; when the
-text leaves too little, the instruction and legend shrink, down to a floor, below which the build
-fails naming the step and its FILE:LINE. With duplex printing the front has the figure and the
-back has the text.
+figure, the instruction, the safety line ("Stop if it hurts."), the timing strip. The figure
+takes the room the text leaves; when the text leaves too little, the instruction and legend
+shrink, down to a floor, below which the build fails naming the step and its FILE:LINE. With
+duplex printing the front has the figure and the back has the text.
 
 A bilingual card (`--lang bi`) is one card in both languages around one figure: the name as
 "Feet · 双脚", the step line as "Step 1 of 13 · 第1步，共13步", the English instruction above the
-Chinese one, and the strip's legend in both.
+Chinese one, the safety line and the strip's legend in both.
 """
 
 from __future__ import annotations
@@ -187,18 +187,22 @@ def language_tag(settings: Settings) -> str:
 @dataclass(frozen=True)
 class TextParts:
     instructions: tuple[KinsokuParagraph, ...]  # wrapped, one per language
+    safety: KinsokuParagraph  # wrapped; on every card, where the client reads while practising
     strip: Strip
     gap: float
 
     @property
     def height(self) -> float:
         text = sum(float(paragraph.height) for paragraph in self.instructions)
-        return text + self.gap * len(self.instructions) + self.strip.height
+        text += self.gap * (len(self.instructions) - 0.5) + float(self.safety.height)
+        return text + self.gap + self.strip.height
 
     def draw(self, canvas: Canvas, x: float, top: float) -> None:
         for paragraph in self.instructions:
             paragraph.drawOn(canvas, x, top - paragraph.height)
             top -= paragraph.height + self.gap
+        top += self.gap / 2
+        self.safety.drawOn(canvas, x, top - self.safety.height)
 
 
 def text_parts(card: Card, context: Context, size: float, width: float) -> TextParts:
@@ -209,6 +213,9 @@ def text_parts(card: Card, context: Context, size: float, width: float) -> TextP
         paragraph = content_paragraph(step.instruction, language.styles.faces, style)
         paragraph.wrap(width, 100_000)
         instructions.append(paragraph)
+    safety_line = context.labels("Stop if it hurts.")
+    safety = plain_paragraph(safety_line, "label", context.styles.faces, styles.safety)
+    safety.wrap(width, 100_000)
     strip = make_strip(
         [
             (language.guide, step)
@@ -220,7 +227,7 @@ def text_parts(card: Card, context: Context, size: float, width: float) -> TextP
         context.styles,
         context.settings.theme.colours,
     )
-    return TextParts(tuple(instructions), strip, GAP * context.scale * 1.5)
+    return TextParts(tuple(instructions), safety, strip, GAP * context.scale * 1.5)
 
 
 def lay_out(card: Card, context: Context, figure: bool, text: bool) -> Draw:

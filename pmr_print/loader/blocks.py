@@ -4,13 +4,18 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from markdown_it.token import Token
 
 from pmr_print.model import BulletList, Paragraph, Source, Span
 from pmr_print.problems import Problem
 
+MISPLACED_CLAUSE = "{group="
+CLAUSE_FORM = (
+    "mark a clause as [words]{group=ID}, the words in square brackets right before it, "
+    "e.g. [, arching your back slightly]{group=back}"
+)
 UNSUPPORTED_INLINE = {
     "code_inline": "inline code",
     "html_inline": "inline HTML",
@@ -121,21 +126,38 @@ class Reader:
         spans: list[Span] = []
         bold = italic = False
         href: str | None = None
+        group: str | None = None
         for child in inline.children or []:
             kind = child.type
             if kind == "text":
-                spans.append(Span(child.content, bold, italic, href))
+                if MISPLACED_CLAUSE in child.content:
+                    self.problem(inline, CLAUSE_FORM)
+                spans.append(Span(child.content, bold, italic, href, group))
             elif kind in ("softbreak", "hardbreak"):
-                spans.append(Span("\n", bold, italic, href))
+                spans.append(Span("\n", bold, italic, href, group))
             elif kind in ("strong_open", "strong_close"):
                 bold = kind == "strong_open"
             elif kind in ("em_open", "em_close"):
                 italic = kind == "em_open"
             elif kind in ("link_open", "link_close"):
                 href = str(child.attrs["href"]) if kind == "link_open" else None
+            elif kind == "span_open":
+                group = self.clause_group(inline, child, group)
+            elif kind == "span_close":
+                group = None
             else:
                 self.problem(inline, f"unsupported Markdown: {UNSUPPORTED_INLINE.get(kind, kind)}")
         return merge_spans(spans)
+
+    def clause_group(self, inline: Token, span: Token, outer: str | None) -> str | None:
+        """The group of a `[words]{group=id}` clause; anything else there is reported."""
+        attrs = {str(key): str(value) for key, value in span.attrs.items()}
+        if outer is not None:
+            self.problem(inline, "a marked clause cannot hold another one: " + CLAUSE_FORM)
+        elif set(attrs) != {"group"} or not attrs["group"]:
+            found = " ".join(f"{key}={value}" for key, value in attrs.items())
+            self.problem(inline, f"[words]{{{found}}}: {CLAUSE_FORM}")
+        return attrs.get("group") or None
 
 
 def describe(token: Token) -> str:
@@ -158,10 +180,8 @@ def merge_spans(spans: list[Span]) -> tuple[Span, ...]:
             after = text[offset + 1] if offset + 1 < len(text) else " "
             piece = "" if is_wide(before) and is_wide(after) else " "
         offset += len(span.text)
-        style = (span.bold, span.italic, span.href)
-        if merged and (merged[-1].bold, merged[-1].italic, merged[-1].href) == style:
-            last = merged.pop()
-            merged.append(Span(last.text + piece, *style))
+        if merged and replace(merged[-1], text="") == replace(span, text=""):  # same style
+            merged[-1] = replace(span, text=merged[-1].text + piece)
         elif piece:
-            merged.append(Span(piece, *style))
+            merged.append(replace(span, text=piece))
     return tuple(merged)

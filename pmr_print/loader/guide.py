@@ -7,6 +7,7 @@ import pathlib
 from pmr_print.files import UnreadableFile, read_regular
 from pmr_print.loader.attributes import Attributes
 from pmr_print.loader.blocks import AttributedParagraph, Reader
+from pmr_print.loader.clauses import report_stray_clauses
 from pmr_print.loader.frontmatter import FrontMatter, read_front_matter
 from pmr_print.loader.markdown import make_parser
 from pmr_print.loader.outline import Node, nest
@@ -68,6 +69,8 @@ def build_guide(
     front: FrontMatter | None, roots: list[Node], end: Source, problems: list[Problem]
 ) -> Guide | None:
     sections = {node.id: node for node in read_sections(roots, problems)}
+    for node in sections.values():
+        report_stray_clauses(section_of(node).blocks, problems)
     for missing in (sid for sid in SECTION_IDS if sid not in sections):
         problems.append(Problem.at(end, f"required section '{missing}' is missing"))
     groups, declared = read_groups(sections.get("sequence"), end, problems)
@@ -143,6 +146,7 @@ def read_group(node: Node, problems: list[Problem]) -> MuscleGroup | None:
     if len(instruction) != 1:
         attrs.report(f"muscle group '{node.id}' needs exactly one instruction paragraph")
     alt = alt_text(node, attrs)
+    report_stray_clauses(instruction, problems)
     if tense is None or relax is None or len(instruction) != 1 or node.id not in GROUP_IDS:
         return None
     return MuscleGroup(node.id, node.heading.text, instruction[0], tense, relax, node.source, alt)

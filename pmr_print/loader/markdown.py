@@ -6,7 +6,7 @@ import re
 
 from markdown_it import MarkdownIt
 from markdown_it.rules_core import StateCore
-from mdit_py_plugins.attrs import attrs_block_plugin
+from mdit_py_plugins.attrs import attrs_block_plugin, attrs_plugin
 from mdit_py_plugins.attrs.parse import ParseError, parse
 from mdit_py_plugins.front_matter import front_matter_plugin
 
@@ -39,5 +39,7 @@ def heading_attrs_rule(state: StateCore) -> None:
 def make_parser() -> MarkdownIt:
     parser = MarkdownIt("commonmark").enable("table")
     parser.use(front_matter_plugin).use(attrs_block_plugin)
+    # `[words]{group=back}` marks a clause of a combined step; no other inline attributes.
+    parser.use(attrs_plugin, spans=True, after=())
     parser.core.ruler.push("heading_attrs", heading_attrs_rule)
     return parser

@@ -7,6 +7,7 @@ from dataclasses import replace
 
 from pmr_print.loader.attributes import Attributes
 from pmr_print.loader.blocks import AttributedParagraph
+from pmr_print.loader.clauses import check_step_clauses, report_stray_clauses
 from pmr_print.loader.outline import Node
 from pmr_print.model import MuscleGroup, Paragraph, Protocol, Step
 from pmr_print.problems import Problem
@@ -47,6 +48,7 @@ def read_protocol(
         attrs.report(f"protocol '{node.id}' needs a summary paragraph under its heading")
         return None
     cue = paragraphs(node, "cue")
+    report_stray_clauses([*summary, *cue], problems)
     if tense == 0 and not cue:
         attrs.report(f"release-only protocol '{node.id}' (tense=0) needs a {{.cue}} paragraph")
     steps = read_steps(node, attrs, groups, declared, problems)
@@ -125,6 +127,7 @@ def read_combined_step(node: Node, declared: set[str], problems: list[Problem]) 
     alt = alt_text(node, attrs)
     if tense is None or relax is None or not instruction or not covers:
         return None
+    check_step_clauses(node.id, instruction[0], covers, problems)
     return Step(
         node.id, node.heading.text, instruction[0], covers, tense, relax, node.source, alt=alt
     )

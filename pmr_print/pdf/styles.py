@@ -139,6 +139,7 @@ class CardStyles:
     step: ParagraphStyle
     instruction: ParagraphStyle
     legend: ParagraphStyle
+    safety: ParagraphStyle
 
 
 @functools.cache
@@ -166,6 +167,14 @@ def make_card_styles(theme: Theme, lang: str, scale: float, text: float) -> Card
         ),
         legend=ParagraphStyle(
             "card_legend", parent=styles.small, fontSize=small, leading=small * 1.3
+        ),
+        safety=ParagraphStyle(
+            "card_safety",
+            parent=styles.caution_title,
+            fontSize=small,
+            leading=small * 1.3,
+            spaceBefore=0,
+            spaceAfter=0,
         ),
     )
 
@@ -199,5 +208,5 @@ def make_slide_styles(theme: Theme, lang: str, body: float, name: float) -> Slid
         name=sized(styles.h2, "slide_name", name, textColor=accent),
         body=text,
         muted=sized(styles.body, "slide_muted", body, textColor=muted),
-        strip=CardStyles(name=text, step=text, instruction=text, legend=text),
+        strip=CardStyles(name=text, step=text, instruction=text, legend=text, safety=text),
     )

@@ -116,7 +116,7 @@ def column_hint(key: str, labels: Labels) -> str:
     """The small line under a column's label."""
     if key == "notes":
         return labels("e.g. warmth, heaviness, tingling")
-    return "0–10" if key in ("before", "after") else ""
+    return labels("0 to 10") if key in ("before", "after") else ""
 
 
 def head_texts(styles: Styles, labels: Labels) -> list[tuple[Paragraph, Paragraph | None]]:
