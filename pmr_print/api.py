@@ -18,6 +18,7 @@ from pmr_print.options import (
     LogDetails,
     PrintOptions,
     WorkshopDetails,
+    check_omit,
     resolve,
     resolve_pair,
 )
@@ -47,9 +48,27 @@ def check(content_dir: pathlib.Path | None = None) -> list[Problem]:
     """What `pmr-print check` reports: every problem of a content folder (default: the shipped
     one), including characters no shipped font can print. An empty list means it is fine."""
     from pmr_print.check import check_content
-    from pmr_print.pdf.printable import unprintable
 
-    return check_content(content_dir or default_content_dir(), unprintable)
+    return check_content(content_dir or default_content_dir(), preflight)
+
+
+def preflight(guide: Guide) -> list[Problem]:
+    """What a build of the guide would refuse beyond the model: characters no shipped font has,
+    and, in every protocol, an instruction too long for a card or for a page of the handout."""
+    from pmr_print.cards.render import overflowing_steps
+    from pmr_print.handout.render import oversized_steps
+    from pmr_print.pdf.printable import unprintable
+    from pmr_print.pdf.styles import make_styles
+
+    problems = unprintable(guide)
+    if problems:
+        return problems  # the layout below would stop at the same character
+    for protocol in guide.protocols:
+        settings = resolve(PrintOptions(lang=guide.lang, protocol=protocol.id), guide)
+        styles = make_styles(settings.theme, guide.lang)
+        problems += oversized_steps(guide, protocol, styles, settings)
+        problems += overflowing_steps(guide, settings)
+    return problems
 
 
 def languages(content_dir: pathlib.Path | None = None) -> list[str]:
@@ -108,10 +127,14 @@ def handout_pdf(
     from pmr_print.handout.render import render_handout
 
     options = options or PrintOptions(lang=edition.lang)
+    details = details or HandoutDetails()
     if isinstance(edition, Bilingual):
         pair = resolve_pair(options, edition)
-        return render_bilingual_handout(edition, pair, details or HandoutDetails())
-    return render_handout(edition, resolve(options, edition), details or HandoutDetails())
+        check_omit(pair[0].protocol, details)
+        return render_bilingual_handout(edition, pair, details)
+    settings = resolve(options, edition)
+    check_omit(settings.protocol, details)
+    return render_handout(edition, settings, details)
 
 
 def cards_pdf(
@@ -157,7 +180,9 @@ def handout_html(
         return render_bilingual_handout(edition, pair, details or HandoutDetails())
     guide = edition
     settings = resolve(options or PrintOptions(lang=guide.lang), guide)
-    return render_handout(guide, settings, details or HandoutDetails())
+    details = details or HandoutDetails()
+    check_omit(settings.protocol, details)
+    return render_handout(guide, settings, details)
 
 
 def cards_html(edition: Edition, options: PrintOptions | None = None) -> str:

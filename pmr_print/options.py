@@ -148,3 +148,11 @@ class BookletDetails(HandoutDetails):
         super().__post_init__()
         if not 1 <= self.weeks <= 12:
             raise UsageError(f"--weeks {self.weeks}: give a number of weeks from 1 to 12")
+
+
+def check_omit(protocol: Protocol, details: HandoutDetails) -> None:
+    """UsageError when --omit leaves the protocol no step at all (nothing to print a table of)."""
+    if details.omit and not protocol.without(frozenset(details.omit)).steps:
+        raise UsageError(
+            f"--omit leaves no step of the protocol '{protocol.id}'; leave out fewer groups"
+        )

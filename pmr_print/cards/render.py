@@ -26,12 +26,12 @@ from pmr_print.cards.sheet import Sheet, chunks, draw_crop_marks, make_sheet
 from pmr_print.cards.strip import Strip, draw_strip, make_strip
 from pmr_print.illustrations import FigureColours, draw_figure
 from pmr_print.labels import Labels, PairedLabels
-from pmr_print.model import Guide, Step
+from pmr_print.model import Guide, Source, Step
 from pmr_print.options import Settings
 from pmr_print.pdf.markup import Faces
 from pmr_print.pdf.styles import CardStyles, Styles, make_card_styles, make_styles
 from pmr_print.pdf.text import content_paragraph, draw_text, plain_paragraph, text_width
-from pmr_print.problems import PmrError
+from pmr_print.problems import PmrError, Problem
 from pmr_print.theme import Colours, Theme
 from pmr_print.typography.linebreak import KinsokuParagraph
 
@@ -46,7 +46,9 @@ Draw = Callable[[Canvas], None]
 
 
 class CardOverflowError(PmrError):
-    pass
+    def __init__(self, source: Source, detail: str) -> None:
+        self.source, self.detail = source, detail
+        super().__init__(f"{source}: {detail}")
 
 
 SEPARATOR = " · "  # between the languages of a bilingual card's name
@@ -130,6 +132,21 @@ def render_cards(
     ]
     sides = [card_sides(card, context, duplex) for card in cards]  # fails before any drawing
     return write_pdf(context, sides, duplex)
+
+
+def overflowing_steps(guide: Guide, settings: Settings, layout: str = "4up") -> list[Problem]:
+    """A problem for each card of the protocol whose text does not fit (what render_cards would
+    stop at), found by laying the cards out without drawing them."""
+    language = Language(guide, settings, make_styles(settings.theme, guide.lang))
+    context = Context((language,), make_sheet(settings.theme.page_size, layout), guide.labels)
+    steps = settings.protocol.steps
+    problems = []
+    for number, step in enumerate(steps, start=1):
+        try:
+            card_sides(Card((step,), number, len(steps)), context, duplex=False)
+        except CardOverflowError as error:
+            problems.append(Problem.at(error.source, error.detail))
+    return problems
 
 
 def card_sides(card: Card, context: Context, duplex: bool) -> tuple[Draw, Draw | None]:
@@ -271,13 +288,14 @@ def fit_text(card: Card, context: Context, width: float, room: float, largest: f
             return parts
     step = card.step
     raise CardOverflowError(
-        f"{step.source}: step {card.number} ({step.name}, id {step.id}) does not fit on a card: "
+        step.source,
+        f"step {card.number} ({step.name}, id {step.id}) does not fit on a card: "
         f"its instruction is too long even at {sizes[-1]:.1f} pt; shorten it, or try "
         + (
             "--duplex, which gives the text a side of its own"
             if context.sheet.per_page == 2
             else "--layout 2up, whose cards are as tall and twice as wide"
-        )
+        ),
     )
 
 

@@ -24,6 +24,7 @@ from pmr_print.pdf.blocks import (
 from pmr_print.pdf.document import Metadata, PageFrame, build_document, mark_outline
 from pmr_print.pdf.styles import Styles, make_styles
 from pmr_print.pdf.text import content_paragraph, plain_paragraph, text_width
+from pmr_print.problems import ContentError, Problem
 
 # Reading order: what it is, the cautions before anything is tried, how to do it, then the rest.
 BEFORE_SEQUENCE = ("about", "drawbacks", "preparation", "breathing")
@@ -157,7 +158,9 @@ def group_names(guide: Guide, ids: Sequence[str], settings: Settings) -> str:
     return format_list([guide.group(group).name for group in ids], locale=settings.locale)
 
 
-def instruction_cell(guide: Guide, step: Step, styles: Styles, settings: Settings) -> object:
+def instruction_cell(
+    guide: Guide, step: Step, styles: Styles, settings: Settings
+) -> Flowable | list[Flowable]:
     """The step's instruction; a combined step that covers an omitted group says to leave it
     out, since its wording still names every group it covers."""
     instruction = content_paragraph(step.instruction, styles.faces, styles.cell)
@@ -200,7 +203,21 @@ def steps_table(
         )
     total = ["", head(labels("Total")), total_text(guide, protocol, styles)]
     rows.append(total + [""] * (len(rows[0]) - len(total)))
-    size = styles.cell.fontSize
+    widths = column_widths(guide, protocol, styles, settings, with_instructions)
+    if with_instructions:
+        problems = oversized_steps(guide, protocol, styles, settings)
+        if problems:  # ReportLab would stop with a LayoutError naming no file
+            raise ContentError(problems[:1])
+    return styled_table(
+        rows, styles, table_commands(settings, len(rows)), colWidths=widths, repeatRows=1
+    )
+
+
+def column_widths(
+    guide: Guide, protocol: Protocol, styles: Styles, settings: Settings, with_instructions: bool
+) -> list[float | None]:
+    """The steps table's columns; None is the instructions' (or names'), which takes the rest."""
+    labels, faces, size = guide.labels, styles.faces, styles.cell.fontSize
     # The seconds columns are as wide as their headings, unless that would squeeze the
     # instructions (large print): then the headings wrap onto two lines.
     heading = max(
@@ -211,12 +228,37 @@ def steps_table(
     seconds = 12 + (heading if heading < frame_width * 0.1 else size * 3)
     names = 12 + max(text_width(step.name, size, faces, "table") for step in protocol.steps)
     if with_instructions:
-        widths = [size * 2.4, min(names, frame_width * 0.18), None, seconds, seconds]
-    else:
-        widths = [size * 2.4, None, seconds, seconds]
-    return styled_table(
-        rows, styles, table_commands(settings, len(rows)), colWidths=widths, repeatRows=1
-    )
+        return [size * 2.4, min(names, frame_width * 0.18), None, seconds, seconds]
+    return [size * 2.4, None, seconds, seconds]
+
+
+CELL_PADDING = 6  # ReportLab's default left and right padding of a table cell
+
+
+def oversized_steps(
+    guide: Guide, protocol: Protocol, styles: Styles, settings: Settings
+) -> list[Problem]:
+    """A problem for each step whose instruction is taller than a page of the handout can hold
+    (a table row cannot be split across pages)."""
+    theme = settings.theme
+    frame_width, frame_height = (side - 2 * theme.margin for side in theme.page_size)
+    widths = column_widths(guide, protocol, styles, settings, with_instructions=True)
+    width = frame_width - sum(w for w in widths if w is not None) - 2 * CELL_PADDING
+    room = frame_height - 4 * styles.cell_head.leading  # the repeated heading row, the padding
+    problems = []
+    for number, step in enumerate(protocol.steps, start=1):
+        cell = instruction_cell(guide, step, styles, settings)
+        parts = cell if isinstance(cell, list) else [cell]
+        height = sum(part.wrap(width, frame_height)[1] for part in parts)
+        if height > room:
+            problems.append(
+                Problem.at(
+                    step.instruction.source,
+                    f"the instruction of step {number} ({step.name}) of protocol "
+                    f"'{protocol.id}' is too long for a page of the handout; shorten it",
+                )
+            )
+    return problems
 
 
 def total_text(guide: Guide, protocol: Protocol, styles: Styles) -> Flowable:

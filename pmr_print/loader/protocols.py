@@ -84,7 +84,7 @@ def read_steps(
     if names is not None and node.children:
         attrs.report(f"protocol '{node.id}' has both steps=... and #### steps: use one")
         return []
-    if names is None and not node.children:
+    if (names is None and not node.children) or names == ():
         attrs.report(f"protocol '{node.id}' has no steps: add steps=\"feet ...\" or #### steps")
         return []
     if names is None:
