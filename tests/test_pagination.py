@@ -185,24 +185,27 @@ def test_the_steps_table_repeats_its_header_on_every_page_it_runs_onto(lang: str
         assert any(text.startswith("#") for text in texts), number  # the header row: # ...
 
 
-def paragraph_of(lines: int, styles, width: float):
+WORDS = {"en": ("relax", " "), "zh": ("放松", "")}
+
+
+def paragraph_of(lines: int, styles, width: float, lang: str):
     """A body paragraph exactly `lines` lines long at `width`."""
+    word, space = WORDS[lang]
     count = 1
     while True:
-        paragraph = plain_paragraph(" ".join(["relax"] * count), "test", styles.faces, styles.body)
+        paragraph = plain_paragraph(space.join([word] * count), "test", styles.faces, styles.body)
         paragraph.wrap(width, 10_000)
         if len(paragraph.blPara.lines) > lines:
-            return plain_paragraph(
-                " ".join(["relax"] * (count - 1)), "test", styles.faces, styles.body
-            )
+            text = space.join([word] * (count - 1))
+            return plain_paragraph(text, "test", styles.faces, styles.body)
         count += 1
 
 
-def foot_of_page_test(lines: int, room_in_lines: float) -> list[int]:
+def foot_of_page_test(lines: int, room_in_lines: float, lang: str) -> list[int]:
     """Text rows per page when a paragraph of `lines` lines follows a spacer that leaves room
     for `room_in_lines` lines at the foot of page 1."""
     theme = make_theme("a4")
-    styles = make_styles(theme, "en")
+    styles = make_styles(theme, lang)
     guide_en = guide("en")
     assert isinstance(guide_en, api.Guide)
     padding = 6  # a frame's own, on each side
@@ -210,20 +213,23 @@ def foot_of_page_test(lines: int, room_in_lines: float) -> list[int]:
     width = theme.page_size[0] - 2 * theme.margin - 2 * padding
     story = [
         Spacer(1, frame_height - room_in_lines * styles.body.leading),
-        paragraph_of(lines, styles, width),
+        paragraph_of(lines, styles, width, lang),
     ]
     frame = PageFrame(theme, styles.faces, guide_en.labels, "note")
-    data = build_document(story, frame, Metadata("t", "a", "s", "en"))
+    data = build_document(story, frame, Metadata("t", "a", "s", lang))
     return [len(page.rows) for page in read_pages(data)]
 
 
-def test_a_paragraph_leaves_no_single_line_at_the_foot_of_a_page() -> None:
-    assert foot_of_page_test(lines=5, room_in_lines=1.5) == [0, 5]  # it moves on whole
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_paragraph_leaves_no_single_line_at_the_foot_of_a_page(lang: str) -> None:
+    assert foot_of_page_test(5, room_in_lines=1.5, lang=lang) == [0, 5]  # it moves on whole
 
 
-def test_a_paragraph_leaves_no_single_line_at_the_head_of_a_page() -> None:
-    assert foot_of_page_test(lines=5, room_in_lines=4.5) == [3, 2]  # four fit, one would be left
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_paragraph_leaves_no_single_line_at_the_head_of_a_page(lang: str) -> None:
+    assert foot_of_page_test(5, room_in_lines=4.5, lang=lang) == [3, 2]  # not four and one
 
 
-def test_a_paragraph_splits_where_it_leaves_two_lines_on_each_page() -> None:
-    assert foot_of_page_test(lines=5, room_in_lines=2.5) == [2, 3]
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_paragraph_splits_where_it_leaves_two_lines_on_each_page(lang: str) -> None:
+    assert foot_of_page_test(5, room_in_lines=2.5, lang=lang) == [2, 3]
