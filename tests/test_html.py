@@ -477,3 +477,24 @@ def test_the_page_shows_the_html_edition_styled_in_its_preview(
         browser.switch_to.default_content()
     by_id(browser, "product-log").click()
     assert not by_id(browser, "edition-html").is_displayed()
+
+
+@pytest.mark.browser
+def test_large_print_sets_the_legible_face_and_grayscale_has_no_colour(
+    guides: dict[str, Guide], tmp_path: pathlib.Path, browser: Any
+) -> None:
+    options = api.PrintOptions(lang="en", large_print=True, grayscale=True)
+    path = tmp_path / "cards.html"
+    path.write_text(api.cards_html(guides["en"], options), encoding="utf-8")
+    browser.get(path.as_uri())
+    family = browser.execute_script(
+        "return getComputedStyle(document.querySelector('.instruction')).fontFamily"
+    )
+    assert family.startswith('"PMR Legible"')
+    size = browser.execute_script(
+        "return parseFloat(getComputedStyle(document.querySelector('.instruction')).fontSize)"
+    )
+    assert size >= 16 * 4 / 3  # 16 pt, as the large-print PDF
+    colour = browser.execute_script("return getComputedStyle(document.querySelector('h1')).color")
+    red, green, blue = re.findall(r"\d+", colour)[:3]
+    assert red == green == blue
