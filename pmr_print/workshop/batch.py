@@ -8,14 +8,15 @@ in its initializer. Any other Executor works as it is, e.g. a Dask cluster's
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from concurrent.futures import Executor, Future, ProcessPoolExecutor, as_completed
+from contextlib import contextmanager
 
 from pmr_print.workshop.packet import PacketSetup, attempt_packet, prepare
 from pmr_print.workshop.results import Packet
 from pmr_print.workshop.roster import Row
 
-Progress = Callable[[], None]  # called once per packet done, built or failed
+Results = Iterator[tuple[Row, Packet | str]]  # each row with its packet or why it failed
 
 
 def cores() -> int:
@@ -28,26 +29,28 @@ def default_pool(setup: PacketSetup, jobs: int) -> ProcessPoolExecutor:
     return ProcessPoolExecutor(max_workers=workers, initializer=prepare, initargs=(setup,))
 
 
-def packets(
+@contextmanager
+def running(
     rows: Sequence[Row], setup: PacketSetup, executor: Executor | None = None
-) -> Iterator[tuple[Row, Packet | str]]:
-    """(row, its packet or the error that stopped it), in the order they finish."""
-    if executor is None:
-        with default_pool(setup, len(rows)) as pool:
-            yield from run_on(pool, rows, setup)
-    else:
-        yield from run_on(executor, rows, setup)
-
-
-def run_on(
-    executor: Executor, rows: Sequence[Row], setup: PacketSetup
-) -> Iterator[tuple[Row, Packet | str]]:
+) -> Iterator[Results]:
+    """Every row submitted at once; inside the block, the results in the order they finish
+    (the caller may do other work first, while the workers build)."""
+    pool = default_pool(setup, len(rows)) if executor is None else None
+    runner = executor if pool is None else pool
+    assert runner is not None
     futures: dict[Future[Packet | str], Row] = {
-        executor.submit(attempt_packet, row, setup): row for row in rows
+        runner.submit(attempt_packet, row, setup): row for row in rows
     }
     try:
-        for future in as_completed(futures):
-            yield futures[future], future.result()
+        yield ((futures[future], future.result()) for future in as_completed(futures))
     finally:
         for future in futures:
             future.cancel()
+        if pool is not None:
+            pool.shutdown()
+
+
+def packets(rows: Sequence[Row], setup: PacketSetup, executor: Executor | None = None) -> Results:
+    """(row, its packet or the error that stopped it), in the order they finish."""
+    with running(rows, setup, executor) as results:
+        yield from results

@@ -13,6 +13,7 @@ import pathlib
 from collections.abc import Callable, Sequence
 from concurrent.futures import Executor
 from contextlib import ExitStack
+from dataclasses import dataclass
 
 import pikepdf
 
@@ -24,10 +25,10 @@ from pmr_print.model import Bilingual
 from pmr_print.options import PrintOptions, WorkshopDetails, resolve, resolve_pair
 from pmr_print.pdf.output import write_atomically
 from pmr_print.problems import UsageError
-from pmr_print.workshop.batch import packets
+from pmr_print.workshop.batch import Results, running
 from pmr_print.workshop.packet import PacketSetup
 from pmr_print.workshop.results import WorkshopReport
-from pmr_print.workshop.roster import SAFE_ID, Row, RowProblem, read_roster
+from pmr_print.workshop.roster import SAFE_ID, RowProblem, read_roster
 from pmr_print.workshop.script import render_script
 from pmr_print.workshop.slides import render_slides
 from pmr_print.workshop.voices import Voice
@@ -49,58 +50,70 @@ def build_workshop(
     executor: Executor | None = None,
     progress: Progress | None = None,
 ) -> WorkshopReport:
-    try:
-        data = roster.read_bytes()
-    except OSError as error:
-        raise UsageError(f"{roster}: {error.strerror or error}") from None
-    checked = read_roster(data, str(roster), languages(content))
+    checked = read_roster(read_input(roster), str(roster), languages(content))
     report = WorkshopReport(problems=list(checked.problems))
     if not checked.rows:
         return report
     day = details.date or dt.date.today()
     voices = speakers(options, content)
-    script = render_script(
-        voices, details.clinician or details.clinic or "pmr-print", note(voices, details, day)
-    )
-    slides = render_slides(voices)
     setup = packet_setup(options, details, content, day)
-    folder = output_dir / PACKETS
-    papers = build_packets(checked.rows, setup, (folder, str(roster)), report, executor, progress)
-    clear_failed(folder, report, papers)
+    target = Target(output_dir, roster)
+    with running(checked.rows, setup, executor) as results:
+        # The script and the slides are drawn here while the workers build the packets.
+        author = details.clinician or details.clinic or "pmr-print"
+        script = render_script(voices, author, note(voices, details, day))
+        slides = render_slides(voices)
+        papers = collect(results, len(checked.rows), target, report, progress)
+    clear_failed(output_dir / PACKETS, report, papers)
     if not papers:
         return report
     ordered = [papers[row.id] for row in checked.rows if row.id in papers]
     files = ((SCRIPT, script), (SLIDES, slides), (PRINT_FILE, print_file(ordered)))
     for name, data in files:
-        write_atomically(output_dir / name, data)
+        target.write(name, data)
     report.written = [output_dir / name for name, _ in files] + report.written
     report.problems.sort(key=lambda problem: problem.line)
     return report
 
 
-def build_packets(
-    rows: Sequence[Row],
-    setup: PacketSetup,
-    where: tuple[pathlib.Path, str],
+def read_input(path: pathlib.Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as error:
+        raise UsageError(f"{path}: {error.strerror or error}") from None
+
+
+@dataclass(frozen=True)
+class Target:
+    """The pack's folder; no file of the pack may replace the roster."""
+
+    folder: pathlib.Path
+    roster: pathlib.Path
+
+    def write(self, name: str, data: bytes) -> pathlib.Path:
+        path = self.folder / name
+        write_atomically(path, data, inputs=(self.roster,))
+        return path
+
+
+def collect(
+    results: Results,
+    count: int,
+    target: Target,
     report: WorkshopReport,
-    executor: Executor | None,
     progress: Progress | None,
 ) -> dict[str, bytes]:
-    """Write each packet into the folder as it arrives; return the paper versions by id.
-    `where` is the folder and the roster's name (for the report)."""
-    folder, origin = where
+    """Write each packet as it arrives; return the paper copies by id."""
     papers: dict[str, bytes] = {}
-    for done, (row, result) in enumerate(packets(rows, setup, executor), start=1):
+    for done, (row, result) in enumerate(results, start=1):
         if isinstance(result, str):
-            report.problems.append(RowProblem(origin, row.line, row.id, result))
+            report.problems.append(RowProblem(str(target.roster), row.line, row.id, result))
         else:
-            path = folder / f"{row.id}.pdf"
-            write_atomically(path, result.fillable)
-            report.written.append(path)
+            report.written.append(target.write(f"{PACKETS}/{row.id}.pdf", result.fillable))
             papers[row.id] = result.paper
             report.built += 1
         if progress is not None:
-            progress(done, len(rows))
+            progress(done, count)
     return papers
 
 

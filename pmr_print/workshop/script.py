@@ -50,12 +50,14 @@ def render_script(voices: Sequence[Voice], author: str, note: str) -> bytes:
     styles = first.styles
     title = joined(voices, "Facilitator script", " / ")
     story: list[Flowable] = [plain_paragraph(title, "label", styles.faces, styles.title)]
-    lines = [joined(voices, "Protocol: {name}", name=protocol.name)]
-    lines[0] = " · ".join(v.say("Protocol: {name}", name=v.settings.protocol.name) for v in voices)
-    lines.append(" · ".join(duration(protocol.total_seconds, v.guide.labels) for v in voices))
-    if note:
-        lines.append(note)
-    story += [plain_paragraph(line, "--clinic", styles.faces, styles.subtitle) for line in lines]
+    plan = " / ".join(
+        f"{v.say('Protocol: {name}', name=v.settings.protocol.name)} · "
+        f"{duration(protocol.total_seconds, v.guide.labels)}"
+        for v in voices
+    )
+    for line in (plan, note):
+        if line:
+            story.append(plain_paragraph(line, "--clinic", styles.faces, styles.subtitle))
     story += part(voices, "Safety briefing", briefing_rows(voices))
     story += part(voices, "Protocol: {name}", session_rows(voices), marks=True)
     story += part(voices, "Reflection", reflection_rows(voices))
@@ -107,6 +109,12 @@ def say(voice: Voice, text: str, style_name: str = "body", origin: str = "label"
     return plain_paragraph(text, origin, styles.faces, getattr(styles, style_name))
 
 
+def spoken(voice: Voice, text: str) -> Flowable:
+    """A cue said aloud: body size, bold."""
+    styles = voice.styles
+    return plain_paragraph(text, "content", styles.faces, styles.body, bold=True)
+
+
 def briefing_rows(voices: Sequence[Voice]) -> list[Row]:
     rows = [Row("", tuple([say(v, v.say("Say this before you begin."), "h3")] for v in voices))]
     for sentence in BRIEFING:
@@ -148,11 +156,12 @@ def moment_cells(voice: Voice, moment: Moment) -> list[Flowable]:
     heading = say(voice, f"{moment.number}. {step.name}", "h3", str(step.source))
     instruction = content_paragraph(step.instruction, styles.faces, styles.body)
     if moment.kind == "tense":
-        return [heading, instruction, say(voice, f"“{cues.tense}”", "cell_head")]
-    spoken = f"“{cues.relax} … {voice.guide.cues.relax_word}.”"
+        return [heading, instruction, spoken(voice, f"“{cues.tense}”")]
+    stop = "。" if voice.guide.lang == "zh" else "."
+    release = f"“{cues.relax} … {cues.relax_word}{stop}”"
     if step.release_only:
         return [heading, instruction, say(voice, pause, "h3")]
-    return [say(voice, spoken, "cell_head"), say(voice, pause, "h3")]
+    return [spoken(voice, release), say(voice, pause, "h3")]
 
 
 def reflection_rows(voices: Sequence[Voice]) -> list[Row]:
