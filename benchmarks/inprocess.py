@@ -47,7 +47,7 @@ def ours(builds: int) -> dict[str, float]:
         details = [LogDetails(name=f"C{n}", start=dt.date(2026, 12, 7), weeks=weeks)
                    for n in range(4)]  # fmt: skip
         found[f"log zh, {weeks} weeks"] = median_ms(
-            lambda n, d=details: api.log_pdf(guide, options, d[n % 4]), 3, warm_up=False
+            lambda n, d=details: api.log_pdf(guide, options, d[n % 4]), 1, warm_up=False
         )
     return found
 

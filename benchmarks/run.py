@@ -47,6 +47,7 @@ class Case:
     argv: list[str]
     output: pathlib.Path | None
     variant: str = "now"
+    heavy: bool = False  # seconds or minutes a run: measured in the first round only
     times: list[float] = field(default_factory=list)
     peak_kb: int = 0
     size: int = 0
@@ -102,7 +103,7 @@ def our_cases(tmp: pathlib.Path, variant: str, env: dict[str, str]) -> tuple[lis
             cases.append(Case(f"{product} {lang}", argv, pdf, variant))
     pdf = out / "log-zh-52.pdf"
     argv = [PYTHON, "-m", "pmr_print", "log", "--lang", "zh", "--weeks", "52", "-o", str(pdf)]
-    cases.append(Case("log zh, 52 weeks", argv, pdf, variant))
+    cases.append(Case("log zh, 52 weeks", argv, pdf, variant, heavy=True))
     cases.append(
         Case(
             "all (every product and language)",
@@ -129,7 +130,7 @@ def our_cases(tmp: pathlib.Path, variant: str, env: dict[str, str]) -> tuple[lis
             "-o",
             str(out / "workshop"),
         ]
-        cases.append(Case("workshop, 200 rows", argv, None, variant))
+        cases.append(Case("workshop, 200 rows (one run)", argv, None, variant, heavy=True))
     else:
         notes.append(f"{variant}: no workshop command yet: skipped")
     return cases, notes
@@ -166,6 +167,42 @@ def in_process(env: dict[str, str], builds: int) -> dict[str, float]:
     return json.loads(found.stdout)
 
 
+def run_round(
+    cases: list[Case], variants: dict[str, dict[str, str]], env: dict[str, str], number: int
+) -> None:
+    """One run of every case. The variants of a case run back to back, which one first turning
+    each round, so that a busy moment on a shared machine hits the ratios as little as it can."""
+    by_label: dict[str, list[Case]] = {}
+    for case in cases:
+        by_label.setdefault(case.label, []).append(case)
+    for same in by_label.values():
+        if same[0].heavy and number > 0:
+            continue
+        turn = number % len(same)
+        for case in same[turn:] + same[:turn]:
+            elapsed, peak = run_child(case.argv, variants.get(case.variant, env))
+            case.times.append(elapsed)
+            case.peak_kb = max(case.peak_kb, peak)
+            if case.output is not None:
+                case.size = case.output.stat().st_size
+
+
+def in_process_rounds(
+    variants: dict[str, dict[str, str]], builds: int, rounds: int
+) -> dict[str, dict[str, float]]:
+    """In-process medians per variant, the variants alternating round by round (a busy moment
+    then hits them all); each figure is the median of the rounds' medians."""
+    found: dict[str, dict[str, list[float]]] = {variant: {} for variant in variants}
+    for _ in range(rounds):
+        for variant, env in variants.items():
+            for label, value in in_process(env, builds).items():
+                found[variant].setdefault(label, []).append(value)
+    return {
+        variant: {label: statistics.median(values) for label, values in labels.items()}
+        for variant, labels in found.items()
+    }
+
+
 def machine() -> str:
     cpu = platform.processor() or platform.machine()
     try:
@@ -198,7 +235,8 @@ def table(
     if base:
         head, rule = head + " now / baseline |", rule + "---:|"
     lines = [
-        f"Cold: median of {runs} runs, alternating. In-process: median of {builds} builds.",
+        f"Cold: median of {runs} runs, alternating (52 weeks and the workshop: one run). "
+        f"In-process: median of {builds} builds.",
         "",
         head,
         rule,
@@ -248,6 +286,11 @@ def ratios(ours: list[Case], engines: dict[str, Case], warm: dict[str, float]) -
         value = warm["log zh, 52 weeks"] / warm["log zh, 13 weeks"]
         rows.append(f"| in-process log 52 weeks / 13 weeks (linear: 4) | {value:.2f} | ≤ 4 |")
     rows.append(f"| cold 52-week zh log | {by['log zh, 52 weeks'] / 1000:.2f} s | ≤ 3 s |")
+    if "booklet zh" in by:
+        rows.append(f"| cold zh booklet | {by['booklet zh'] / 1000:.2f} s | < 1 s |")
+    workshop = "workshop, 200 rows (one run)"
+    if workshop in by:
+        rows.append(f"| 200-row workshop | {by[workshop] / 1000:.2f} s | ≤ 10 s |")
     peak = max(case.peak_kb for case in ours) / 1024
     rows.append(f"| peak memory, any one process | {peak:,.0f} MB | ≤ 150 MB |")
     handout = max(case.size for case in ours if case.label.startswith("handout"))
@@ -272,24 +315,19 @@ def main() -> None:
             variants["baseline"] = environment(args.baseline.resolve())
             more, more_notes = our_cases(tmp, "baseline", variants["baseline"])
             cases, notes = cases + more, notes + more_notes
-        more, more_notes = engine_cases(tmp, env)
-        cases, notes = cases + more, notes + more_notes
-        for _ in range(args.runs):
-            for case in cases:
-                env_for = variants.get(case.variant, env)
-                elapsed, peak = run_child(case.argv, env_for)
-                case.times.append(elapsed)
-                case.peak_kb = max(case.peak_kb, peak)
-                if case.output is not None:
-                    case.size = case.output.stat().st_size
+        more, more_notes = engine_cases(tmp, env)  # beside the zh handout, which they set too
+        at = next(i for i, case in enumerate(cases) if case.label == "handout zh") + 1
+        cases, notes = cases[:at] + more + cases[at:], notes + more_notes
+        for round_number in range(args.runs):
+            run_round(cases, variants, env, round_number)
             print(".", end="", flush=True, file=sys.stderr)
         print(file=sys.stderr)
-        warm = {
-            variant: in_process(variant_env, args.builds)
-            for variant, variant_env in variants.items()
-        }
+        warm = in_process_rounds(variants, args.builds, rounds=3)
     result = table(cases, warm, notes, args.runs, args.builds)
-    command = "python benchmarks/run.py" + (f" --runs {args.runs}" if args.runs != 5 else "")
+    options = [f"--runs {args.runs}", f"--builds {args.builds}"]
+    if args.baseline:
+        options.append("--baseline CHECKOUT")
+    command = "python benchmarks/run.py " + " ".join(options)
     text = f"Machine: {header}\n\nCommand: `{command}`\n\n{result}"
     print(text)
     args.output.write_text(text, encoding="utf-8")
