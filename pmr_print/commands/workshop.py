@@ -11,12 +11,14 @@ from __future__ import annotations
 import argparse
 import pathlib
 import sys
-
-from tqdm import tqdm
+from typing import TYPE_CHECKING
 
 from pmr_print import api
 from pmr_print.commands import Command
 from pmr_print.options import PrintOptions
+
+if TYPE_CHECKING:
+    from tqdm import tqdm
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -44,6 +46,8 @@ def run(args: argparse.Namespace) -> int:
         grayscale=args.grayscale,
     )
     details = api.WorkshopDetails(clinician=args.clinician, clinic=args.clinic)
+    from tqdm import tqdm  # here: it costs every other command 20 ms to load
+
     # The bar only where someone watches it: never in a log file or a pipe.
     with tqdm(unit="packet", disable=args.quiet or not sys.stderr.isatty(), file=sys.stderr) as bar:
         report = api.workshop(
