@@ -3,6 +3,7 @@
     .venv/bin/python docs/make_pictures.py
 
 - docs/output.png: page 1 of the Chinese handout beside an English step card (1-up);
+- docs/bilingual.png: page 1 of the bilingual handout (`--lang bi`) beside a bilingual card;
 - docs/log.png: week 1 of a Chinese log filled in with pypdf (as a viewer would fill it), beside
   the progress page of the completed log made from what `pmr-print log --read` gives back.
 """
@@ -62,6 +63,17 @@ def output_picture() -> None:
     )
 
 
+def bilingual_picture() -> None:
+    pair = api.load("bi")
+    day = dt.date(2026, 3, 9)
+    details = HandoutDetails(client="王芳 Wang Fang", clinician="Dr Lee 李医生", date=day)
+    handout = api.handout_pdf(pair, PrintOptions(lang="bi", paper="a4"), details)
+    card = api.cards_pdf(pair, PrintOptions(lang="bi", paper="a4"), layout="1up")
+    side_by_side(
+        page_image(handout, 0, height=760), page_image(card, 9, height=760), HERE / "bilingual.png"
+    )
+
+
 def filled(blank: bytes) -> bytes:
     values = {"w1.reflection.relaxed": "比上周放松，入睡快了。"}
     for day, *rest in DAYS:
@@ -86,4 +98,5 @@ def log_picture() -> None:
 
 if __name__ == "__main__":
     output_picture()
+    bilingual_picture()
     log_picture()
