@@ -84,4 +84,4 @@ def test_a_combined_step_draws_no_single_group_pose_or_direction() -> None:
         assert panel.pose == frozenset()
         assert not any(isinstance(cue, Arrow) for cue in panel.cues)
         assert panel.cues  # the tension marks stay
-    assert panels(["neck"])[0].pose == {"tilt"}
+    assert panels(["neck"])[0].pose == {"nod"}

@@ -62,8 +62,8 @@ GROUPS: dict[str, Group] = {
     "neck": Group(
         "profile",
         frozenset({"profile.neck"}),
-        pose=frozenset({"tilt"}),
-        cues=(Arrow((-2.0, 47.0), 170.0, 60.0), Marks((-9.0, 2.0), 180.0)),
+        pose=frozenset({"nod"}),
+        cues=(Arrow((19.0, 16.0), -70.0, -80.0, 1.2), Marks((-9.0, 2.0), 180.0)),
     ),
     "jaw": Group(
         "head",
@@ -114,7 +114,7 @@ class Panel:
 def combined(group: Group) -> Group:
     """A group as part of a combined step: lit and marked as tense, but neither posed nor given
     a direction. A combined step has its own instruction (the short protocol's face and neck
-    step draws the chin down, where the neck alone tips the head back), so a single group's
+    step screws up the face while the chin goes down), so a single group's
     pose or arrow could contradict the words beside the figure."""
     marks = tuple(cue for cue in group.cues if isinstance(cue, Marks))
     return Group(group.view, group.regions, frozenset(), marks)

@@ -1,4 +1,7 @@
-"""The head and neck from the side, facing right (x > 0): the neck, head tilted gently back."""
+"""The head and neck from the side, facing right (x > 0): the neck, chin drawn gently down.
+
+The content asks for the chin towards the chest (the safe direction; tipping the head back is the
+riskiest one for the neck), so the figure nods forward instead of tilting back."""
 
 from __future__ import annotations
 
@@ -6,7 +9,7 @@ from pmr_print.illustrations.parts import Outline, Region, Stroke, View
 from pmr_print.illustrations.polygon import ellipse
 from pmr_print.illustrations.rig import rotate
 
-TILT = 14.0  # degrees the head tips back
+NOD = -12.0  # degrees the head turns, clockwise: chin towards the chest
 PIVOT = (-1.0, 8.0)
 
 _HEAD = (
@@ -62,6 +65,6 @@ VIEW = View(
         Stroke(((8.8, 26.4), (10.6, 26.2)), weight=1.1, bone="head"),
         Stroke(((12.0, 13.0), (14.0, 13.2)), weight=0.8, bone="head"),
     ),
-    poses={"tilt": {"head": rotate(TILT, PIVOT)}},
+    poses={"nod": {"head": rotate(NOD, PIVOT)}},
     crop=((-30.0, -10.0), (30.0, -10.0), (30.0, 60.0), (-30.0, 60.0)),
 )
