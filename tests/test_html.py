@@ -267,6 +267,8 @@ def test_cards_headings_steps_and_legend(guides: dict[str, Guide]) -> None:
     (cards_list,) = [n for n in root.find_all("ol") if n.attrs.get("class") == "cards"]
     assert len([c for c in cards_list.children if isinstance(c, Node)]) == len(steps)
     assert "第3步，共13步" in root.text or "第3步" in root.text
+    safety = [p.text for p in root.find_all("p") if p.attrs.get("class") == "safety"]
+    assert safety == [guide.labels("Stop if it hurts.")] * len(steps)  # as on every printed card
     legend = [li.text for ul in root.find_all("ul") for li in ul.find_all("li")]
     assert f"收紧{steps[0].tense_seconds}秒：{guide.cues.tense}" in legend
 
