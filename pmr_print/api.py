@@ -76,7 +76,7 @@ def languages(content_dir: pathlib.Path | None = None) -> list[str]:
     return content_languages(content_dir or default_content_dir())
 
 
-BILINGUAL_PRODUCTS = ("handout", "cards")  # the products that take --lang bi
+BILINGUAL_PRODUCTS = ("handout", "cards", "booklet")  # the products that take --lang bi
 
 
 def builders() -> dict[str, Builder]:
@@ -279,9 +279,13 @@ def booklet_pdf(
     order; with `impose`, the saddle-stitch print file, two pages to a side of the paper."""
     from pmr_print.booklet.render import render_booklet
 
-    guide = one_language(edition, "the booklet")
-    settings = resolve(options or PrintOptions(lang=guide.lang), guide)
-    return render_booklet(guide, settings, details or BookletDetails(), impose)
+    options = options or PrintOptions(lang=edition.lang)
+    details = details or BookletDetails()
+    if isinstance(edition, Bilingual):
+        from pmr_print.booklet.render import render_bilingual_booklet
+
+        return render_bilingual_booklet(edition, resolve_pair(options, edition), details, impose)
+    return render_booklet(edition, resolve(options, edition), details, impose)
 
 
 def read_log(pdf: bytes, origin: str = "PDF") -> list[Entry]:

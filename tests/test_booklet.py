@@ -317,3 +317,56 @@ def test_booklet_command_writes_the_booklet_and_the_print_file(tmp_path, capsys)
     )
     assert main(["booklet", "--weeks", "0", "-o", str(target)]) == 2
     assert "--weeks 0" in capsys.readouterr().err
+
+
+# Bilingual ----------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def bilingual() -> dict[tuple[str, int], bytes]:
+    pair = api.load("bi")
+    built = {}
+    for paper in ("a4", "letter"):
+        for large in (0, 1):
+            options = PrintOptions(lang="bi", paper=paper, large_print=bool(large))
+            details = BookletDetails(date=DAY, client="Jane Miller")
+            built[paper, large] = api.booklet_pdf(pair, options, details)
+    return built
+
+
+@pytest.mark.parametrize("large", [0, 1])
+@pytest.mark.parametrize("paper", ["a4", "letter"])
+def test_bilingual_booklet_contents_and_outline_agree(bilingual, paper, large) -> None:
+    data = bilingual[paper, large]
+    width, height = PAGE_SIZES[paper]
+    assert all(abs(w - width) < 0.5 and abs(h - height) < 0.5 for w, h in pdfcheck.page_sizes(data))
+    marks = outline(data)
+    printed = [("".join(title.split()), page) for title, page in contents(data)]
+    assert [("".join(title.split()), page) for title, page, _ in marks] == printed
+    pair = api.load("bi")
+    assert marks[0][0] == f"{pair.en.section('about').title} · {pair.zh.section('about').title}"
+    assert pdfcheck.unembedded_fonts(data) == []
+
+
+def bilingual_step_cases() -> list[object]:
+    pair = api.load("bi")
+    steps = zip(pair.en.protocol("standard").steps, pair.zh.protocol("standard").steps, strict=True)
+    return [
+        pytest.param(number, large, id=f"{en.id}-{'large' if large else 'normal'}")
+        for number, (en, _) in enumerate(steps)
+        for large in (0, 1)
+    ]
+
+
+@pytest.mark.parametrize(("number", "large"), bilingual_step_cases())
+def test_every_bilingual_step_has_both_languages_on_one_page(bilingual, number, large) -> None:
+    pair = api.load("bi")
+    pages = ["".join(page.split()) for page in pdfcheck.page_texts(bilingual["a4", large])]
+    en, zh = (guide.protocol("standard").steps[number] for guide in pair.guides)
+    texts = [
+        "".join(text.split())
+        for text in (en.name, en.instruction.text, zh.name, zh.instruction.text)
+    ]
+    holding = [page for page in pages if texts[1] in page and texts[3] in page]
+    assert len(holding) == 1, en.id
+    assert all(text in holding[0] for text in texts), en.id

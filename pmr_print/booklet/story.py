@@ -61,9 +61,23 @@ def booklet_story(
     guide: Guide, settings: Settings, details: BookletDetails, styles: Styles, frames: Frames
 ) -> list[Flowable]:
     parts = list(booklet_parts(guide, settings, details, styles, frames))
-    story = cover(guide, settings, details, styles, frames)
-    story += [NextPageTemplate("front"), PageBreak()]
-    story += contents_page(guide, parts, styles, settings)
+    front = cover(guide, settings, details, styles, frames)
+    return assemble(front, guide.labels("Contents"), parts, styles, settings, frames)
+
+
+def assemble(
+    front: list[Flowable],
+    contents_title: str,
+    parts: list[Part],
+    styles: Styles,
+    settings: Settings,
+    frames: Frames,
+) -> list[Flowable]:
+    """The cover, the contents, then the parts, each led by its anchor."""
+    story = [*front, NextPageTemplate("front"), PageBreak()]
+    heading = plain_paragraph(contents_title, "label", styles.faces, styles.h2)
+    entries = [Entry(part.key, part.title) for part in parts]
+    story += [heading, Contents(entries, styles, settings.theme.colours.rule)]
     story += [NextPageTemplate("body"), PageBreak()]
     for part, after in zip(parts, [*parts[1:], None], strict=True):
         flowables = part.flowables
@@ -116,14 +130,6 @@ def cover(
     table = details_table(guide, settings, details, styles)
     story += [Spacer(1, height * 0.25), table]
     return story
-
-
-def contents_page(
-    guide: Guide, parts: list[Part], styles: Styles, settings: Settings
-) -> list[Flowable]:
-    heading = plain_paragraph(guide.labels("Contents"), "label", styles.faces, styles.h2)
-    entries = [Entry(part.key, part.title) for part in parts]
-    return [heading, Contents(entries, styles, settings.theme.colours.rule)]
 
 
 def keep_tail(flowables: list[Flowable], width: float, least: float) -> list[Flowable]:

@@ -20,9 +20,12 @@ from pmr_print.pdf.parallel import Parallel
 from pmr_print.pdf.text import content_paragraph, plain_paragraph
 
 
-def bilingual_sequence(sides: Sides, details: HandoutDetails) -> list[Flowable]:
+def bilingual_sequence(
+    sides: Sides, details: HandoutDetails, with_instructions: bool = True
+) -> list[Flowable]:
     """The sequence section: heading and introduction, the protocol's name and summary, and the
-    steps table; a note on the groups left out for this client."""
+    steps table (without the instructions, for a document that gives each step a page of its
+    own); a note on the groups left out for this client."""
     story = [
         heading_row(sides, "sequence", lambda styles: styles.h2),
         *block_rows(sides, "sequence"),
@@ -56,7 +59,7 @@ def bilingual_sequence(sides: Sides, details: HandoutDetails) -> list[Flowable]:
             sides.gap,
         )
     )
-    story.append(bilingual_steps_table(sides, protocols[0], protocols[1]))
+    story.append(bilingual_steps_table(sides, protocols[0], protocols[1], with_instructions))
     if details.omit:
         story.append(bilingual_omitted(sides, details))
     return story
@@ -69,10 +72,12 @@ def shared_paragraphs(protocol: Protocol, side: Side) -> list[Flowable]:
     return [content_paragraph(shared, side.styles.faces, side.styles.body)]
 
 
-def bilingual_steps_table(sides: Sides, en: Protocol, zh: Protocol) -> Flowable:
+def bilingual_steps_table(
+    sides: Sides, en: Protocol, zh: Protocol, with_instructions: bool = True
+) -> Flowable:
     """A row per step: its number, then for each language its name, instruction and timing.
     The header row repeats on every page the table runs onto."""
-    with_instructions = shared_instruction(en) is None
+    with_instructions = with_instructions and shared_instruction(en) is None
     faces = sides.en.styles.faces
     head_style = sides.en.styles.cell_head
 

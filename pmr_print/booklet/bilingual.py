@@ -1,0 +1,131 @@
+"""The bilingual booklet (`--lang bi`): English and Chinese side by side, composed of the
+bilingual handout's rows (pdf/parallel.py: both languages start level).
+
+Each step gets a page of its own: its name and "Step 3 of 13" in both languages, the figure
+across the page, the two instructions side by side beneath it and one timing strip whose legend
+is in both languages. Beside a figure, two instruction columns would be too narrow to read. The
+log's labels are in both languages; its dates are English, as the locale's for one language.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import replace
+
+from reportlab.platypus import Flowable, KeepTogether, NextPageTemplate, PageBreak, Spacer
+
+from pmr_print.booklet.log_pages import to_left_hand_page, week_pages
+from pmr_print.booklet.steps import heading_style
+from pmr_print.booklet.story import (
+    AFTER_LOG,
+    AFTER_SEQUENCE,
+    BEFORE_SEQUENCE,
+    LOG,
+    Frames,
+    Part,
+)
+from pmr_print.cards.render import step_figure
+from pmr_print.cards.strip import timing_strip
+from pmr_print.handout.bilingual import (
+    bilingual_details,
+    bilingual_recording,
+    bilingual_section,
+    title_paragraph,
+)
+from pmr_print.handout.bilingual_steps import bilingual_sequence
+from pmr_print.handout.render import instruction_cell
+from pmr_print.handout.sides import Side, Sides
+from pmr_print.labels import PairedLabels
+from pmr_print.model import Step
+from pmr_print.options import BookletDetails
+from pmr_print.pdf.parallel import Parallel
+from pmr_print.pdf.text import plain_paragraph
+
+FIGURE_HEIGHT = 0.42  # of the text height, above the two instructions
+FIGURE_HEIGHT_LARGE = 0.22
+
+
+def bilingual_parts(sides: Sides, details: BookletDetails, frames: Frames) -> Iterator[Part]:
+    for section_id in BEFORE_SEQUENCE:
+        yield section_part(sides, section_id)
+    sequence = bilingual_sequence(sides, details, with_instructions=False)
+    steps = bilingual_steps(sides, details, frames.text)
+    yield Part("sequence", section_title(sides, "sequence"), [*sequence, *steps])
+    for section_id in AFTER_SEQUENCE:
+        part = section_part(sides, section_id)
+        if section_id == "practice-plan" and details.recording_url:
+            part.flowables.append(bilingual_recording(sides, details.recording_url))
+        yield part
+    yield log_part(sides, details, frames)
+    for section_id in AFTER_LOG:
+        yield section_part(sides, section_id)
+
+
+def section_title(sides: Sides, section_id: str) -> str:
+    return sides.title(lambda guide: guide.section(section_id).title)
+
+
+def section_part(sides: Sides, section_id: str) -> Part:
+    flowables = bilingual_section(sides, section_id)
+    return Part(section_id, section_title(sides, section_id), flowables)
+
+
+def log_part(sides: Sides, details: BookletDetails, frames: Frames) -> Part:
+    """The log of the English side, each label followed by its Chinese."""
+    en = sides.en
+    guide = replace(en.guide, labels=PairedLabels(en.guide.labels, sides.zh.guide.labels))
+    log = week_pages(guide, en.settings, details, frames.page)
+    title = sides.title(lambda guide: guide.labels("Practice log"))
+    return Part(LOG, title, [*log, NextPageTemplate("body")], tuple(to_left_hand_page()))
+
+
+def bilingual_steps(
+    sides: Sides, details: BookletDetails, frame: tuple[float, float]
+) -> list[Flowable]:
+    """A page per step, from a new page on."""
+    omitted = frozenset(details.omit)
+    en, zh = (side.settings.protocol.without(omitted).steps for side in sides.both)
+    story: list[Flowable] = []
+    for number, pair in enumerate(zip(en, zh, strict=True), start=1):
+        story += [PageBreak(), step_page(sides, pair, number, len(en), frame)]
+    return story
+
+
+def step_page(
+    sides: Sides, steps: tuple[Step, Step], number: int, count: int, frame: tuple[float, float]
+) -> Flowable:
+    width, height = frame
+    theme = sides.en.settings.theme
+    share = FIGURE_HEIGHT_LARGE if theme.large_print else FIGURE_HEIGHT
+    gap = sides.en.styles.body.fontSize
+    pairs = list(zip(steps, sides.both, strict=True))
+    head = Parallel([step_head(step, side, number, count) for step, side in pairs], sides.gap)
+    figure = step_figure(steps[0], width, height * share, theme, sides.en.styles)
+    instructions = Parallel([instruction(step, side) for step, side in pairs], sides.gap)
+    strip = timing_strip([(side.guide, step) for step, side in pairs], width, theme)
+    parts = [head, Spacer(1, gap * 0.5), figure, Spacer(1, gap * 0.5), instructions]
+    return KeepTogether([*parts, Spacer(1, gap * 0.6), strip])
+
+
+def step_head(step: Step, side: Side, number: int, count: int) -> list[Flowable]:
+    where = side.guide.labels("Step {number} of {count}", number=number, count=count)
+    faces = side.styles.faces
+    return [
+        plain_paragraph(step.name, str(step.source), faces, heading_style(side.styles)),
+        plain_paragraph(where, "label", faces, side.styles.small),
+    ]
+
+
+def instruction(step: Step, side: Side) -> list[Flowable]:
+    found = instruction_cell(side.guide, step, side.styles, side.settings)
+    return found if isinstance(found, list) else [found]
+
+
+def bilingual_cover(sides: Sides, details: BookletDetails, frames: Frames) -> list[Flowable]:
+    height = frames.text[1]
+    story: list[Flowable] = [Spacer(1, height * 0.18)]
+    story += [title_paragraph(side.guide.title, side, side.styles.title) for side in sides.both]
+    story += [
+        title_paragraph(side.guide.subtitle, side, side.styles.subtitle) for side in sides.both
+    ]
+    return [*story, Spacer(1, height * 0.18), bilingual_details(sides, details)]
