@@ -288,6 +288,18 @@ def booklet_pdf(
     return render_booklet(edition, resolve(options, edition), details, impose)
 
 
+def booklet_html(
+    edition: Edition, options: PrintOptions | None = None, details: BookletDetails | None = None
+) -> str:
+    """The client's booklet as one accessible HTML page: the handout, then a card per step (the
+    practice log is left to its fillable PDF)."""
+    from pmr_print.html.booklet import render_booklet
+
+    guide = one_language(edition, "the HTML booklet")
+    settings = resolve(options or PrintOptions(lang=guide.lang), guide)
+    return render_booklet(guide, settings, details or BookletDetails())
+
+
 def read_log(pdf: bytes, origin: str = "PDF") -> list[Entry]:
     """The filled-in days of a practice log (filled in any viewer) as entries; raises UsageError
     naming the day (wW.dD) and field of the first value that cannot be read."""
@@ -319,6 +331,7 @@ __all__ = [
     "build_all",
     "content_files",
     "check",
+    "booklet_html",
     "cards_html",
     "cards_pdf",
     "default_content_dir",

@@ -376,8 +376,11 @@ def test_cli_writes_the_bilingual_html(
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("product", ["handout", "cards"])
-@pytest.mark.parametrize("lang", ["en", "zh", "bi"])
+@pytest.mark.parametrize(
+    ("product", "lang"),
+    [(p, lang) for p in ("handout", "cards") for lang in ("en", "zh", "bi")]
+    + [("booklet", "en"), ("booklet", "zh")],  # the booklet has no bilingual edition
+)
 def test_axe_finds_no_serious_violation_in_the_html_edition(
     guides: dict[str, Guide],
     pair: Bilingual,
@@ -398,6 +401,8 @@ def test_axe_finds_no_serious_violation_in_the_html_edition(
             recording_url="https://example.org/pmr",
         )
         page = api.handout_html(guide, options, details)
+    elif product == "booklet":
+        page = api.booklet_html(guide, options, api.BookletDetails(client="王芳", omit=("neck",)))
     else:
         page = api.cards_html(guide, options)
     path = tmp_path / f"{product}-{lang}.html"
@@ -500,3 +505,19 @@ def test_large_print_sets_the_legible_face_and_grayscale_has_no_colour(
     colour = browser.execute_script("return getComputedStyle(document.querySelector('h1')).color")
     red, green, blue = re.findall(r"\d+", colour)[:3]
     assert red == green == blue
+
+
+def test_booklet_is_the_handout_then_a_card_per_step(guides: dict[str, Guide]) -> None:
+    guide = guides["zh"]
+    details = api.BookletDetails(client="王芳", date=DAY, omit=("back",))
+    root = parse(api.booklet_html(guide, api.PrintOptions(lang="zh"), details))
+    found = headings(root)
+    assert [level for level, _ in found].count(1) == 1
+    for (before, _), (after, text) in zip(found, found[1:], strict=False):
+        assert after <= before + 1, f"h{before} then h{after} ({text})"
+    steps = guide.protocol("standard").without(frozenset({"back"})).steps
+    assert (2, guide.labels("Step cards")) in found
+    assert found[-len(steps) :] == [(3, step.name) for step in steps]
+    figures = root.find_all("svg")
+    assert [svg.attrs.get("role") for svg in figures] == ["img"] * len(steps)
+    assert len(root.find_all("table")) == 1

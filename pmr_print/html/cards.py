@@ -3,6 +3,7 @@ the content's alt text, the instruction, and the timing as a strip with a legend
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from markupsafe import Markup
@@ -24,15 +25,7 @@ class Card:
 
 
 def render_cards(guide: Guide, settings: Settings) -> str:
-    steps = settings.protocol.steps
-    missing = [no_alt_text(step) for step in steps if not step.alt]
-    if missing:
-        raise ContentError(missing)
-    grey = settings.theme.grayscale
-    cards = [
-        Card(step, number, figure(step, number, grey), legend(guide, step))
-        for number, step in enumerate(steps, start=1)
-    ]
+    cards = card_list(guide, settings.protocol.steps, settings.theme.grayscale)
     labels = guide.labels
     page = Page(language_tag(settings), f"{labels('Step cards')} · {guide.title}")
     return render(
@@ -45,7 +38,19 @@ def render_cards(guide: Guide, settings: Settings) -> str:
         protocol=settings.protocol,
         cards=cards,
         count=len(cards),
+        card_level=2,
     )
+
+
+def card_list(guide: Guide, steps: Sequence[Step], grayscale: bool) -> list[Card]:
+    """A card per step; ContentError naming FILE:LINE of every step whose figure has no alt."""
+    missing = [no_alt_text(step) for step in steps if not step.alt]
+    if missing:
+        raise ContentError(missing)
+    return [
+        Card(step, number, figure(step, number, grayscale), legend(guide, step))
+        for number, step in enumerate(steps, start=1)
+    ]
 
 
 def figure(step: Step, number: int, grayscale: bool) -> Markup:

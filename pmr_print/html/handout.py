@@ -35,32 +35,42 @@ class Recording:
 
 
 def render_handout(guide: Guide, settings: Settings, details: HandoutDetails) -> str:
+    return render(
+        "handout.html",
+        page(guide, settings, details),
+        settings,
+        body_class="handout",
+        **handout_context(guide, settings, details),
+    )
+
+
+def page(guide: Guide, settings: Settings, details: HandoutDetails) -> Page:
+    title = guide.title + (f" · {details.client}" if details.client else "")
+    return Page(language_tag(settings), title, details.clinician or details.clinic)
+
+
+def handout_context(guide: Guide, settings: Settings, details: HandoutDetails) -> dict[str, object]:
+    """What handout_header.html and handout_sections.html show (the booklet shows them too)."""
     protocol = settings.protocol.without(frozenset(details.omit))
     labels = guide.labels
     reason = labels("Reason: {reason}", reason=details.omit_reason) if details.omit_reason else ""
-    title = guide.title + (f" · {details.client}" if details.client else "")
-    page = Page(language_tag(settings), title, details.clinician or details.clinic)
-    return render(
-        "handout.html",
-        page,
-        settings,
-        body_class="handout",
-        guide=guide,
-        labels=labels,
-        details=detail_rows(guide, settings, details),
-        before=[guide.section(section) for section in BEFORE_SEQUENCE],
-        sequence=guide.section("sequence"),
-        protocol=protocol,
-        shared=shared_instruction(protocol),
-        rows=rows(guide, protocol, settings),
-        total=total_text(guide, protocol),
-        omitted=group_names(guide, details.omit, settings) if details.omit else "",
-        reason=reason,
-        after=[guide.section(section) for section in AFTER_SEQUENCE],
-        recording=recording(details.recording_url),
-        screening=guide.section("screening"),
-        references=guide.section("references"),
-    )
+    return {
+        "guide": guide,
+        "labels": labels,
+        "details": detail_rows(guide, settings, details),
+        "before": [guide.section(section) for section in BEFORE_SEQUENCE],
+        "sequence": guide.section("sequence"),
+        "protocol": protocol,
+        "shared": shared_instruction(protocol),
+        "rows": rows(guide, protocol, settings),
+        "total": total_text(guide, protocol),
+        "omitted": group_names(guide, details.omit, settings) if details.omit else "",
+        "reason": reason,
+        "after": [guide.section(section) for section in AFTER_SEQUENCE],
+        "recording": recording(details.recording_url),
+        "screening": guide.section("screening"),
+        "references": guide.section("references"),
+    }
 
 
 def detail_rows(guide: Guide, settings: Settings, details: HandoutDetails) -> list[tuple[str, str]]:

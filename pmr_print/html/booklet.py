@@ -1,0 +1,27 @@
+"""The client's booklet as one HTML page: the handout's sections, then a card per step of the
+protocol (without the groups left out). The practice log stays a PDF form: a page cannot keep
+what a client types, and the fillable log PDF does."""
+
+from __future__ import annotations
+
+from pmr_print.html.cards import card_list
+from pmr_print.html.handout import handout_context, page
+from pmr_print.html.page import render
+from pmr_print.model import Guide
+from pmr_print.options import BookletDetails, Settings
+
+
+def render_booklet(guide: Guide, settings: Settings, details: BookletDetails) -> str:
+    context = handout_context(guide, settings, details)
+    steps = settings.protocol.without(frozenset(details.omit)).steps
+    cards = card_list(guide, steps, settings.theme.grayscale)
+    return render(
+        "booklet.html",
+        page(guide, settings, details),
+        settings,
+        body_class="booklet",
+        cards=cards,
+        count=len(cards),
+        card_level=3,
+        **context,
+    )
