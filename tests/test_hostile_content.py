@@ -32,6 +32,13 @@ def test_omitting_every_group_is_one_line(lang, protocol, tmp_path, capsys) -> N
     assert not out.exists()
 
 
+def test_omitting_every_group_from_a_booklet_is_one_line(tmp_path, capsys) -> None:
+    args = ["booklet", "--omit", ",".join(GROUP_IDS), "-o", str(tmp_path / "b.pdf")]
+    status, _, err = run(capsys, *args)
+    assert status == 2 and err.count("\n") == 1 and "--omit leaves no step" in err
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_omitting_all_but_one_group_still_prints() -> None:
     details = HandoutDetails(omit=GROUP_IDS[1:])
     assert api.handout_pdf(api.load("en"), PrintOptions(lang="en"), details).startswith(b"%PDF")

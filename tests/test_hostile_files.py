@@ -154,6 +154,7 @@ def test_a_name_with_no_letter_still_gives_its_own_file() -> None:
         (["handout", "--client", "Jane Miller"], "handout-en-jane-miller.pdf"),
         (["handout", "--lang", "zh", "--client", "王芳"], "handout-zh-王芳.pdf"),
         (["log", "--name", "Ann B"], "log-en-ann-b.pdf"),
+        (["booklet", "--client", "Jane Miller"], "booklet-en-jane-miller.pdf"),
         (["handout"], "handout-en.pdf"),
         (["cards"], "cards-en.pdf"),
     ],

@@ -32,4 +32,9 @@ def build(edition: Edition, options: PrintOptions, args: argparse.Namespace) -> 
     return api.booklet_pdf(edition, options, details, impose=args.impose)
 
 
-PRODUCT = Product("the client's booklet, A5 (half-Letter on Letter)", add_arguments, build)
+PRODUCT = Product(
+    "the client's booklet, A5 (half-Letter on Letter)",
+    add_arguments,
+    build,
+    lambda args: str(args.client),
+)

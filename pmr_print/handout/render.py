@@ -24,7 +24,7 @@ from pmr_print.pdf.blocks import (
 from pmr_print.pdf.document import Metadata, PageFrame, build_document, mark_outline
 from pmr_print.pdf.styles import Styles, make_styles
 from pmr_print.pdf.text import content_paragraph, plain_paragraph, text_width
-from pmr_print.problems import ContentError, Problem
+from pmr_print.problems import ContentError, Problem, UsageError
 
 # Reading order: what it is, the cautions before anything is tried, how to do it, then the rest.
 BEFORE_SEQUENCE = ("about", "drawbacks", "preparation", "breathing")
@@ -131,6 +131,10 @@ def sequence_story(
 ) -> list[Flowable]:
     """The sequence: its section, the protocol and its steps as a table with the total time
     (without the instructions, for a document that gives each step a figure of its own)."""
+    if not protocol.steps:  # every group left out; composers (booklet) come this way too
+        raise UsageError(
+            f"--omit leaves no step of the protocol '{protocol.id}'; leave out fewer groups"
+        )
     section = guide.section("sequence")
     labels = guide.labels
     story: list[Flowable] = [section_heading(section, styles), *section_flowables(section, styles)]
