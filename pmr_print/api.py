@@ -26,7 +26,7 @@ from pmr_print.practice_log.entries import Entry, EntryProblem
 from pmr_print.problems import Problem, UsageError
 from pmr_print.resources import default_content_dir
 from pmr_print.workshop.results import Packet, WorkshopReport
-from pmr_print.workshop.roster import Roster, RosterError, Row
+from pmr_print.workshop.roster import Roster, RosterError, Row, RowProblem
 
 Builder = Callable[[Edition, PrintOptions], bytes]
 
@@ -343,6 +343,7 @@ __all__ = [
     "read_log",
     "read_roster",
     "workshop",
+    "workshop_zip",
 ]
 
 
@@ -378,6 +379,40 @@ def packets(
         options or PrintOptions(), details, content, details.date or dt.date.today()
     )
     return run(rows, setup, executor)
+
+
+def workshop_zip(
+    roster: bytes,
+    origin: str,
+    options: PrintOptions | None = None,
+    details: WorkshopDetails | None = None,
+    content_dir: pathlib.Path | None = None,
+    executor: Executor | None = None,
+) -> tuple[bytes, list[RowProblem]]:
+    """The workshop from a roster's bytes, as one zip archive made in memory (the files
+    `pmr-print workshop` writes, under the same names), and the bad rows, skipped. Raises
+    UsageError when the roster cannot be read or no packet could be built."""
+    import io
+    import zipfile
+
+    from pmr_print.workshop.pack import workshop_files
+
+    files, problems = workshop_files(
+        roster,
+        origin,
+        options or PrintOptions(),
+        details or WorkshopDetails(),
+        content_dir or default_content_dir(),
+        executor,
+    )
+    if not files:
+        lines = [str(problem) for problem in problems]
+        raise UsageError("\n".join([*lines, f"{origin}: no packet could be built"]))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in files.items():  # a fixed time: the same roster gives the same bytes
+            archive.writestr(zipfile.ZipInfo(f"workshop/{name}", (2026, 1, 1, 0, 0, 0)), data)
+    return out.getvalue(), problems
 
 
 def workshop(

@@ -9,6 +9,7 @@ import json
 import re
 import socket
 import urllib.request
+import zipfile
 from collections.abc import Iterator
 
 import pypdf
@@ -277,3 +278,48 @@ def test_serve_on_a_port_in_use_is_one_line(capsys: pytest.CaptureFixture[str]) 
         capsys.readouterr().err
         == f"pmr-print: --port {port}: the port is in use; leave out --port for a free one\n"
     )
+
+
+def test_a_booklet_for_wang_fang(client: TestClient) -> None:
+    response = client.post(
+        "/api/booklet", json={"lang": "zh", "client": "王芳", "weeks": 2, "omit": ["back"]}
+    )
+    assert response.status_code == 200
+    assert "王芳" in pdf_text(response.content)
+    assert "booklet-zh-" in response.headers["content-disposition"]
+    found = errors(client.post("/api/booklet", json={"weeks": 13, "format": "html"}))
+    assert found["weeks"] == "--weeks 13: give a number of weeks from 1 to 12"
+    assert found["format"].startswith("unknown option")
+
+
+ROSTER = (
+    "id,name,lang,start,omit,omit_reason\n"
+    "wf,王芳,zh,,back,腰伤\n"
+    "jm,Jane Miller,en,,,\n"
+    "bad,X,fr,,,\n"
+)
+
+
+def test_a_workshop_pack_comes_as_a_zip(client: TestClient) -> None:
+    response = client.post(
+        "/api/workshop",
+        data={"lang": "en", "clinician": "Dr Lee"},
+        files={"roster": ("roster.csv", ROSTER.encode())},
+    )
+    assert response.status_code == 200
+    assert response.headers["content-type"] == "application/zip"
+    assert 'filename="workshop-en.zip"' in response.headers["content-disposition"]
+    problems = json.loads(response.headers["x-pmr-problems"])
+    assert problems == ["roster.csv:4: id 'bad': lang: unknown language 'fr'; use en or zh"]
+    archive = zipfile.ZipFile(io.BytesIO(response.content))
+    assert sorted(archive.namelist()) == [
+        "workshop/facilitator-script.pdf",
+        "workshop/packets-to-print.pdf",
+        "workshop/packets/jm.pdf",
+        "workshop/packets/wf.pdf",
+        "workshop/slides.pdf",
+    ]
+    assert "王芳" in pdf_text(archive.read("workshop/packets/wf.pdf"))
+    assert errors(client.post("/api/workshop", json={}))["roster"].startswith("--roster")
+    bad = client.post("/api/workshop", files={"roster": ("r.csv", b"a,b\n")})
+    assert errors(bad)["roster"].startswith("r.csv:1: the header must be")

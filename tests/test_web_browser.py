@@ -123,6 +123,54 @@ def test_the_switch_turns_the_page_chinese(server: Server, browser: Any) -> None
 def test_axe_finds_no_serious_violation(server: Server, browser: Any, lang: str) -> None:
     open_page(browser, server, lang)
     assert serious_violations(browser) == []
+    for product in ("cards", "log", "booklet", "workshop"):
+        by_id(browser, f"product-{product}").click()
+        assert serious_violations(browser) == [], product
+
+
+def test_a_booklet_error_shows_beside_the_booklet_field(server: Server, browser: Any) -> None:
+    open_page(browser, server)
+    by_id(browser, "product-log").click()
+    by_id(browser, "f-weeks").send_keys("2")  # the log's weeks: not sent for a booklet
+    by_id(browser, "product-booklet").click()
+    by_id(browser, "f-client").send_keys("Jane Miller")
+    by_id(browser, "f-booklet-weeks").send_keys("13")
+    by_id(browser, "make-button").click()
+    error = wait_for(
+        lambda: (
+            by_id(browser, "error-booklet-weeks").is_displayed()
+            and by_id(browser, "error-booklet-weeks")
+        ),
+        "the error",
+    )
+    assert error.text.endswith("--weeks 13: give a number of weeks from 1 to 12")
+    assert not by_id(browser, "error-weeks").is_displayed()
+    by_id(browser, "f-booklet-weeks").clear()
+    by_id(browser, "make-button").click()
+    wait_for(lambda: by_id(browser, "download").is_displayed(), "the booklet")
+    assert by_id(browser, "download").get_attribute("download") == "booklet-en-jane-miller.pdf"
+
+
+def test_a_workshop_pack_from_a_roster(
+    server: Server, browser: Any, tmp_path: pathlib.Path
+) -> None:
+    roster = tmp_path / "roster.csv"
+    roster.write_text(
+        "id,name,lang,start,omit,omit_reason\nwf,王芳,zh,,back,腰伤\nbad,X,fr,,,\n",
+        encoding="utf-8",
+    )
+    open_page(browser, server, "zh")
+    by_id(browser, "product-workshop").click()
+    assert by_id(browser, "make-button").text == "生成工作坊资料"
+    by_id(browser, "f-roster").send_keys(str(roster))
+    by_id(browser, "make-button").click()
+    link = wait_for(
+        lambda: by_id(browser, "download").is_displayed() and by_id(browser, "download"),
+        "the zip",
+    )
+    assert link.get_attribute("download") == "workshop-zh.zip"
+    assert not by_id(browser, "pdf").is_displayed()
+    assert "roster.csv:3: id 'bad'" in by_id(browser, "problems").text
 
 
 DIARY = (

@@ -10,7 +10,7 @@ from functools import cache
 import jinja2
 
 from pmr_print.theme import PAPER_SIZES
-from pmr_print.web.products import Shelf
+from pmr_print.web.products import PRODUCTS, Shelf
 from pmr_print.web.text import LANGUAGE_NAMES, TEXTS, PageText
 
 # The locales offered; the command line takes any CLDR locale whose language matches --lang.
@@ -79,6 +79,8 @@ def render_page(
             papers=sorted(PAPER_SIZES),
             protocols=[(protocol.id, protocol.name) for protocol in guide.protocols],
             groups=[(group.id, group.name) for group in guide.groups],
+            products=[(key, getattr(text, key), getattr(text, f"{key}_hint")) for key in PRODUCTS],
+            enabled=tuple(PRODUCTS),
             product=filled.get("product", "handout"),
             v=filled,
             errors=errors,

@@ -14,7 +14,13 @@ from pmr_print import api
 from pmr_print.commands import iso_date
 from pmr_print.files import slug
 from pmr_print.model import Bilingual, Edition, Guide
-from pmr_print.options import HandoutDetails, LogDetails, PrintOptions, resolve
+from pmr_print.options import (
+    BookletDetails,
+    HandoutDetails,
+    LogDetails,
+    PrintOptions,
+    resolve,
+)
 from pmr_print.problems import PmrError, UsageError
 from pmr_print.web.fields import FieldErrors, Reader, Upload, key_named, message
 
@@ -33,6 +39,9 @@ CARDS = ("layout", "duplex", "format")
 EDITIONS = ("pdf", "html")  # `--format` of handout and cards: the accessible HTML edition
 HTML = "text/html; charset=utf-8"
 LOG = ("name", "start", "weeks", "entries", "read", "format")
+PERSON = HANDOUT[:7]  # who a booklet is for: the handout's options without --format
+BOOKLET = (*PERSON, "weeks", "impose")
+WORKSHOP = ("roster", "clinician", "clinic")
 T = TypeVar("T")
 FORMATS = {"json": "application/json", "csv": "text/csv; charset=utf-8"}
 
@@ -170,6 +179,43 @@ def make_cards(reader: Reader, shelf: Shelf) -> Result:
     return Result(pdf, "application/pdf", file_name("cards", options.lang, ""))
 
 
+def make_booklet(reader: Reader, shelf: Shelf) -> Result:
+    edition, options = common(reader, shelf)
+    person = handout_details(reader)
+    weeks = reader.number("weeks")
+    if weeks is not None:
+        reader.check("weeks", lambda: BookletDetails(weeks=weeks))
+    impose = reader.flag("impose")
+    reader.done()
+    assert edition is not None and person is not None
+    details = BookletDetails(**vars(person), weeks=4 if weeks is None else weeks)
+    pdf = build(BOOKLET, lambda: api.booklet_pdf(edition, options, details, impose=impose))
+    return Result(pdf, "application/pdf", file_name("booklet", options.lang, details.client))
+
+
+def make_workshop(reader: Reader, shelf: Shelf) -> Result:
+    """The script, the slides and a packet per roster row, as a zip; bad rows are listed."""
+    edition, options = common(reader, shelf)
+    lead = {key: reader.text(key) for key in ("clinician", "clinic")}
+    for key, value in lead.items():
+        reader.check(key, lambda key=key, value=value: HandoutDetails(**{key: value}))  # type: ignore[misc]
+    roster = reader.file("roster")
+    if roster is None:
+        reader.fail(
+            "roster", "--roster: give a CSV with the header id,name,lang,start,omit,omit_reason"
+        )
+    reader.done()
+    assert roster is not None
+    details = api.WorkshopDetails(clinician=lead["clinician"], clinic=lead["clinic"])
+    archive, problems = build(
+        WORKSHOP,
+        lambda: api.workshop_zip(roster.data, roster.name, options, details, shelf.content_dir),
+        "roster",
+    )
+    name = file_name("workshop", options.lang, "", "zip")
+    return Result(archive, "application/zip", name, tuple(str(problem) for problem in problems))
+
+
 def log_details(reader: Reader) -> LogDetails | None:
     name = reader.text("name")
     reader.check("name", lambda: LogDetails(name=name))
@@ -244,4 +290,6 @@ PRODUCTS: dict[str, WebProduct] = {
     "handout": WebProduct(COMMON + HANDOUT, make_handout),
     "cards": WebProduct(COMMON + CARDS, make_cards),
     "log": WebProduct(COMMON + LOG, make_log),
+    "booklet": WebProduct(COMMON + BOOKLET, make_booklet),
+    "workshop": WebProduct(COMMON + WORKSHOP, make_workshop),
 }

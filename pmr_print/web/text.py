@@ -19,6 +19,20 @@ class PageText:
     cards_hint: str
     log: str
     log_hint: str
+    booklet: str
+    booklet_hint: str
+    booklet_options: str
+    booklet_weeks_hint: str
+    impose: str
+    impose_hint: str
+    workshop: str
+    workshop_hint: str
+    workshop_options: str
+    roster: str
+    roster_hint: str
+    zip_ready: str
+    make_zip: str
+    download_zip: str
     language_paper: str
     content_lang: str
     locale: str
@@ -86,7 +100,8 @@ class PageText:
 EN = PageText(
     lang="en",
     title="PMR Print",
-    tagline="Progressive Muscle Relaxation handouts, step cards and practice logs, ready to print.",
+    tagline="Progressive Muscle Relaxation handouts, step cards, practice logs, booklets and "
+    "workshop packs, ready to print.",
     switch_label="Page language",
     product="What to print",
     handout="Therapist handout",
@@ -95,6 +110,20 @@ EN = PageText(
     cards_hint="One illustrated card per step, to cut out or show on screen.",
     log="Practice log",
     log_hint="A weekly log to fill in, or a completed one from a diary.",
+    booklet="Booklet",
+    booklet_hint="The client's A5 booklet: handout, cards and log in one.",
+    booklet_options="Booklet",
+    booklet_weeks_hint="Weeks of practice log in it: 1 to 12; 4 if left empty.",
+    impose="Print file for saddle stitching",
+    impose_hint="Two pages to a side: print double-sided, flip on the short edge, fold, staple.",
+    workshop="Workshop pack",
+    workshop_hint="For a group: facilitator script, slides and a packet per participant.",
+    workshop_options="Workshop",
+    roster="Roster (CSV)",
+    roster_hint="One participant a row, with the header id,name,lang,start,omit,omit_reason.",
+    zip_ready="The workshop pack is ready: download it as a zip file.",
+    make_zip="Make the workshop pack",
+    download_zip="Download the zip file",
     language_paper="Language and paper",
     content_lang="Language of the PDF",
     locale="Locale (dates, first weekday)",
@@ -162,7 +191,7 @@ EN = PageText(
 ZH = PageText(
     lang="zh",
     title="渐进式肌肉放松 · 打印",
-    tagline="为渐进式肌肉放松训练生成可直接打印的讲义、步骤卡和练习记录表。",
+    tagline="为渐进式肌肉放松训练生成可直接打印的讲义、步骤卡、练习记录表、小册子和工作坊资料。",
     switch_label="页面语言",
     product="打印内容",
     handout="治疗师讲义",
@@ -171,6 +200,20 @@ ZH = PageText(
     cards_hint="每一步一张配图卡片，可裁切使用，也可在屏幕上展示。",
     log="练习记录表",
     log_hint="每周一页的空白记录表，或根据日记生成的完整记录。",
+    booklet="小册子",
+    booklet_hint="给来访者的 A5 小册子：讲义、步骤卡和记录表合为一册。",
+    booklet_options="小册子",
+    booklet_weeks_hint="册内练习记录的周数：1 到 12；留空则为 4 周。",
+    impose="骑马钉打印文件",
+    impose_hint="每面两页：双面打印，沿短边翻转，对折后装订。",
+    workshop="团体工作坊资料",
+    workshop_hint="用于团体：主持人讲稿、投影片和每位参与者一份资料。",
+    workshop_options="工作坊",
+    roster="名单（CSV）",
+    roster_hint="每行一位参与者，表头为 id,name,lang,start,omit,omit_reason。",
+    zip_ready="工作坊资料已生成，请下载 zip 文件。",
+    make_zip="生成工作坊资料",
+    download_zip="下载 zip 文件",
     language_paper="语言与纸张",
     content_lang="PDF 的语言",
     locale="地区（日期格式、每周首日）",

@@ -76,6 +76,42 @@ def build_workshop(
     return report
 
 
+def workshop_files(
+    data: bytes,
+    origin: str,
+    options: PrintOptions,
+    details: WorkshopDetails,
+    content: pathlib.Path,
+    executor: Executor | None = None,
+) -> tuple[dict[str, bytes], list[RowProblem]]:
+    """What build_workshop writes, kept in memory (for `pmr-print serve`, which writes nothing):
+    {name: bytes} with the script, the slides, the print file and packets/ID.pdf for each
+    packet, and the bad rows in the roster's order. No packet built: no files."""
+    checked = read_roster(data, origin, languages(content))
+    problems = list(checked.problems)
+    if not checked.rows:
+        return {}, problems
+    day = details.date or dt.date.today()
+    voices = speakers(options, content)
+    files: dict[str, bytes] = {}
+    papers: dict[str, bytes] = {}
+    with running(checked.rows, packet_setup(options, details, content, day), executor) as results:
+        author = details.clinician or details.clinic or "pmr-print"
+        script = render_script(voices, author, note(voices, details, day))
+        slides = render_slides(voices)
+        for row, result in results:
+            if isinstance(result, str):
+                problems.append(RowProblem(origin, row.line, row.id, result))
+            else:
+                files[f"{PACKETS}/{row.id}.pdf"] = result.fillable
+                papers[row.id] = result.paper
+    problems.sort(key=lambda problem: problem.line)
+    if not papers:
+        return {}, problems
+    ordered = [papers[row.id] for row in checked.rows if row.id in papers]
+    return {SCRIPT: script, SLIDES: slides, PRINT_FILE: print_file(ordered), **files}, problems
+
+
 def read_input(path: pathlib.Path) -> bytes:
     try:
         return path.read_bytes()

@@ -16,7 +16,9 @@
     const chosen = makeForm.querySelector('input[name="product"]:checked');
     const product = chosen ? chosen.value : "handout";
     for (const set of makeForm.querySelectorAll("fieldset[data-product]")) {
-      set.hidden = !set.dataset.product.split(" ").includes(product);
+      const hidden = !set.dataset.product.split(" ").includes(product);
+      set.hidden = hidden;
+      set.disabled = hidden; // a hidden product's fields are not sent
     }
   }
 
@@ -24,9 +26,11 @@
   function showEdition() {
     const chosen = makeForm.querySelector('input[name="product"]:checked');
     const edition = makeForm.querySelector('input[name="format"]:checked');
-    const html = edition && edition.value === "html" && (!chosen || chosen.value !== "log");
-    document.getElementById("make-button").textContent = html ? messages.makeHtml : messages.makePdf;
-    download.textContent = html ? messages.downloadHtml : messages.downloadPdf;
+    const html = edition && !edition.closest("fieldset[disabled]") && edition.value === "html";
+    const zip = chosen && chosen.value === "workshop";
+    const button = document.getElementById("make-button");
+    button.textContent = html ? messages.makeHtml : zip ? messages.makeZip : messages.makePdf;
+    download.textContent = html ? messages.downloadHtml : zip ? messages.downloadZip : messages.downloadPdf;
   }
 
   function clearErrors(form) {
@@ -54,8 +58,9 @@
   function showErrors(form, errors) {
     const listed = [];
     for (const { field, message } of errors) {
-      const slot = form.querySelector('[data-error-for="' + CSS.escape(field) + '"]');
-      const inputs = [...form.querySelectorAll('[name="' + CSS.escape(field) + '"]')];
+      const enabled = (element) => !element.closest("fieldset[disabled]");
+      const slot = [...form.querySelectorAll('[data-error-for="' + CSS.escape(field) + '"]')].find(enabled);
+      const inputs = [...form.querySelectorAll('[name="' + CSS.escape(field) + '"]')].filter(enabled);
       if (!slot || !inputs.length) {
         listed.push({ message, input: null });
         continue;
@@ -155,9 +160,13 @@
       const blob = await response.blob();
       if (pdfUrl) URL.revokeObjectURL(pdfUrl);
       pdfUrl = URL.createObjectURL(blob);
-      frame.src = pdfUrl + "#navpanes=0&view=FitH";
-      frame.hidden = false;
-      document.getElementById("empty").hidden = true;
+      // A PDF or web page shows in the frame; a zip (the workshop pack) is only downloaded.
+      const shown = !(response.headers.get("content-type") || "").startsWith("application/zip");
+      const empty = document.getElementById("empty");
+      frame.src = shown ? pdfUrl + "#navpanes=0&view=FitH" : "about:blank";
+      frame.hidden = !shown;
+      empty.hidden = shown;
+      empty.textContent = shown ? "" : messages.zipReady;
       download.href = pdfUrl;
       download.download = fileName(response, "pmr.pdf");
       download.hidden = false;
