@@ -79,6 +79,14 @@ LABELS: tuple[str, ...] = (
         "concerned."
     ),
     (
+        "Keep breathing while you tense; never hold your breath. With high blood pressure or "
+        "heart disease, tense only lightly."
+    ),
+    (
+        "Keep your eyes open if you prefer. If you feel numb, spaced out or unreal, open your "
+        "eyes, look around the room and press your feet into the floor."
+    ),
+    (
         "If you feel unwell or upset, open your eyes, breathe normally and raise your hand; I "
         "will come to you. You may also leave the room at any time."
     ),

@@ -28,6 +28,10 @@ BRIEFING = (
     "Check with a doctor before joining in if you have muscle cramps, back or neck problems, a "
     "recent injury or operation, or a pain condition; until then, leave out the groups "
     "concerned.",
+    "Keep breathing while you tense; never hold your breath. With high blood pressure or heart "
+    "disease, tense only lightly.",
+    "Keep your eyes open if you prefer. If you feel numb, spaced out or unreal, open your eyes, "
+    "look around the room and press your feet into the floor.",
     "If you feel unwell or upset, open your eyes, breathe normally and raise your hand; I will "
     "come to you. You may also leave the room at any time.",
 )
