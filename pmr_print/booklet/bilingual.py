@@ -23,6 +23,7 @@ from pmr_print.booklet.story import (
     LOG,
     Frames,
     Part,
+    tails_kept,
 )
 from pmr_print.cards.render import step_figure
 from pmr_print.cards.strip import timing_strip
@@ -50,7 +51,7 @@ def bilingual_parts(sides: Sides, details: BookletDetails, frames: Frames) -> It
         yield section_part(sides, section_id)
     sequence = bilingual_sequence(sides, details, with_instructions=False)
     steps = bilingual_steps(sides, details, frames.text)
-    yield Part("sequence", section_title(sides, "sequence"), [*sequence, *steps])
+    yield Part("sequence", section_title(sides, "sequence"), [*tails_kept(sequence), *steps])
     for section_id in AFTER_SEQUENCE:
         part = section_part(sides, section_id)
         if section_id == "practice-plan" and details.recording_url:

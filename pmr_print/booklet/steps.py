@@ -21,7 +21,8 @@ from pmr_print.pdf.styles import Styles
 from pmr_print.pdf.text import plain_paragraph
 
 FIGURE_WIDTH = 0.4  # of the text width, beside the text (normal print)
-FIGURE_HEIGHT_LARGE = 0.48  # of the text height, above the text (large print)
+FIGURE_HEIGHT_LARGE = 0.48  # of the text height, above the text (large print) ...
+FIGURE_LEAST = 0.22  # ... or less, down to this, to keep the step on its page
 STEPS_PER_PAGE = 2  # normal print
 
 
@@ -63,9 +64,13 @@ def step_block(
             )
             return KeepTogether([head, Spacer(1, gap * 0.5), body, Spacer(1, gap * 2)])
     # Large print, or an instruction too long to sit beside its figure: the figure above the
-    # text, which may then run on to the next page.
-    figure = step_figure(step, width, height * FIGURE_HEIGHT_LARGE, settings.theme, styles)
+    # text, smaller if that keeps the step on one page (its strip alone on the next would be a
+    # scrap); a step too long even so runs on to the next page.
     text = step_text(guide, step, settings, styles, width)
+    used = head.wrap(width, height)[1] + sum(part.wrap(width, height)[1] for part in text)
+    room = height - used - gap * 3  # the spaces between the parts, and some to spare
+    figure_height = max(height * FIGURE_LEAST, min(height * FIGURE_HEIGHT_LARGE, room))
+    figure = step_figure(step, width, figure_height, settings.theme, styles)
     return KeepTogether([head, Spacer(1, gap * 0.5), figure, Spacer(1, gap * 0.5), *text])
 
 

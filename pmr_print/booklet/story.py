@@ -99,7 +99,7 @@ def booklet_parts(
         sequence.append(omitted_note(guide, details, styles, settings))
     steps = steps_story(guide, protocol, settings, styles, frames.text)
     title = guide.section("sequence").title
-    yield Part("sequence", title, [*sequence, *steps])
+    yield Part("sequence", title, [*tails_kept(sequence), *steps])
     for section_id in AFTER_SEQUENCE:
         part = section_part(guide, section_id, styles, settings)
         if section_id == "practice-plan" and details.recording_url:
@@ -130,6 +130,15 @@ def cover(
     table = details_table(guide, settings, details, styles)
     story += [Spacer(1, height * 0.25), table]
     return story
+
+
+def tails_kept(flowables: list[Flowable]) -> list[Flowable]:
+    """Tables that split over a page carry at least their last three rows over: on A5 the
+    steps table would otherwise leave its total alone on a page."""
+    for item in flowables:
+        if isinstance(item, Table) and len(item._cellvalues) > 6:
+            item.setStyle([("NOSPLIT", (0, -3), (-1, -1))])
+    return flowables
 
 
 def keep_tail(flowables: list[Flowable], width: float, least: float) -> list[Flowable]:
