@@ -293,9 +293,13 @@ def booklet_html(
 ) -> str:
     """The client's booklet as one accessible HTML page: the handout, then a card per step (the
     practice log is left to its fillable PDF)."""
+    from pmr_print.html.bilingual import render_bilingual_booklet
     from pmr_print.html.booklet import render_booklet
 
-    guide = one_language(edition, "the HTML booklet")
+    if isinstance(edition, Bilingual):
+        pair = resolve_pair(options or PrintOptions(lang="bi"), edition)
+        return render_bilingual_booklet(edition, pair, details or BookletDetails())
+    guide = edition
     settings = resolve(options or PrintOptions(lang=guide.lang), guide)
     return render_booklet(guide, settings, details or BookletDetails())
 

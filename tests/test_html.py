@@ -379,7 +379,7 @@ def test_cli_writes_the_bilingual_html(
 @pytest.mark.parametrize(
     ("product", "lang"),
     [(p, lang) for p in ("handout", "cards") for lang in ("en", "zh", "bi")]
-    + [("booklet", "en"), ("booklet", "zh")],  # the booklet has no bilingual edition
+    + [("booklet", "en"), ("booklet", "zh"), ("booklet", "bi")],
 )
 def test_axe_finds_no_serious_violation_in_the_html_edition(
     guides: dict[str, Guide],
@@ -521,3 +521,19 @@ def test_booklet_is_the_handout_then_a_card_per_step(guides: dict[str, Guide]) -
     figures = root.find_all("svg")
     assert [svg.attrs.get("role") for svg in figures] == ["img"] * len(steps)
     assert len(root.find_all("table")) == 1
+
+
+def test_bilingual_booklet_is_the_bilingual_handout_then_the_bilingual_cards(
+    pair: Bilingual,
+) -> None:
+    details = api.BookletDetails(date=DAY, omit=("neck",))
+    root = parse(api.booklet_html(pair, api.PrintOptions(lang="bi"), details))
+    found = headings(root)
+    assert [level for level, _ in found].count(1) == 1
+    steps = pair.en.protocol("standard").without(frozenset({"neck"})).steps
+    assert [level for level, _ in found[-len(steps) :]] == [3] * len(steps)
+    assert len(root.find_all("svg")) == len(steps)
+    for node in root.walk():
+        for child in node.children:
+            if isinstance(child, str) and CJK.search(child) and node.tag != "title":
+                assert node.lang() == "zh-CN", (node.tag, child)

@@ -78,9 +78,23 @@ def render_bilingual_handout(
     pair: Bilingual, settings: tuple[Settings, Settings], details: HandoutDetails
 ) -> str:
     en, zh = sides(pair, settings, details.omit)
+    return render(
+        "handout_bi.html",
+        handout_page(pair, en, details),
+        en.settings,
+        body_class="handout bilingual",
+        **handout_context(en, zh, details),
+    )
+
+
+def handout_page(pair: Bilingual, en: Side, details: HandoutDetails) -> Page:
     title = pair.en.title + SEPARATOR + pair.zh.title
     title += f"{SEPARATOR}{details.client}" if details.client else ""
-    page = Page(en.lang, title, details.clinician or details.clinic)
+    return Page(en.lang, title, details.clinician or details.clinic)
+
+
+def handout_context(en: Side, zh: Side, details: HandoutDetails) -> dict[str, object]:
+    """What handout_bi_header.html and handout_bi_sections.html show (the booklet too)."""
     people = [
         (label, value)
         for label, value in (
@@ -90,20 +104,16 @@ def render_bilingual_handout(
         )
         if value
     ]
-    return render(
-        "handout_bi.html",
-        page,
-        en.settings,
-        body_class="handout bilingual",
-        en=en,
-        zh=zh,
-        en_view=handout_side(en, details),
-        zh_view=handout_side(zh, details),
-        people=people,
-        before=BEFORE_SEQUENCE,
-        after=AFTER_SEQUENCE,
-        recording=recording(details.recording_url),
-    )
+    return {
+        "en": en,
+        "zh": zh,
+        "en_view": handout_side(en, details),
+        "zh_view": handout_side(zh, details),
+        "people": people,
+        "before": BEFORE_SEQUENCE,
+        "after": AFTER_SEQUENCE,
+        "recording": recording(details.recording_url),
+    }
 
 
 @dataclass(frozen=True)
@@ -118,13 +128,32 @@ class BilingualCard:
 
 def render_bilingual_cards(pair: Bilingual, settings: tuple[Settings, Settings]) -> str:
     en, zh = sides(pair, settings, ())
+    cards = bilingual_cards(en, zh)
+    title = en.guide.labels("Step cards") + SEPARATOR + zh.guide.labels("Step cards")
+    page = Page(en.lang, f"{title}{SEPARATOR}{en.guide.title}{SEPARATOR}{zh.guide.title}")
+    return render(
+        "cards_bi.html",
+        page,
+        en.settings,
+        body_class="cards-page bilingual",
+        en=en,
+        zh=zh,
+        cards=cards,
+        count=len(cards),
+        card_level=2,
+    )
+
+
+def bilingual_cards(en: Side, zh: Side) -> list[BilingualCard]:
+    """A card per step of the sides' protocols, in both languages around one figure; a
+    ContentError naming FILE:LINE of every step whose figure has no alt text."""
     missing = [
         no_alt_text(step) for side in (en, zh) for step in side.protocol.steps if not step.alt
     ]
     if missing:
         raise ContentError(missing)
     grey = en.settings.theme.grayscale
-    cards = [
+    return [
         BilingualCard(
             number,
             en_step,
@@ -144,15 +173,21 @@ def render_bilingual_cards(pair: Bilingual, settings: tuple[Settings, Settings])
             zip(en.protocol.steps, zh.protocol.steps, strict=True), start=1
         )
     ]
-    title = en.guide.labels("Step cards") + SEPARATOR + zh.guide.labels("Step cards")
-    page = Page(en.lang, f"{title}{SEPARATOR}{en.guide.title}{SEPARATOR}{zh.guide.title}")
+
+
+def render_bilingual_booklet(
+    pair: Bilingual, settings: tuple[Settings, Settings], details: HandoutDetails
+) -> str:
+    """The bilingual booklet: the bilingual handout, then a card per step in both languages."""
+    en, zh = sides(pair, settings, details.omit)
+    cards = bilingual_cards(en, zh)
     return render(
-        "cards_bi.html",
-        page,
+        "booklet_bi.html",
+        handout_page(pair, en, details),
         en.settings,
-        body_class="cards-page bilingual",
-        en=en,
-        zh=zh,
+        body_class="booklet bilingual",
         cards=cards,
         count=len(cards),
+        card_level=3,
+        **handout_context(en, zh, details),
     )
