@@ -287,9 +287,12 @@ def test_a_booklet_for_wang_fang(client: TestClient) -> None:
     assert response.status_code == 200
     assert "王芳" in pdf_text(response.content)
     assert "booklet-zh-" in response.headers["content-disposition"]
-    found = errors(client.post("/api/booklet", json={"weeks": 13, "format": "html"}))
+    found = errors(client.post("/api/booklet", json={"weeks": 13, "format": "xml"}))
     assert found["weeks"] == "--weeks 13: give a number of weeks from 1 to 12"
-    assert found["format"].startswith("unknown option")
+    assert found["format"].startswith("--format: 'xml'")
+    page = client.post("/api/booklet", json={"client": "Jane", "format": "html"})
+    assert page.headers["content-type"].startswith("text/html")
+    assert "booklet-en-jane.html" in page.headers["content-disposition"]
 
 
 ROSTER = (

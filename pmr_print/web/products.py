@@ -40,7 +40,7 @@ EDITIONS = ("pdf", "html")  # `--format` of handout and cards: the accessible HT
 HTML = "text/html; charset=utf-8"
 LOG = ("name", "start", "weeks", "entries", "read", "format")
 PERSON = HANDOUT[:7]  # who a booklet is for: the handout's options without --format
-BOOKLET = (*PERSON, "weeks", "impose")
+BOOKLET = (*PERSON, "weeks", "impose", "format")
 WORKSHOP = ("roster", "clinician", "clinic")
 T = TypeVar("T")
 FORMATS = {"json": "application/json", "csv": "text/csv; charset=utf-8"}
@@ -186,11 +186,16 @@ def make_booklet(reader: Reader, shelf: Shelf) -> Result:
     if weeks is not None:
         reader.check("weeks", lambda: BookletDetails(weeks=weeks))
     impose = reader.flag("impose")
+    kind = edition_format(reader)
     reader.done()
     assert edition is not None and person is not None
     details = BookletDetails(**vars(person), weeks=4 if weeks is None else weeks)
+    name = file_name("booklet", options.lang, details.client, kind)
+    if kind == "html":
+        page = build(BOOKLET, lambda: api.booklet_html(edition, options, details))
+        return Result(page.encode("utf-8"), HTML, name)
     pdf = build(BOOKLET, lambda: api.booklet_pdf(edition, options, details, impose=impose))
-    return Result(pdf, "application/pdf", file_name("booklet", options.lang, details.client))
+    return Result(pdf, "application/pdf", name)
 
 
 def make_workshop(reader: Reader, shelf: Shelf) -> Result:
