@@ -25,6 +25,7 @@ from pmr_print.pdf.text import plain_paragraph
 from pmr_print.theme import LARGE_TYPE, NORMAL_TYPE, make_theme
 
 FOOT = 42.0  # points from the bottom: the running foot lies below, the text above
+HEAD = 36.0  # points from the top: a booklet's running head lies above, the text below
 ROW_TOLERANCE = 3.0  # characters whose baselines differ less are on one line (columns too)
 FIGURE_INK = 0.04  # a page with this share of ink outside its text is a figure page
 
@@ -52,13 +53,14 @@ def read_pages(data: bytes) -> list[Page]:
 
 def read_page(page: pdfium.PdfPage) -> Page:
     textpage = page.get_textpage()
+    top = page.get_height() - HEAD
     chars = []
     for index in range(textpage.count_chars()):
         char = textpage.get_text_range(index, 1)
         if char.isspace() or not char:
             continue
         left, bottom = origin(textpage, index)  # on the baseline, whatever the glyph
-        if bottom > FOOT:
+        if FOOT < bottom < top:
             size = pdfium_raw.FPDFText_GetFontSize(textpage.raw, index)
             chars.append((bottom, left, char, size))
     textpage.close()

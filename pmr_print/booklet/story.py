@@ -83,7 +83,14 @@ def assemble(
         flowables = part.flowables
         if after is None or after.lead:  # a page break follows: no scrap of text before it
             flowables = keep_tail(flowables, frames.text[0], styles.body.leading * 3)
-        section = [Anchor(part.key, part.title), *flowables]
+        anchor = Anchor(part.key, part.title)
+        if flowables and not fits_a_page(flowables[:1], frames.text):
+            # Kept with a block taller than a page, the anchor would make ReportLab break the
+            # page first and split the block after all, stranding the text before it (the
+            # bilingual large-print cautions' box runs over eight pages); it starts where the
+            # block's first piece lands.
+            anchor.keepWithNext = 0
+        section = [anchor, *flowables]
         story += [*part.lead, *([KeepTogether(section)] if part.whole else section)]
     return without_widows(story)
 
@@ -130,6 +137,12 @@ def cover(
     table = details_table(guide, settings, details, styles)
     story += [Spacer(1, height * 0.25), table]
     return story
+
+
+def fits_a_page(flowables: list[Flowable], frame: tuple[float, float]) -> bool:
+    width, height = frame
+    total: float = sum(flowable.wrap(width, 100_000)[1] for flowable in flowables)
+    return total <= height
 
 
 def tails_kept(flowables: list[Flowable]) -> list[Flowable]:
