@@ -12,7 +12,6 @@ from pmr_print import api, commands
 from pmr_print.commands import Command, Product
 from pmr_print.files import slug
 from pmr_print.limits import visible
-from pmr_print.options import PrintOptions
 from pmr_print.pdf.output import check_target, write_atomically
 from pmr_print.problems import ContentError, PmrError
 from pmr_print.theme import PAPER_SIZES
@@ -112,14 +111,7 @@ def run_check(args: argparse.Namespace) -> int:
 
 
 def run_product(args: argparse.Namespace, product: commands.Product) -> int:
-    options = PrintOptions(
-        lang=args.lang,
-        locale=args.locale,
-        paper=args.paper,
-        protocol=args.protocol,
-        large_print=args.large_print,
-        grayscale=args.grayscale,
-    )
+    options = commands.print_options(args)
     output = args.output or default_output(args, product)
     inputs = input_files(args)
     if output != STDOUT:

@@ -48,6 +48,18 @@ PRODUCT_MODULES: dict[str, str] = {
 }
 
 
+def print_options(args: argparse.Namespace) -> PrintOptions:
+    """The options every product shares, as the command line gave them."""
+    return PrintOptions(
+        lang=args.lang,
+        locale=args.locale,
+        paper=args.paper,
+        protocol=args.protocol,
+        large_print=args.large_print,
+        grayscale=args.grayscale,
+    )
+
+
 def iso_date(text: str | None, option: str) -> dt.date | None:
     """A YYYY-MM-DD option's value, or None when it was not given."""
     if text is None:

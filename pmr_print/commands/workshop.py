@@ -14,8 +14,7 @@ import sys
 from typing import TYPE_CHECKING
 
 from pmr_print import api
-from pmr_print.commands import Command
-from pmr_print.options import PrintOptions
+from pmr_print.commands import Command, print_options
 
 if TYPE_CHECKING:
     from tqdm import tqdm
@@ -37,14 +36,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    options = PrintOptions(
-        lang=args.lang,
-        locale=args.locale,
-        paper=args.paper,
-        protocol=args.protocol,
-        large_print=args.large_print,
-        grayscale=args.grayscale,
-    )
+    options = print_options(args)
     details = api.WorkshopDetails(clinician=args.clinician, clinic=args.clinic)
     from tqdm import tqdm  # here: it costs every other command 20 ms to load
 
