@@ -35,22 +35,37 @@ for lang in ("en", "zh", "bi"):
         (f"cards-{lang}.html", ["cards", "--lang", lang, "--format", "html"]),
         (f"booklet-{lang}.html", ["booklet", "--lang", lang, "--format", "html", *PERSON]),
         (f"handout-{lang}-omit.pdf", ["handout", "--lang", lang, *PERSON, *OMIT]),
-        (f"handout-{lang}-large-letter.pdf",
-         ["handout", "--lang", lang, "--large-print", "--paper", "letter", *PERSON]),
-        (f"cards-{lang}-short-large.pdf",
-         ["cards", "--lang", lang, "--protocol", "short", "--large-print"]),
+        (
+            f"handout-{lang}-large-letter.pdf",
+            ["handout", "--lang", lang, "--large-print", "--paper", "letter", *PERSON],
+        ),
+        (
+            f"cards-{lang}-short-large.pdf",
+            ["cards", "--lang", lang, "--protocol", "short", "--large-print"],
+        ),
         (f"booklet-{lang}.pdf", ["booklet", "--lang", lang, *PERSON, *OMIT]),
-        (f"booklet-{lang}-large-impose.pdf",
-         ["booklet", "--lang", lang, "--large-print", "--impose", *PERSON]),
+        (
+            f"booklet-{lang}-large-impose.pdf",
+            ["booklet", "--lang", lang, "--large-print", "--impose", *PERSON],
+        ),
     ]
 for lang in ("en", "zh"):
     CASES += [
-        (f"log-{lang}-large.pdf", ["log", "--lang", lang, "--large-print", "--start", DATE, "--name", "王芳 Jane"]),
-        (f"handout-{lang}-gray-short.pdf",
-         ["handout", "--lang", lang, "--grayscale", "--protocol", "short", *PERSON]),
+        (
+            f"log-{lang}-large.pdf",
+            ["log", "--lang", lang, "--large-print", "--start", DATE, "--name", "王芳 Jane"],
+        ),
+        (
+            f"handout-{lang}-gray-short.pdf",
+            ["handout", "--lang", lang, "--grayscale", "--protocol", "short", *PERSON],
+        ),
     ]
-CASES.append(("booklet-bi-large-letter.pdf",
-              ["booklet", "--lang", "bi", "--large-print", "--paper", "letter", *PERSON, *OMIT]))
+CASES.append(
+    (
+        "booklet-bi-large-letter.pdf",
+        ["booklet", "--lang", "bi", "--large-print", "--paper", "letter", *PERSON, *OMIT],
+    )
+)
 
 ROSTER = """id,name,lang,start,omit,omit_reason
 p1,Jane Miller,en,2026-03-09,,
@@ -64,17 +79,28 @@ def source(rev: str, scratch: pathlib.Path) -> pathlib.Path:
     if rev == ".":
         return REPO
     tree = scratch / f"tree-{rev.replace('/', '_')}"
-    subprocess.run(["git", "-C", str(REPO), "worktree", "add", "--detach", "-q", str(tree), rev],
-                   check=True)
+    subprocess.run(
+        ["git", "-C", str(REPO), "worktree", "add", "--detach", "-q", str(tree), rev], check=True
+    )
     return tree
 
 
 def run(tree: pathlib.Path, out: pathlib.Path, args: list[str]) -> None:
-    env = {**os.environ, "PYTHONPATH": str(tree), "LC_ALL": "C.UTF-8", "LANG": "C.UTF-8",
-           "SOURCE_DATE_EPOCH": "1773014400"}
+    env = {
+        **os.environ,
+        "PYTHONPATH": str(tree),
+        "LC_ALL": "C.UTF-8",
+        "LANG": "C.UTF-8",
+        "SOURCE_DATE_EPOCH": "1773014400",
+    }
     env.pop("LC_TIME", None)
-    done = subprocess.run([sys.executable, "-m", "pmr_print", *args], cwd=tree, env=env,
-                          capture_output=True, text=True)
+    done = subprocess.run(
+        [sys.executable, "-m", "pmr_print", *args],
+        cwd=tree,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
     if done.returncode not in (0, 1):  # the workshop exits 1 when a row is refused
         (out / f"FAILED {' '.join(args[:3])}.txt").write_text(done.stderr)
 
@@ -84,8 +110,18 @@ def build(tree: pathlib.Path, out: pathlib.Path) -> None:
     (out / "roster.csv").write_text(ROSTER, encoding="utf-8")
     jobs = [["all", "-o", str(out / "all")]]
     jobs += [[*args, "-o", str(out / name)] for name, args in CASES]
-    jobs.append(["workshop", "--roster", str(out / "roster.csv"), "--lang", "bi",
-                 "--quiet", "-o", str(out / "workshop")])
+    jobs.append(
+        [
+            "workshop",
+            "--roster",
+            str(out / "roster.csv"),
+            "--lang",
+            "bi",
+            "--quiet",
+            "-o",
+            str(out / "workshop"),
+        ]
+    )
     with concurrent.futures.ThreadPoolExecutor(os.cpu_count() or 2) as pool:
         list(pool.map(lambda args: run(tree, out, args), jobs))
 
@@ -104,7 +140,7 @@ def differences(a: pathlib.Path, b: pathlib.Path) -> list[str]:
 
 
 def main(argv: list[str]) -> int:
-    first, second = (argv + ["HEAD", "."][len(argv):])[:2]
+    first, second = (argv + ["HEAD", "."][len(argv) :])[:2]
     scratch = pathlib.Path(tempfile.mkdtemp(prefix="same-output-"))
     trees = []
     try:
