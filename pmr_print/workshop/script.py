@@ -17,7 +17,7 @@ from pmr_print.model import BulletList, Paragraph, Section
 from pmr_print.pdf.blocks import TableCommand, bullet, styled_table
 from pmr_print.pdf.document import Metadata, PageFrame, build_document, mark_outline
 from pmr_print.pdf.text import content_paragraph, plain_paragraph
-from pmr_print.workshop.timeline import Moment, clock, moments
+from pmr_print.plans.timeline import Moment, clock, moments
 from pmr_print.workshop.voices import Voice, check_alike, joined
 
 BRIEFING = (

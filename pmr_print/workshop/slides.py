@@ -25,8 +25,8 @@ from pmr_print.illustrations import FigureColours, draw_figure
 from pmr_print.model import Step
 from pmr_print.pdf.styles import make_slide_styles
 from pmr_print.pdf.text import draw_text, plain_paragraph
+from pmr_print.plans.timeline import clock, starts
 from pmr_print.problems import PmrError
-from pmr_print.workshop.timeline import clock, starts
 from pmr_print.workshop.voices import Voice, check_alike, joined
 
 PAGE = (960.0, 540.0)
