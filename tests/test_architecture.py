@@ -1,7 +1,7 @@
 """Keep the boundaries: a room per product, the plain modules free of ReportLab, no import circles.
 
-plain, shared   model, labels, i18n, locales, theme, problems, options, check, resources, limits,
-                loader/, typography/, illustrations/
+plain, shared   model, labels, i18n, languages, locales, theme, problems, options, check,
+                resources, limits, loader/, typography/, illustrations/
 pdf/            what every PDF shares
 products        handout/, cards/, practice_log/
 html/           the accessible HTML edition: from the model, never from the PDF rooms
@@ -23,6 +23,7 @@ PLAIN_MODULES = (
     "check.py",
     "i18n.py",
     "locales.py",
+    "languages.py",
     "resources.py",
     "limits.py",
 )
