@@ -109,6 +109,77 @@ LABELS: tuple[str, ...] = (
     "Practise every day, even briefly",
     "Note your tension before and after in your log",
     "Take a moment, then get up slowly",
+    # session plan: the facilitator script, the slides and a spoken session
+    "The whole session: about {duration}",
+    "Preparation",
+    "If someone needs help",
+    (
+        "Welcome. In this session we work through the body one muscle group at a time: first "
+        "tensing, then letting go, and noticing the difference."
+    ),
+    (
+        "Welcome. In this session we work through the body one muscle group at a time, noticing"
+        " each area and letting it soften, without tensing."
+    ),
+    "Please don't listen to this while driving or operating machinery.",
+    (
+        "If you feel unwell or upset, stop, open your eyes and breathe normally; you can come "
+        "back to it another time."
+    ),
+    (
+        "If you are pregnant: from about 20 weeks, sit or lie on your side rather than flat on "
+        "your back, and leave out the stomach unless your midwife or doctor has agreed to it."
+    ),
+    (
+        "For some people, relaxing brings up difficult feelings or memories. You stay in "
+        "charge: you can sit up, keep your eyes open, keep the tensing, or stop at any time."
+    ),
+    (
+        "Let's get ready. Sit comfortably with your feet flat on the floor and your hands "
+        "resting in your lap, or lie down if there is room."
+    ),
+    "Loosen anything tight, such as a belt or collar, and take off your shoes if you like.",
+    "Take off your glasses, and take out contact lenses now, before we close our eyes.",
+    "Switch your phone off or to silent, and put it away.",
+    "Close your eyes, or rest your gaze on a spot on the floor.",
+    (
+        "Notice how tense your body feels right now and give it a number from 0 to 10: 0 is "
+        "fully relaxed, 10 the most tense you can imagine. Keep that number in mind."
+    ),
+    "Now… tense.",
+    "And release.",
+    "{relax} … {word}.",
+    "Rest quietly now, breathing slowly and evenly.",
+    "In a moment I will count from one to four. With each number, come back a little more.",
+    "One: move your fingers and toes.",
+    "Two: stretch your arms and legs gently.",
+    "Three: take a deeper breath and feel the chair or the floor beneath you.",
+    "Four: open your eyes and look around the room.",
+    (
+        "Notice how tense your body feels now and give it a number from 0 to 10 again. Compare "
+        "it with your number at the start."
+    ),
+    "Sit for a moment, then stand up slowly.",
+    "Keep your own eyes open and watch the room throughout.",
+    (
+        "If someone raises a hand or looks distressed, go to them quietly, crouch beside them "
+        "and say softly:"
+    ),
+    (
+        "You are safe here. Open your eyes and look around the room. You can stop now and just "
+        "breathe."
+    ),
+    "If they feel numb, spaced out or unreal:",
+    "Feel your feet on the floor and the chair under you. Tell me three things you can see.",
+    (
+        "If it does not pass, offer to step outside with them (a co-facilitator, if there is "
+        "one, goes with them), and check in before they go home with anyone who left."
+    ),
+    (
+        "Chest pain, severe breathlessness or feeling faint: the person stops at once; call "
+        "your local emergency number."
+    ),
+    "No one has to share anything; just listening is fine.",
     # booklet
     "Contents",
     "0 to 10",
