@@ -236,3 +236,22 @@ def test_all_text_keeps_inside_the_cards_safe_margin(
             x0, y0 = left % width, bottom % height
             assert x0 >= safe and y0 >= safe, (left, bottom)
             assert x0 + (right - left) <= width - safe and y0 + (top - bottom) <= height - safe
+
+
+def test_the_booklet_takes_the_cards_only_through_their_front_door() -> None:
+    """The booklet composes step plans and the cards' figure and strip, not the cards' insides."""
+    import ast
+
+    import pmr_print.cards
+
+    root = pathlib.Path(pmr_print.cards.__file__).parent.parent / "booklet"
+    taken = set()
+    for path in root.glob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith(
+                "pmr_print.cards"
+            ):
+                assert node.module == "pmr_print.cards", f"{path.name} imports {node.module}"
+                taken |= {alias.name for alias in node.names}
+    assert taken <= set(pmr_print.cards.__all__)
+    assert len(taken) <= 3

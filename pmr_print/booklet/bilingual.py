@@ -15,7 +15,7 @@ from dataclasses import replace
 from reportlab.platypus import Flowable, KeepTogether, NextPageTemplate, PageBreak, Spacer
 
 from pmr_print.booklet.log_pages import to_left_hand_page, week_pages
-from pmr_print.booklet.steps import heading_style
+from pmr_print.booklet.steps import heading_style, instruction
 from pmr_print.booklet.story import (
     AFTER_LOG,
     AFTER_SEQUENCE,
@@ -25,8 +25,7 @@ from pmr_print.booklet.story import (
     Part,
     tails_kept,
 )
-from pmr_print.cards.render import step_figure
-from pmr_print.cards.strip import timing_strip
+from pmr_print.cards import step_figure, timing_strip
 from pmr_print.handout.bilingual import (
     bilingual_details,
     bilingual_recording,
@@ -34,13 +33,12 @@ from pmr_print.handout.bilingual import (
     title_paragraph,
 )
 from pmr_print.handout.bilingual_steps import bilingual_sequence
-from pmr_print.handout.render import instruction_cell
 from pmr_print.handout.sides import Side, Sides
 from pmr_print.labels import PairedLabels
-from pmr_print.model import Step
 from pmr_print.options import BookletDetails
 from pmr_print.pdf.parallel import Parallel
 from pmr_print.pdf.text import plain_paragraph
+from pmr_print.plans.step import StepPlan, plan_steps
 
 FIGURE_HEIGHT = 0.42  # of the text height, above the two instructions
 FIGURE_HEIGHT_LARGE = 0.22
@@ -85,41 +83,39 @@ def bilingual_steps(
 ) -> list[Flowable]:
     """A page per step, from a new page on."""
     omitted = frozenset(details.omit)
-    en, zh = (side.settings.protocol.without(omitted).steps for side in sides.both)
+    en, zh = (
+        plan_steps(side.guide, side.settings, side.settings.protocol.without(omitted).steps)
+        for side in sides.both
+    )
     story: list[Flowable] = []
-    for number, pair in enumerate(zip(en, zh, strict=True), start=1):
-        story += [PageBreak(), step_page(sides, pair, number, len(en), frame)]
+    for pair in zip(en, zh, strict=True):
+        story += [PageBreak(), step_page(sides, pair, frame)]
     return story
 
 
 def step_page(
-    sides: Sides, steps: tuple[Step, Step], number: int, count: int, frame: tuple[float, float]
+    sides: Sides, plans: tuple[StepPlan, StepPlan], frame: tuple[float, float]
 ) -> Flowable:
+    """One step's page: the same parts as a page of one language, each given both plans."""
     width, height = frame
     theme = sides.en.settings.theme
     share = FIGURE_HEIGHT_LARGE if theme.large_print else FIGURE_HEIGHT
     gap = sides.en.styles.body.fontSize
-    pairs = list(zip(steps, sides.both, strict=True))
-    head = Parallel([step_head(step, side, number, count) for step, side in pairs], sides.gap)
-    figure = step_figure(steps[0], width, height * share, theme, sides.en.styles)
-    instructions = Parallel([instruction(step, side) for step, side in pairs], sides.gap)
-    strip = timing_strip([(side.guide, step) for step, side in pairs], width, theme)
+    pairs = list(zip(plans, sides.both, strict=True))
+    head = Parallel([step_head(plan, side) for plan, side in pairs], sides.gap)
+    figure = step_figure(plans[0].figure, width, height * share, theme, sides.en.styles)
+    instructions = Parallel([instruction(plan, side.styles) for plan, side in pairs], sides.gap)
+    strip = timing_strip(plans, width, theme)
     parts = [head, Spacer(1, gap * 0.5), figure, Spacer(1, gap * 0.5), instructions]
     return KeepTogether([*parts, Spacer(1, gap * 0.6), strip])
 
 
-def step_head(step: Step, side: Side, number: int, count: int) -> list[Flowable]:
-    where = side.guide.labels("Step {number} of {count}", number=number, count=count)
+def step_head(plan: StepPlan, side: Side) -> list[Flowable]:
     faces = side.styles.faces
     return [
-        plain_paragraph(step.name, str(step.source), faces, heading_style(side.styles)),
-        plain_paragraph(where, "label", faces, side.styles.small),
+        plain_paragraph(plan.name, str(plan.source), faces, heading_style(side.styles)),
+        plain_paragraph(plan.step_line, "label", faces, side.styles.small),
     ]
-
-
-def instruction(step: Step, side: Side) -> list[Flowable]:
-    found = instruction_cell(side.guide, step, side.styles, side.settings)
-    return found if isinstance(found, list) else [found]
 
 
 def bilingual_cover(sides: Sides, details: BookletDetails, frames: Frames) -> list[Flowable]:

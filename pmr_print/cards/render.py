@@ -23,14 +23,16 @@ from reportlab.lib.colors import HexColor
 from reportlab.pdfgen.canvas import Canvas
 
 from pmr_print.cards.sheet import Sheet, chunks, draw_crop_marks, make_sheet
-from pmr_print.cards.strip import Strip, draw_strip, make_strip
+from pmr_print.cards.strip import Strip, draw_strip, lay_out_strip
 from pmr_print.illustrations import FigureColours, draw_figure
-from pmr_print.labels import Labels, PairedLabels
-from pmr_print.model import Guide, Source, Step
+from pmr_print.languages import SEPARATOR
+from pmr_print.model import Guide, Source
 from pmr_print.options import Settings
 from pmr_print.pdf.markup import Faces
 from pmr_print.pdf.styles import CardStyles, Styles, make_card_styles, make_styles
 from pmr_print.pdf.text import content_paragraph, draw_text, plain_paragraph, text_width
+from pmr_print.plans.cards import CardsPlan, plan_cards
+from pmr_print.plans.step import Figure, StepPlan, joined
 from pmr_print.problems import PmrError, Problem
 from pmr_print.theme import Colours, Theme
 from pmr_print.typography.linebreak import KinsokuParagraph
@@ -51,38 +53,28 @@ class CardOverflowError(PmrError):
         super().__init__(f"{source}: {detail}")
 
 
-SEPARATOR = " · "  # between the languages of a bilingual card's name
-
-
 @dataclass(frozen=True)
 class Language:
-    """A language printed on the cards: its guide, settings and styles."""
+    """A language printed on the cards: its set of cards, settings and styles."""
 
-    guide: Guide
+    plan: CardsPlan
     settings: Settings
     styles: Styles
 
 
 @dataclass(frozen=True)
 class Card:
-    steps: tuple[Step, ...]  # the step in each language printed (Context.languages)
-    number: int
-    count: int
+    plans: tuple[StepPlan, ...]  # the step in each language printed (Context.languages)
 
     @property
-    def step(self) -> Step:
-        return self.steps[0]
+    def plan(self) -> StepPlan:
+        return self.plans[0]
 
 
 @dataclass(frozen=True)
 class Context:
     languages: tuple[Language, ...]  # one, or English and Chinese for a bilingual card
     sheet: Sheet
-    labels: Labels
-
-    @property
-    def guide(self) -> Guide:
-        return self.languages[0].guide
 
     @property
     def settings(self) -> Settings:
@@ -97,7 +89,7 @@ class Context:
         return self.sheet.scale
 
     def card_styles(self, text: float, language: Language | None = None) -> CardStyles:
-        lang = (language or self.languages[0]).guide.lang
+        lang = (language or self.languages[0]).plan.lang
         return make_card_styles(self.settings.theme, lang, self.scale, text)
 
     def text_sizes(self, largest: float = 1.0) -> list[float]:
@@ -116,20 +108,13 @@ def render_cards(
 ) -> bytes:
     """Cards in one language, or given the English and Chinese guide and settings, bilingual."""
     languages = tuple(
-        Language(guide, setting, make_styles(setting.theme, guide.lang))
+        Language(plan_cards(guide, setting), setting, make_styles(setting.theme, guide.lang))
         for guide, setting in zip(guides, settings, strict=True)
     )
-    labels = languages[0].guide.labels
-    if len(languages) == 2:
-        labels = PairedLabels(labels, languages[1].guide.labels)
     sheet = make_sheet(languages[0].settings.theme.page_size, layout)
-    context = Context(languages, sheet, labels)
-    protocols = [language.settings.protocol.steps for language in languages]
-    count = len(protocols[0])
-    cards = [
-        Card(steps, number, count)
-        for number, steps in enumerate(zip(*protocols, strict=True), start=1)
-    ]
+    context = Context(languages, sheet)
+    plans = [language.plan.steps for language in languages]
+    cards = [Card(steps) for steps in zip(*plans, strict=True)]
     sides = [card_sides(card, context, duplex) for card in cards]  # fails before any drawing
     return write_pdf(context, sides, duplex)
 
@@ -137,13 +122,13 @@ def render_cards(
 def overflowing_steps(guide: Guide, settings: Settings, layout: str = "4up") -> list[Problem]:
     """A problem for each card of the protocol whose text does not fit (what render_cards would
     stop at), found by laying the cards out without drawing them."""
-    language = Language(guide, settings, make_styles(settings.theme, guide.lang))
-    context = Context((language,), make_sheet(settings.theme.page_size, layout), guide.labels)
-    steps = settings.protocol.steps
+    plan = plan_cards(guide, settings)
+    language = Language(plan, settings, make_styles(settings.theme, guide.lang))
+    context = Context((language,), make_sheet(settings.theme.page_size, layout))
     problems = []
-    for number, step in enumerate(steps, start=1):
+    for step in plan.steps:
         try:
-            card_sides(Card((step,), number, len(steps)), context, duplex=False)
+            card_sides(Card((step,)), context, duplex=False)
         except CardOverflowError as error:
             problems.append(Problem.at(error.source, error.detail))
     return problems
@@ -169,14 +154,10 @@ def write_pdf(context: Context, sides: list[tuple[Draw, Draw | None]], duplex: b
         initialFontName=context.styles.base_font,
         lang=language_tag(languages[-1].settings),  # bilingual: the Chinese (see the README)
     )
-    titles = SEPARATOR.join(language.guide.title for language in languages)
-    canvas.setTitle(f"{context.labels('Step cards')} · {titles}")
-    canvas.setSubject(
-        SEPARATOR.join(
-            language.guide.labels("Protocol: {name}", name=language.settings.protocol.name)
-            for language in languages
-        )
-    )
+    plans = [language.plan for language in languages]
+    headings = joined([plan.heading for plan in plans])
+    canvas.setTitle(f"{headings}{SEPARATOR}{joined([plan.title for plan in plans])}")
+    canvas.setSubject(joined([plan.protocol for plan in plans]))
     canvas.setAuthor("pmr-print")
     canvas.setCreator("pmr-print")
     mark_colour = HexColor(context.settings.theme.colours.muted)
@@ -225,19 +206,16 @@ class TextParts:
 def text_parts(card: Card, context: Context, size: float, width: float) -> TextParts:
     styles = context.card_styles(size)
     instructions = []
-    for step, language in zip(card.steps, context.languages, strict=True):
+    for plan, language in zip(card.plans, context.languages, strict=True):
         style = context.card_styles(size, language).instruction
-        paragraph = content_paragraph(step.instruction, language.styles.faces, style)
+        paragraph = content_paragraph(plan.instruction, language.styles.faces, style)
         paragraph.wrap(width, 100_000)
         instructions.append(paragraph)
-    safety_line = context.labels("Stop if it hurts.")
+    safety_line = joined([plan.safety for plan in card.plans])
     safety = plain_paragraph(safety_line, "label", context.styles.faces, styles.safety)
     safety.wrap(width, 100_000)
-    strip = make_strip(
-        [
-            (language.guide, step)
-            for language, step in zip(context.languages, card.steps, strict=True)
-        ],
+    strip = lay_out_strip(
+        card.plans,
         width,
         context.scale,
         styles,
@@ -286,10 +264,10 @@ def fit_text(card: Card, context: Context, width: float, room: float, largest: f
         parts = text_parts(card, context, size, width)
         if parts.height <= room:
             return parts
-    step = card.step
+    step = card.plan
     raise CardOverflowError(
         step.source,
-        f"step {card.number} ({step.name}, id {step.id}) does not fit on a card: "
+        f"step {step.number} ({step.name}, id {step.id}) does not fit on a card: "
         f"its instruction is too long even at {sizes[-1]:.1f} pt; shorten it, or try "
         + (
             "--duplex, which gives the text a side of its own"
@@ -302,14 +280,13 @@ def fit_text(card: Card, context: Context, width: float, room: float, largest: f
 def header(card: Card, context: Context, width: float) -> tuple[float, Callable[..., None]]:
     """The step's name; under it "Step 3 of 13" and, on the right, a "3 / 13" badge."""
     styles, faces = context.card_styles(context.text_sizes()[0]), context.styles.faces
-    labels = context.labels
-    colours, origin = context.settings.theme.colours, str(card.step.source)
-    badge = Badge(f"{card.number} / {card.count}", styles.name.fontSize * 0.7, origin)
+    colours, origin = context.settings.theme.colours, str(card.plan.source)
+    badge = Badge(card.plan.badge, styles.name.fontSize * 0.7, origin)
     badge_width = badge.width(faces)
-    name_text = SEPARATOR.join(step.name for step in card.steps)
+    name_text = joined([plan.name for plan in card.plans])
     name = plain_paragraph(name_text, origin, faces, styles.name)
     name.wrap(width, 10_000)
-    step_text = labels("Step {number} of {count}", number=card.number, count=card.count)
+    step_text = joined([plan.step_line for plan in card.plans])
     step_line = plain_paragraph(step_text, "label", faces, styles.step)
     step_line.wrap(width - badge_width - GAP * context.scale, 10_000)
     row = max(step_line.height, badge.height)
@@ -364,13 +341,16 @@ class Badge:
 def draw_illustration(
     canvas: Canvas, card: Card, context: Context, x: float, y: float, width: float, height: float
 ) -> None:
-    drawing = step_figure(card.step, width, height, context.settings.theme, context.styles)
+    figure = card.plan.figure
+    drawing = step_figure(figure, width, height, context.settings.theme, context.styles)
     renderPDF.draw(drawing, canvas, x, y)
 
 
-def step_figure(step: Step, width: float, height: float, theme: Theme, styles: Styles) -> Drawing:
+def step_figure(
+    figure: Figure, width: float, height: float, theme: Theme, styles: Styles
+) -> Drawing:
     """A step's figure, its groups lit, as a drawing (a flowable) of exactly width x height."""
     colours = FigureColours.grayscale() if theme.grayscale else FigureColours.colour()
-    drawing = draw_figure(step.covers, width, height, colours, tensed=not step.release_only)
+    drawing = draw_figure(figure.covers, width, height, colours, tensed=figure.tensed)
     drawing.initialFontName = styles.base_font  # else renderPDF names Helvetica
     return drawing

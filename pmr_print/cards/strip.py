@@ -9,14 +9,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
 from reportlab.lib.colors import Color, HexColor
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 
-from pmr_print.model import Guide, Step
+from pmr_print.model import Guide, Source, Step
 from pmr_print.pdf.styles import CardStyles, Styles, make_card_styles, make_styles
 from pmr_print.pdf.text import draw_text, plain_paragraph, text_width
+from pmr_print.plans.step import StepPlan, strip_parts
 from pmr_print.theme import Colours, Theme
 from pmr_print.typography.linebreak import KinsokuParagraph as RLParagraph
 
@@ -24,9 +26,20 @@ BAR_HEIGHT = 16.0  # on an A6 card
 SWATCH_GAP = 4.0
 
 
+class Timed(Protocol):
+    """What the strip's bar is drawn from: a step plan, or a step of the model (the slides)."""
+
+    @property
+    def tense_seconds(self) -> int: ...
+    @property
+    def relax_seconds(self) -> int: ...
+    @property
+    def source(self) -> Source: ...
+
+
 @dataclass(frozen=True)
 class Strip:
-    step: Step
+    step: Timed
     width: float
     bar_height: float
     legend: tuple[tuple[Color, RLParagraph], ...]
@@ -39,19 +52,22 @@ class Strip:
         return self.bar_height * 1.35 + sum(p.height for _, p in self.legend)
 
 
-def legend_lines(guide: Guide, step: Step) -> list[tuple[str, str]]:
-    """(part, text) for each part of the strip: 'tense' and/or 'relax'."""
-    labels, cues = guide.labels, guide.cues
-    join = "：" if guide.lang == "zh" else ": "
-    relax_cue = labels("Breathe normally, notice the area") if step.release_only else cues.relax
-    lines = []
-    if not step.release_only:
-        lines.append(("tense", labels("Tense {seconds} s", seconds=step.tense_seconds)))
-        lines[-1] = ("tense", lines[-1][1] + join + cues.tense)
-    lines.append(
-        ("relax", labels("Relax {seconds} s", seconds=step.relax_seconds) + join + relax_cue)
-    )
-    return lines
+def lay_out_strip(
+    plans: Sequence[StepPlan],
+    width: float,
+    scale: float,
+    card: CardStyles,
+    styles: Styles,
+    colours: Colours,
+) -> Strip:
+    """The strip of a step in each language planned: each part's legend line in every language,
+    one after the other, and every language's cue word on the bar."""
+    texts: dict[str, list[str]] = {}  # each part's legend in every language, in order
+    for plan in plans:
+        for part in plan.strip:
+            texts.setdefault(part.kind, []).append(part.legend)
+    words = [plan.relax_word for plan in plans]
+    return strip_of(plans[0], texts, words, width, scale, card, styles, colours)
 
 
 def make_strip(
@@ -62,20 +78,33 @@ def make_strip(
     styles: Styles,
     colours: Colours,
 ) -> Strip:
+    """lay_out_strip for a step of the model (the slides, until they read step plans)."""
+    texts: dict[str, list[str]] = {}
+    for guide, step in languages:
+        for part in strip_parts(guide, step):
+            texts.setdefault(part.kind, []).append(part.legend)
+    words = [guide.cues.relax_word for guide, _ in languages]
+    return strip_of(languages[0][1], texts, words, width, scale, card, styles, colours)
+
+
+def strip_of(
+    step: Timed,
+    texts: dict[str, list[str]],
+    words: Sequence[str],
+    width: float,
+    scale: float,
+    card: CardStyles,
+    styles: Styles,
+    colours: Colours,
+) -> Strip:
     swatch = card.legend.fontSize
     colour = {"tense": HexColor(colours.accent), "relax": HexColor(colours.accent_soft)}
-    texts: dict[str, list[str]] = {}  # each part's legend in every language, in order
-    for guide, step in languages:
-        for part, text in legend_lines(guide, step):
-            texts.setdefault(part, []).append(text)
-    first = languages[0][1]
     legend = []
     for part, line in texts.items():
-        paragraph = plain_paragraph(" · ".join(line), str(first.source), styles.faces, card.legend)
+        paragraph = plain_paragraph(" · ".join(line), str(step.source), styles.faces, card.legend)
         paragraph.wrap(width - swatch - SWATCH_GAP * scale, 10_000)
         legend.append((colour[part], paragraph))
-    word = " ".join(guide.cues.relax_word for guide, _ in languages)
-    return Strip(first, width, BAR_HEIGHT * scale, tuple(legend), word, colours, styles)
+    return Strip(step, width, BAR_HEIGHT * scale, tuple(legend), " ".join(words), colours, styles)
 
 
 def draw_strip(canvas: Canvas, strip: Strip, x: float, top: float) -> None:
@@ -162,10 +191,10 @@ class StripFlowable(Flowable):  # type: ignore[misc]
         draw_strip(self.canv, self.strip, 0, self.strip.height)
 
 
-def timing_strip(languages: Sequence[tuple[Guide, Step]], width: float, theme: Theme) -> Flowable:
+def timing_strip(plans: Sequence[StepPlan], width: float, theme: Theme) -> Flowable:
     """A step's timing strip as a flowable `width` wide, its legend at the theme's body size, in
-    each language given (as make_strip)."""
-    lang = languages[0][0].lang
+    each language planned (as lay_out_strip)."""
+    lang = plans[0].lang
     card = make_card_styles(theme, lang, 1.0, theme.type.body)
     styles = make_styles(theme, lang)
-    return StripFlowable(make_strip(languages, width, 1.0, card, styles, theme.colours))
+    return StripFlowable(lay_out_strip(plans, width, 1.0, card, styles, theme.colours))

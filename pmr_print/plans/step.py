@@ -14,10 +14,9 @@ from dataclasses import dataclass
 
 from babel.lists import format_list
 
+from pmr_print.languages import SEPARATOR, language
 from pmr_print.model import Guide, Paragraph, Source, Step
 from pmr_print.options import Settings
-
-SEPARATOR = " · "  # between the languages of a bilingual line
 
 
 @dataclass(frozen=True)
@@ -89,11 +88,6 @@ class StepPlan:
         return "\n".join(lines) + "\n"
 
 
-def colon(lang: str) -> str:
-    """What joins a label to its words: "Tense 5 s: Keep breathing", "收紧5秒：保持呼吸"."""
-    return "：" if lang == "zh" else ": "
-
-
 def plan_step(guide: Guide, settings: Settings, step: Step, number: int, count: int) -> StepPlan:
     """What step `number` of `count` says in the guide's language."""
     labels = guide.labels
@@ -136,16 +130,16 @@ def left_out_note(guide: Guide, settings: Settings, step: Step) -> str:
 
 
 def strip_parts(guide: Guide, step: Step) -> tuple[StripPart, ...]:
-    labels, cues, join = guide.labels, guide.cues, colon(guide.lang)
+    labels, cues, said = guide.labels, guide.cues, language(guide.lang).labelled
     parts = []
     if not step.release_only:
         label = labels("Tense {seconds} s", seconds=step.tense_seconds)
         parts.append(
-            StripPart("tense", step.tense_seconds, label, cues.tense, label + join + cues.tense)
+            StripPart("tense", step.tense_seconds, label, cues.tense, said(label, cues.tense))
         )
     relax_cue = labels("Breathe normally, notice the area") if step.release_only else cues.relax
     label = labels("Relax {seconds} s", seconds=step.relax_seconds)
-    parts.append(StripPart("relax", step.relax_seconds, label, relax_cue, label + join + relax_cue))
+    parts.append(StripPart("relax", step.relax_seconds, label, relax_cue, said(label, relax_cue)))
     return tuple(parts)
 
 
