@@ -55,9 +55,18 @@ def entry_problem(msgid: str, text: str, fuzzy: bool, lang: str) -> str | None:
     """What is wrong with one entry of labels.po, if anything."""
     if msgid not in LABELS:
         return f"unknown label {msgid!r}"
-    if lang != "en" and (fuzzy or not text):
+    if not written_in_english(lang) and (fuzzy or not text):
         return f"label {msgid!r} is not translated"
     return placeholder_problem(msgid, text) if text else None
+
+
+def written_in_english(lang: str) -> bool:
+    """Whether a content folder's language is English, the language of the msgids: its labels
+    may be left empty (they print as the msgid)."""
+    try:
+        return babel_locale(lang).language == "en"
+    except UsageError:
+        return False
 
 
 def babel_locale(name: str) -> Locale:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import string
 from collections.abc import Mapping
 
+SEPARATOR = " · "  # between two languages on one line: "Practice log · 练习记录"
+
 # Every interface label a product prints. labels.po of each language translates each of these;
 # `pmr-print check` reports one that is missing, empty or fuzzy.
 LABELS: tuple[str, ...] = (
@@ -212,7 +214,7 @@ class Labels:
 class PairedLabels(Labels):
     """Each label in two languages, for a bilingual edition: "Page 1 of 2 · 第1页，共2页"."""
 
-    def __init__(self, first: Labels, second: Labels, separator: str = " · ") -> None:
+    def __init__(self, first: Labels, second: Labels, separator: str = SEPARATOR) -> None:
         super().__init__({})
         self.first, self.second, self.separator = first, second, separator
 

@@ -24,10 +24,9 @@ from babel import Locale, UnknownLocaleError
 from babel.core import get_global
 from babel.dates import format_date, format_skeleton
 
-from pmr_print.labels import Labels
+from pmr_print.i18n import duration
+from pmr_print.labels import SEPARATOR, Labels
 from pmr_print.problems import UsageError
-
-SEPARATOR = " · "  # between the languages of one line: "Practice log · 练习记录"
 
 
 @dataclass(frozen=True)
@@ -71,10 +70,7 @@ class Language:
 
     def duration(self, seconds: int, labels: Labels) -> str:
         """ "4 min 15 s", "4分15秒", "4 min": the label's words, the language's numbers."""
-        minutes, rest = divmod(seconds, 60)
-        if rest == 0:
-            return labels("{minutes} min", minutes=minutes)
-        return labels("{minutes} min {seconds} s", minutes=minutes, seconds=rest)
+        return duration(seconds, labels)
 
 
 ENGLISH = Language(

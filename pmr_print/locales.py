@@ -8,14 +8,18 @@ from collections.abc import Mapping
 from babel import Locale
 
 from pmr_print.i18n import babel_locale
+from pmr_print.languages import language
 from pmr_print.problems import UsageError
-
-DEFAULT_LOCALES = {"en": "en_US", "zh": "zh_CN"}
 
 # `--lang bi` prints English and Chinese: its locale may be either one, and without --locale or an
 # English or Chinese environment it is the English default, as English is printed first.
 BILINGUAL_LANGS = {"bi": ("en", "zh")}
-DEFAULT_LOCALES["bi"] = DEFAULT_LOCALES["en"]
+
+
+def default_locale(lang: str) -> Locale:
+    """The locale of a language (or of `bi`, its first) when nothing else names one."""
+    return babel_locale(language(BILINGUAL_LANGS.get(lang, (lang,))[0]).default_locale)
+
 
 # CLDR supplementalData <paperSize type="US-Letter" territories="...">; A4 everywhere else.
 LETTER_TERRITORIES = frozenset("BZ CA CL CO CR GT MX NI PA PH PR SV US VE".split())
@@ -35,7 +39,7 @@ def resolve_locale(
     lang: str, requested: str | None, environ: Mapping[str, str] | None = None
 ) -> Locale:
     """--locale if given (its language must match --lang), else the user's, else the default."""
-    accepted = BILINGUAL_LANGS.get(lang, (lang,))
+    accepted = tuple(language(name).code for name in BILINGUAL_LANGS.get(lang, (lang,)))
     if requested:
         locale = babel_locale(requested)
         if locale.language not in accepted:
@@ -50,7 +54,7 @@ def resolve_locale(
             found = None
         if found is not None and found.language in accepted:
             return found
-    return babel_locale(DEFAULT_LOCALES.get(lang, lang))
+    return default_locale(lang)
 
 
 def locale_for_language(region: Locale, lang: str) -> Locale:
@@ -58,14 +62,15 @@ def locale_for_language(region: Locale, lang: str) -> Locale:
     paper and the week: `region` itself if it is in that language, else the language in the same
     territory when CLDR has it (zh_SG beside en_SG), else the language's default (zh_CN beside
     en_US, en_US beside zh_CN)."""
-    if region.language == lang:
+    record = language(lang)
+    if region.language == record.code:
         return region
     if region.territory:
         try:
-            return babel_locale(f"{lang}_{region.territory}")
+            return babel_locale(f"{record.code}_{region.territory}")
         except UsageError:
             pass
-    return babel_locale(DEFAULT_LOCALES.get(lang, lang))
+    return babel_locale(record.default_locale)
 
 
 def default_paper(locale: Locale) -> str:

@@ -60,8 +60,9 @@ def latin_family(large_print: bool) -> Family:
     return family("AtkinsonHyperlegible" if large_print else "NotoSans")
 
 
-def han_family() -> Family:
-    return family("NotoSansSC", has_italic=False)
+def han_family(stem: str = "NotoSansSC") -> Family:
+    """The Han face a language names (languages.Language.han_family); Han has no italics."""
+    return family(stem, has_italic=False)
 
 
 def han_extension() -> TTFont:

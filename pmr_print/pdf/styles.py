@@ -9,6 +9,7 @@ from reportlab.lib.colors import HexColor
 from reportlab.lib.enums import TA_CENTER, TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
 
+from pmr_print.languages import language
 from pmr_print.pdf.fonts import han_family, latin_family, registered
 from pmr_print.pdf.markup import Faces
 from pmr_print.theme import Theme
@@ -31,15 +32,18 @@ class Styles:
     centred: ParagraphStyle
 
 
-def faces_for(theme: Theme) -> Faces:
-    return Faces(latin_family(theme.large_print), han_family(), theme.colours.link)
+def faces_for(theme: Theme, han: str = "NotoSansSC") -> Faces:
+    """The theme's Latin face beside the Han face `han` (a language's han_family)."""
+    return Faces(latin_family(theme.large_print), han_family(han), theme.colours.link)
 
 
 @functools.cache
 def make_styles(theme: Theme, lang: str) -> Styles:
-    faces = faces_for(theme)
-    base = faces.han.name if lang == "zh" else faces.latin.name
-    bold = faces.han.bold if lang == "zh" else faces.latin.bold
+    """The styles of text in the language of the content folder `lang` (en, zh, zh-SG ...)."""
+    record = language(lang)
+    faces = faces_for(theme, record.han_family)
+    face = faces.han if record.text_face == "han" else faces.latin
+    base, bold = face.name, face.bold
     for name in (base, bold, faces.han.name, faces.latin.name):  # what the styles name
         registered(name)
     size = theme.type

@@ -11,6 +11,7 @@ from reportlab.lib.colors import Color, HexColor
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfgen.canvas import Canvas
 
+from pmr_print.languages import language
 from pmr_print.model import Guide
 from pmr_print.options import LogDetails, Settings
 from pmr_print.pdf.styles import Styles
@@ -37,7 +38,7 @@ class LogContext:
         return HexColor(getattr(self.settings.theme.colours, name))
 
     def separator(self) -> str:
-        return "：" if self.guide.lang == "zh" else ": "
+        return language(self.guide.lang).colon
 
 
 def new_canvas(buffer: io.BytesIO, context: LogContext) -> Canvas:

@@ -19,6 +19,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfgen.canvas import Canvas
 
 from pmr_print.i18n import long_date
+from pmr_print.languages import language
 from pmr_print.model import Guide
 from pmr_print.options import LogDetails, Settings
 from pmr_print.pdf.styles import Styles, make_styles
@@ -76,8 +77,8 @@ def render_log(
 
 
 def form_font(guide: Guide, details: LogDetails) -> str:
-    """The Chinese form font for a Chinese log or when asked; else the small Latin one."""
-    return "zh" if guide.lang == "zh" or details.form_font == "zh" else "latin"
+    """The language's form font (Chinese for a Chinese log), or the Chinese one when asked."""
+    return details.form_font or language(guide.lang).form_font
 
 
 def day_texts(settings: Settings) -> list[str]:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from pmr_print.labels import SEPARATOR
+from pmr_print.languages import language
 from pmr_print.model import Guide, Protocol
 from pmr_print.options import Settings
 from pmr_print.pdf.styles import Styles, make_styles
@@ -27,7 +29,7 @@ class Voice:
 
     def say_separator(self) -> str:
         """What follows a lead-in such as "What we will do"."""
-        return "：" if self.guide.lang == "zh" else ": "
+        return language(self.guide.lang).colon
 
 
 def check_alike(voices: Sequence[Voice]) -> Protocol:
@@ -49,6 +51,8 @@ def check_alike(voices: Sequence[Voice]) -> Protocol:
     return first
 
 
-def joined(voices: Sequence[Voice], msgid: str, separator: str = " · ", **values: object) -> str:
+def joined(
+    voices: Sequence[Voice], msgid: str, separator: str = SEPARATOR, **values: object
+) -> str:
     """A label in every language, e.g. "Safety · 安全"."""
     return separator.join(voice.say(msgid, **values) for voice in voices)
