@@ -25,7 +25,8 @@ from babel.core import get_global
 from babel.dates import format_date, format_skeleton
 
 from pmr_print.i18n import duration
-from pmr_print.labels import SEPARATOR, Labels
+from pmr_print.labels import SEPARATOR as SEPARATOR  # re-exported: the languages of one line
+from pmr_print.labels import Labels
 from pmr_print.problems import UsageError
 
 

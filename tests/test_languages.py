@@ -1,8 +1,11 @@
 """The language records: a tag finds its language's punctuation, faces, locale and form font."""
 
 import datetime as dt
+import io
+import shutil
 
 import pytest
+from pypdf import PdfReader
 
 from pmr_print import api
 from pmr_print.languages import ENGLISH, SIMPLIFIED_CHINESE, Language, UnknownLanguage, language
@@ -45,3 +48,33 @@ def test_the_records_punctuate_and_date_their_language() -> None:
     assert en.long_date(day, en.locale()) == "March 15, 2026"
     assert zh.duration(255, api.load("zh").labels) == "4分15秒"
     assert en.duration(240, api.load("en").labels) == "4 min"
+
+
+@pytest.fixture(scope="module")
+def third(tmp_path_factory: pytest.TempPathFactory) -> api.Guide:
+    """A third content folder: content/zh copied under another Simplified Chinese tag."""
+    content = tmp_path_factory.mktemp("content")
+    shutil.copytree(api.default_content_dir() / "zh", content / "zh-SG")
+    guide = content / "zh-SG" / "guide.md"
+    guide.write_text(guide.read_text(encoding="utf-8").replace("lang: zh\n", "lang: zh-SG\n", 1))
+    return api.load_guide(content, "zh-SG")
+
+
+def pdf_text(pdf: bytes) -> list[str]:
+    return [page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages]
+
+
+def test_a_third_folder_prints_handout_cards_and_log_without_code(third: api.Guide) -> None:
+    zh = api.load("zh")
+    log = api.LogDetails(start=dt.date(2026, 3, 9))
+    for make in (
+        lambda guide: api.handout_pdf(guide, details=api.HandoutDetails(date=dt.date(2026, 3, 9))),
+        api.cards_pdf,
+        lambda guide: api.log_pdf(guide, details=log),
+    ):
+        pdf = make(third)
+        reader = PdfReader(io.BytesIO(pdf))
+        assert [round(float(p.mediabox.width)) for p in reader.pages][0] in (595, 842)  # A4
+        assert str(reader.trailer["/Root"]["/Lang"]).startswith("zh")
+        assert pdf_text(pdf) == pdf_text(make(zh))  # the same words, punctuation and dates
+    assert "收紧5秒：" in pdf_text(api.cards_pdf(third))[0]

@@ -13,6 +13,7 @@ from pmr_print.handout.render import (
     total_text,
 )
 from pmr_print.handout.sides import Side, Sides, block_rows, heading_row
+from pmr_print.languages import language
 from pmr_print.model import Protocol, Step
 from pmr_print.options import HandoutDetails
 from pmr_print.pdf.blocks import boxed, styled_table
@@ -85,7 +86,7 @@ def bilingual_steps_table(
         labels = side.guide.labels
         text = labels("Muscle group")
         if with_instructions:
-            text += ("：" if side.guide.lang == "zh" else ": ") + labels("What to do")
+            text += language(side.guide.lang).colon + labels("What to do")
         return [plain_paragraph(text, "label", side.styles.faces, side.styles.cell_head)]
 
     rows: list[list[object]] = [
@@ -125,7 +126,7 @@ def step_cell(step: Step, side: Side, with_instructions: bool) -> list[Flowable]
     timing = [labels("Relax {seconds} s", seconds=step.relax_seconds)]
     if not step.release_only:
         timing.insert(0, labels("Tense {seconds} s", seconds=step.tense_seconds))
-    separator = "，" if side.guide.lang == "zh" else ", "
+    separator = language(side.guide.lang).comma
     parts.append(plain_paragraph(separator.join(timing), "label", styles.faces, styles.small))
     return parts
 

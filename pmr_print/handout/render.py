@@ -11,6 +11,7 @@ from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from pmr_print.handout.timing import duration
 from pmr_print.i18n import long_date
+from pmr_print.languages import language
 from pmr_print.model import BulletList, Guide, Paragraph, Protocol, Section, Step
 from pmr_print.options import HandoutDetails, Settings
 from pmr_print.pdf.blocks import (
@@ -272,7 +273,7 @@ def total_text(guide: Guide, protocol: Protocol, styles: Styles) -> Flowable:
         parts.append(labels("Rounds: {count}", count=protocol.rounds))
     if protocol.settle_seconds:
         parts.append(labels("Quiet time at the end: {seconds} s", seconds=protocol.settle_seconds))
-    separator = "；" if guide.lang == "zh" else "; "
+    separator = language(guide.lang).semicolon
     return plain_paragraph(
         separator.join(parts), str(protocol.source), styles.faces, styles.cell_head
     )

@@ -11,6 +11,7 @@ from markupsafe import Markup
 from pmr_print.check import no_alt_text
 from pmr_print.html import svg
 from pmr_print.html.page import Page, language_tag, render
+from pmr_print.languages import language
 from pmr_print.model import Guide, Step
 from pmr_print.options import Settings
 from pmr_print.problems import ContentError
@@ -63,7 +64,7 @@ def figure(step: Step, number: int, grayscale: bool) -> Markup:
 def legend(guide: Guide, step: Step) -> tuple[tuple[str, str], ...]:
     """What each part of the timing strip means, as on the printed card."""
     labels, cues = guide.labels, guide.cues
-    join = "：" if guide.lang == "zh" else ": "
+    join = language(guide.lang).colon
     relax_cue = labels("Breathe normally, notice the area") if step.release_only else cues.relax
     relax = labels("Relax {seconds} s", seconds=step.relax_seconds) + join + relax_cue
     if step.release_only:

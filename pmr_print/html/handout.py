@@ -11,6 +11,7 @@ from babel.lists import format_list
 from pmr_print.html import svg
 from pmr_print.html.page import Page, language_tag, render, safe_href
 from pmr_print.i18n import duration, long_date
+from pmr_print.languages import language
 from pmr_print.model import Guide, Paragraph, Protocol, Step
 from pmr_print.options import HandoutDetails, Settings
 
@@ -125,7 +126,7 @@ def total_text(guide: Guide, protocol: Protocol) -> str:
         parts.append(labels("Rounds: {count}", count=protocol.rounds))
     if protocol.settle_seconds:
         parts.append(labels("Quiet time at the end: {seconds} s", seconds=protocol.settle_seconds))
-    return ("；" if guide.lang == "zh" else "; ").join(parts)
+    return language(guide.lang).semicolon.join(parts)
 
 
 def recording(url: str) -> Recording | None:

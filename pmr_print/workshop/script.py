@@ -13,6 +13,7 @@ from reportlab.lib.colors import HexColor
 from reportlab.platypus import Flowable, Spacer
 
 from pmr_print.handout.timing import duration
+from pmr_print.languages import language
 from pmr_print.model import BulletList, Paragraph, Section
 from pmr_print.pdf.blocks import TableCommand, bullet, styled_table
 from pmr_print.pdf.document import Metadata, PageFrame, build_document, mark_outline
@@ -161,7 +162,7 @@ def moment_cells(voice: Voice, moment: Moment) -> list[Flowable]:
     instruction = content_paragraph(step.instruction, styles.faces, styles.body)
     if moment.kind == "tense":
         return [heading, instruction, spoken(voice, f"“{cues.tense}”")]
-    stop = "。" if voice.guide.lang == "zh" else "."
+    stop = language(voice.guide.lang).full_stop
     release = f"“{cues.relax} … {cues.relax_word}{stop}”"
     if step.release_only:
         return [heading, instruction, say(voice, pause, "h3")]
