@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import os
+import pathlib
 import re
 import subprocess
 import sys
@@ -13,7 +15,8 @@ import pytest
 
 from pmr_print import api
 from pmr_print.cli import main
-from pmr_print.options import HandoutDetails, PrintOptions
+from pmr_print.options import HandoutDetails, PrintOptions, resolve
+from pmr_print.plans.handout import plan_handout
 from pmr_print.problems import UsageError
 from tests import pdfcheck
 
@@ -226,3 +229,47 @@ def test_a_long_name_is_cut_in_the_footer_not_printed_over_the_page_number(guide
         footer = " ".join(page.splitlines()[0].split())
         assert footer.endswith("…"), footer
         assert f"Page {number} of {len(pages)}" in page
+
+
+GOLDEN = pathlib.Path(__file__).resolve().parent / "golden"
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_handout_plan_reads_as_its_golden_text(guides, lang: str) -> None:
+    """What the handout says, as plain text; regenerate with PMR_REGENERATE=1 after a wording
+    change, and read the difference."""
+    guide = guides[lang]
+    settings = resolve(PrintOptions(lang=lang, protocol="short"), guide)
+    details = HandoutDetails(
+        client="王芳" if lang == "zh" else "Jane Miller",
+        date=DAY,
+        omit=("arms-hands", "eyes"),
+        omit_reason="recent injury",
+        recording_url="https://example.org/pmr.mp3",
+    )
+    text = plan_handout(guide, settings, details).pretty()
+    golden = GOLDEN / f"handout-plan-{lang}.txt"
+    if os.environ.get("PMR_REGENERATE"):
+        golden.write_text(text, encoding="utf-8")
+    assert text == golden.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_groups_left_out_change_the_counted_steps_and_time_above_the_table(
+    guides, lang: str
+) -> None:
+    """The protocol's summary counts all 13 groups and just over 4 minutes: with two left out,
+    the handout says what the 11 rows beneath it add up to instead."""
+    guide = guides[lang]
+    whole = " ".join(guide.protocol("standard").summary.text.split())
+    text = " ".join(pdfcheck.text(handout(guide, omit=("back", "neck"))).split())
+    assert "".join(whole.split()) not in "".join(text.split())
+    said = {"en": "11 steps, about 3 min 45 s", "zh": "11个步骤，约3分45秒"}[lang]
+    assert said in text
+    assert said.split()[-1] in text  # the total beneath the rows says the same
+    html = api.handout_html(guide, PrintOptions(lang=lang), HandoutDetails(omit=("back", "neck")))
+    assert said in html and whole not in html
+    # Leaving out a group of a combined step drops no step: its summary stays true.
+    settings = resolve(PrintOptions(lang=lang, protocol="short"), guide)
+    plan = plan_handout(guide, settings, HandoutDetails(omit=("back",)))
+    assert plan.sequence.summary == guide.protocol("short").summary

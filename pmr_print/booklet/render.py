@@ -8,6 +8,7 @@ from pmr_print.handout.render import metadata
 from pmr_print.model import Bilingual, Guide
 from pmr_print.options import BookletDetails, Settings
 from pmr_print.pdf.styles import make_styles
+from pmr_print.plans.handout import plan_handout
 from pmr_print.theme import PAPER_SIZES
 
 
@@ -19,7 +20,7 @@ def render_booklet(
     styles = make_styles(settings.theme, guide.lang)
     running = Running(settings.theme, styles.faces, guide.title)
     story = booklet_story(guide, settings, details, styles, frames(running))
-    pages = build_booklet(story, running, metadata(guide, settings, details))
+    pages = build_booklet(story, running, metadata(plan_handout(guide, settings, details)))
     return impose_if(pages, paper, imposed)
 
 

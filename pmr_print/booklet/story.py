@@ -22,17 +22,12 @@ from pmr_print.booklet.contents import Contents, Entry
 from pmr_print.booklet.document import Anchor
 from pmr_print.booklet.log_pages import to_left_hand_page, week_pages
 from pmr_print.booklet.steps import steps_story
-from pmr_print.handout.render import (
-    details_table,
-    omitted_note,
-    recording,
-    section_story,
-    sequence_story,
-)
+from pmr_print.handout.render import details_table, omitted_note, part_story, sequence_story
 from pmr_print.model import Guide
 from pmr_print.options import BookletDetails, Settings
 from pmr_print.pdf.styles import Styles
 from pmr_print.pdf.text import plain_paragraph
+from pmr_print.plans.handout import HandoutPlan, plan_handout
 
 BEFORE_SEQUENCE = ("about", "drawbacks", "preparation", "breathing")
 AFTER_SEQUENCE = ("post-relaxation", "practice-plan", "considerations")
@@ -98,32 +93,31 @@ def assemble(
 def booklet_parts(
     guide: Guide, settings: Settings, details: BookletDetails, styles: Styles, frames: Frames
 ) -> Iterator[Part]:
+    plan = plan_handout(guide, settings, details)
     for section_id in BEFORE_SEQUENCE:
-        yield section_part(guide, section_id, styles, settings)
+        yield section_part(plan, section_id, styles, settings)
     protocol = settings.protocol.without(frozenset(details.omit))
-    sequence = sequence_story(guide, protocol, details, styles, settings, with_instructions=False)
-    if details.omit:
-        sequence.append(omitted_note(guide, details, styles, settings))
+    theme = settings.theme
+    sequence = sequence_story(plan.sequence, styles, theme, with_instructions=False)
+    if plan.sequence.omitted:
+        sequence.append(omitted_note(plan.sequence.omitted, styles, theme))
     steps = steps_story(guide, protocol, settings, styles, frames.text)
     title = guide.section("sequence").title
     yield Part("sequence", title, [*tails_kept(sequence), *steps])
     for section_id in AFTER_SEQUENCE:
-        part = section_part(guide, section_id, styles, settings)
-        if section_id == "practice-plan" and details.recording_url:
-            part.flowables.append(recording(guide, details.recording_url, styles))
-        yield part
+        yield section_part(plan, section_id, styles, settings)
     log = week_pages(guide, settings, details, frames.page)
     lead = tuple(to_left_hand_page())
     yield Part(LOG, guide.labels("Practice log"), [*log, NextPageTemplate("body")], lead)
     for section_id in AFTER_LOG:
-        yield section_part(guide, section_id, styles, settings)
+        yield section_part(plan, section_id, styles, settings)
 
 
-def section_part(guide: Guide, section_id: str, styles: Styles, settings: Settings) -> Part:
-    section = guide.section(section_id)
+def section_part(plan: HandoutPlan, section_id: str, styles: Styles, settings: Settings) -> Part:
+    part = plan.part(section_id)
     # The cautions' box is kept whole, so that it is read as one.
     whole = section_id == "drawbacks"
-    return Part(section.id, section.title, section_story(section, styles, settings), whole=whole)
+    return Part(part.id, part.title, part_story(part, styles, settings.theme), whole=whole)
 
 
 def cover(
@@ -134,7 +128,7 @@ def cover(
     title = plain_paragraph(guide.title, source, styles.faces, styles.title)
     subtitle = plain_paragraph(guide.subtitle, source, styles.faces, styles.subtitle)
     story: list[Flowable] = [Spacer(1, height * 0.22), title, subtitle]
-    table = details_table(guide, settings, details, styles)
+    table = details_table(plan_handout(guide, settings, details).details, styles, settings.theme)
     story += [Spacer(1, height * 0.25), table]
     return story
 

@@ -23,11 +23,7 @@ from reportlab.lib.colors import HexColor
 from reportlab.platypus import Flowable, Spacer
 
 from pmr_print.handout.bilingual_steps import bilingual_sequence, bilingual_steps_table
-from pmr_print.handout.render import (
-    AFTER_SEQUENCE,
-    BEFORE_SEQUENCE,
-    recording_table,
-)
+from pmr_print.handout.render import recording_table
 from pmr_print.handout.sides import SEPARATOR, Side, Sides, block_rows, heading_row, make_sides
 from pmr_print.i18n import long_date
 from pmr_print.labels import PairedLabels
@@ -37,6 +33,7 @@ from pmr_print.pdf.blocks import boxed, styled_table
 from pmr_print.pdf.document import Metadata, PageFrame, build_document, mark_outline
 from pmr_print.pdf.parallel import Parallel
 from pmr_print.pdf.text import plain_paragraph
+from pmr_print.plans.handout import AFTER_SEQUENCE, BEFORE_SEQUENCE
 
 
 def render_bilingual_handout(

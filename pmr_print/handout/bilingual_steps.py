@@ -5,13 +5,7 @@ from __future__ import annotations
 
 from reportlab.platypus import Flowable
 
-from pmr_print.handout.render import (
-    group_names,
-    instruction_cell,
-    shared_instruction,
-    table_commands,
-    total_text,
-)
+from pmr_print.handout.render import instruction_cell, table_commands
 from pmr_print.handout.sides import Side, Sides, block_rows, heading_row
 from pmr_print.languages import language
 from pmr_print.model import Protocol, Step
@@ -19,6 +13,7 @@ from pmr_print.options import HandoutDetails
 from pmr_print.pdf.blocks import boxed, styled_table
 from pmr_print.pdf.parallel import Parallel
 from pmr_print.pdf.text import content_paragraph, plain_paragraph
+from pmr_print.plans.handout import group_names, shared_instruction, total_text
 
 
 def bilingual_sequence(
@@ -101,14 +96,21 @@ def bilingual_steps_table(
     rows.append(
         [
             "",
-            total_text(sides.en.guide, en, sides.en.styles),
-            total_text(sides.zh.guide, zh, sides.zh.styles),
+            *(
+                plain_paragraph(
+                    total_text(side.guide, protocol),
+                    str(protocol.source),
+                    side.styles.faces,
+                    side.styles.cell_head,
+                )
+                for side, protocol in ((sides.en, en), (sides.zh, zh))
+            ),
         ]
     )
     number_width = sides.en.styles.cell.fontSize * 2.4
     theme = sides.en.settings.theme
     half = (theme.page_size[0] - 2 * theme.margin - number_width) / 2
-    commands = table_commands(sides.en.settings, len(rows))
+    commands = table_commands(sides.en.settings.theme, len(rows))
     commands = [command for command in commands if command[0] != "SPAN"]
     return styled_table(
         rows, sides.en.styles, commands, colWidths=[number_width, half, half], repeatRows=1

@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Sequence
+from dataclasses import replace
 
-from babel.lists import format_list
 from reportlab.lib.colors import HexColor
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
-from pmr_print.handout.timing import duration
-from pmr_print.i18n import long_date
-from pmr_print.languages import language
-from pmr_print.model import BulletList, Guide, Paragraph, Protocol, Section, Step
+from pmr_print.model import BulletList, Guide, Paragraph, Protocol, Step
 from pmr_print.options import HandoutDetails, Settings
 from pmr_print.pdf.blocks import (
     TableCommand,
@@ -25,96 +21,87 @@ from pmr_print.pdf.blocks import (
 from pmr_print.pdf.document import Metadata, PageFrame, build_document, mark_outline
 from pmr_print.pdf.styles import Styles, make_styles
 from pmr_print.pdf.text import content_paragraph, plain_paragraph, text_width
-from pmr_print.problems import ContentError, Problem, UsageError
-
-# Reading order: what it is, the cautions before anything is tried, how to do it, then the rest.
-BEFORE_SEQUENCE = ("about", "drawbacks", "preparation", "breathing")
-AFTER_SEQUENCE = ("post-relaxation", "practice-plan", "considerations", "benefits")
+from pmr_print.plans.handout import (
+    Detail,
+    HandoutPlan,
+    Omitted,
+    Part,
+    Recording,
+    Row,
+    SequencePlan,
+    plan_handout,
+    plan_row,
+    plan_sequence,
+)
+from pmr_print.problems import ContentError, Problem
+from pmr_print.theme import Theme
 
 
 def render_handout(guide: Guide, settings: Settings, details: HandoutDetails) -> bytes:
+    plan = plan_handout(guide, settings, details)
     styles = make_styles(settings.theme, guide.lang)
-    note = guide.title + (f" · {details.client}" if details.client else "")
+    note = plan.title + (f" · {plan.client}" if plan.client else "")
     frame = PageFrame(settings.theme, styles.faces, guide.labels, note)
-    return build_document(
-        lambda: build_story(guide, settings, details, styles),
-        frame,
-        metadata(guide, settings, details),
-    )
+    return build_document(lambda: build_story(plan, styles, settings.theme), frame, metadata(plan))
 
 
-def metadata(guide: Guide, settings: Settings, details: HandoutDetails) -> Metadata:
-    locale = settings.locale
-    author = details.clinician or details.clinic or "pmr-print"
-    subject = guide.labels("Protocol: {name}", name=settings.protocol.name)
-    return Metadata(
-        guide.title, author, subject, f"{locale.language}-{locale.territory or ''}".strip("-")
-    )
+def metadata(plan: HandoutPlan) -> Metadata:
+    return Metadata(plan.title, plan.author or "pmr-print", plan.sequence.protocol, plan.tag)
 
 
-def build_story(
-    guide: Guide, settings: Settings, details: HandoutDetails, styles: Styles
-) -> list[Flowable]:
+def build_story(plan: HandoutPlan, styles: Styles, theme: Theme) -> list[Flowable]:
     story: list[Flowable] = [
-        plain_paragraph(guide.title, str(guide.source), styles.faces, styles.title),
-        plain_paragraph(guide.subtitle, str(guide.source), styles.faces, styles.subtitle),
-        details_table(guide, settings, details, styles),
+        plain_paragraph(plan.title, str(plan.source), styles.faces, styles.title),
+        plain_paragraph(plan.subtitle, str(plan.source), styles.faces, styles.subtitle),
+        details_table(plan.details, styles, theme),
         Spacer(1, styles.body.fontSize),
     ]
-    for section_id in BEFORE_SEQUENCE:
-        story += section_story(guide.section(section_id), styles, settings)
-    protocol = settings.protocol.without(frozenset(details.omit))
-    story += sequence_story(guide, protocol, details, styles, settings)
-    for section_id in AFTER_SEQUENCE:
-        story += section_story(guide.section(section_id), styles, settings)
-        if section_id == "practice-plan" and details.recording_url:
-            story.append(recording(guide, details.recording_url, styles))
-    story += screening_story(guide.section("screening"), guide, styles, settings)
-    story += section_story(guide.section("references"), styles, settings)
+    for part in plan.parts:
+        if part is plan.sequence.part:
+            story += sequence_story(plan.sequence, styles, theme)
+        else:
+            story += part_story(part, styles, theme)
     return story
 
 
-def section_story(section: Section, styles: Styles, settings: Settings) -> list[Flowable]:
-    if section.id == "drawbacks":
-        colours = settings.theme.colours
-        heading = plain_paragraph(
-            section.title, str(section.source), styles.faces, styles.caution_title
-        )
-        box = boxed(
-            section_flowables(section, styles),
-            colours.caution,
-            colours.caution_soft,
-            styles,
-            title=heading,
-        )
-        # The outline entry goes on the box: the document only sees top-level flowables.
-        return [
-            mark_outline(box, section.title),
-            Spacer(1, styles.body.fontSize * 0.6),
-        ]
-    return [section_heading(section, styles), *section_flowables(section, styles)]
+def part_story(part: Part, styles: Styles, theme: Theme) -> list[Flowable]:
+    """A section: its heading and text, the cautions and the clinician's checklist boxed; the
+    recording after it, if it has one."""
+    if part.kind == "caution":
+        story = caution_story(part, styles, theme)
+    elif part.kind == "clinician":
+        story = checklist_story(part, styles, theme)
+    else:
+        story = [section_heading(part.section, styles), *section_flowables(part.section, styles)]
+    if part.recording:
+        story.append(recording(part.recording, styles))
+    return story
 
 
-def details_table(
-    guide: Guide, settings: Settings, details: HandoutDetails, styles: Styles
-) -> Flowable:
-    day = details.date or dt.date.today()
-    rows = [
-        ("Client", details.client, "--client"),
-        ("Clinician", details.clinician, "--clinician"),
-        ("Clinic", details.clinic, "--clinic"),
-        ("Date", long_date(day, settings.locale), "--date"),
-    ]
+def caution_story(part: Part, styles: Styles, theme: Theme) -> list[Flowable]:
+    section, colours = part.section, theme.colours
+    heading = plain_paragraph(part.title, str(section.source), styles.faces, styles.caution_title)
+    box = boxed(
+        section_flowables(section, styles),
+        colours.caution,
+        colours.caution_soft,
+        styles,
+        title=heading,
+    )
+    # The outline entry goes on the box: the document only sees top-level flowables.
+    return [mark_outline(box, section.title), Spacer(1, styles.body.fontSize * 0.6)]
+
+
+def details_table(details: Sequence[Detail], styles: Styles, theme: Theme) -> Flowable:
     cells = [
         [
-            plain_paragraph(guide.labels(label), "label", styles.faces, styles.cell_head),
-            plain_paragraph(value, origin, styles.faces, styles.cell),
+            plain_paragraph(detail.label, "label", styles.faces, styles.cell_head),
+            plain_paragraph(detail.value, detail.origin, styles.faces, styles.cell),
         ]
-        for label, value, origin in rows
-        if value
+        for detail in details
     ]
     commands = [
-        ("LINEBELOW", (0, 0), (-1, -1), 0.5, HexColor(settings.theme.colours.rule)),
+        ("LINEBELOW", (0, 0), (-1, -1), 0.5, HexColor(theme.colours.rule)),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), 0),
     ]
@@ -123,71 +110,45 @@ def details_table(
 
 
 def sequence_story(
-    guide: Guide,
-    protocol: Protocol,
-    details: HandoutDetails,
-    styles: Styles,
-    settings: Settings,
-    with_instructions: bool = True,
+    sequence: SequencePlan, styles: Styles, theme: Theme, with_instructions: bool = True
 ) -> list[Flowable]:
     """The sequence: its section, the protocol and its steps as a table with the total time
-    (without the instructions, for a document that gives each step a figure of its own)."""
-    if not protocol.steps:  # every group left out; composers (booklet) come this way too
-        raise UsageError(
-            f"--omit leaves no step of the protocol '{protocol.id}'; leave out fewer groups"
-        )
-    section = guide.section("sequence")
-    labels = guide.labels
+    (without the instructions, for a document that gives each step a figure of its own), and
+    the groups left out for this client."""
+    section, faces = sequence.part.section, styles.faces
     story: list[Flowable] = [section_heading(section, styles), *section_flowables(section, styles)]
-    title = labels("Protocol: {name}", name=protocol.name)
-    story.append(plain_paragraph(title, str(protocol.source), styles.faces, styles.h3))
-    story.append(content_paragraph(protocol.summary, styles.faces, styles.body))
-    shared = shared_instruction(protocol)
-    if shared is not None:  # said once, not in every row (the release-only cue)
-        story.append(content_paragraph(shared, styles.faces, styles.body))
-    with_instructions = with_instructions and shared is None
-    story.append(steps_table(guide, protocol, styles, settings, with_instructions))
-    if details.omit:
-        story.append(omitted_note(guide, details, styles, settings))
+    story.append(plain_paragraph(sequence.protocol, str(sequence.source), faces, styles.h3))
+    story.append(content_paragraph(sequence.summary, faces, styles.body))
+    if sequence.shared is not None:  # said once, not in every row (the release-only cue)
+        story.append(content_paragraph(sequence.shared, faces, styles.body))
+    with_instructions = with_instructions and sequence.with_instructions
+    story.append(steps_table(sequence, styles, theme, with_instructions))
+    if sequence.omitted:
+        story.append(omitted_note(sequence.omitted, styles, theme))
     return story
-
-
-def shared_instruction(protocol: Protocol) -> Paragraph | None:
-    """The instruction every step shares, if they all share one and there are several steps."""
-    texts = {step.instruction.text for step in protocol.steps}
-    return protocol.steps[0].instruction if len(protocol.steps) > 1 and len(texts) == 1 else None
-
-
-def group_names(guide: Guide, ids: Sequence[str], settings: Settings) -> str:
-    """ "Back and neck", "背部和颈部": the groups' names as a list in the language."""
-    return format_list([guide.group(group).name for group in ids], locale=settings.locale)
 
 
 def instruction_cell(
     guide: Guide, step: Step, styles: Styles, settings: Settings
 ) -> Flowable | list[Flowable]:
-    """The step's instruction; a combined step that covers an omitted group says to leave it
+    """The step's instruction, with a note to leave out a group its words still ask for (for
+    the booklet's step pages, until they read a step plan)."""
+    return row_instruction(plan_row(guide, settings, step, 0), styles)
+
+
+def row_instruction(row: Row, styles: Styles) -> Flowable | list[Flowable]:
+    """The row's instruction; a combined step that covers an omitted group says to leave it
     out, since its wording still names every group it covers."""
-    instruction = content_paragraph(step.instruction, styles.faces, styles.cell)
-    if not step.left_out:
+    instruction = content_paragraph(row.instruction, styles.faces, styles.cell)
+    if not row.leave_out:
         return instruction
-    names = group_names(guide, step.left_out, settings)
-    note = guide.labels("Leave out: {groups}", groups=names)
-    return [instruction, plain_paragraph(note, "--omit", styles.faces, styles.cell_head)]
-
-
-def seconds_text(seconds: int) -> str:
-    return str(seconds) if seconds else "–"  # no tensing at all: a dash, not a zero
+    return [instruction, plain_paragraph(row.leave_out, "--omit", styles.faces, styles.cell_head)]
 
 
 def steps_table(
-    guide: Guide,
-    protocol: Protocol,
-    styles: Styles,
-    settings: Settings,
-    with_instructions: bool = True,
+    sequence: SequencePlan, styles: Styles, theme: Theme, with_instructions: bool = True
 ) -> Flowable:
-    labels, faces = guide.labels, styles.faces
+    faces, columns = styles.faces, sequence.columns
 
     def head(text: str) -> Flowable:
         return plain_paragraph(text, "label", faces, styles.cell_head)
@@ -195,43 +156,46 @@ def steps_table(
     def cell(text: str) -> Flowable:
         return plain_paragraph(text, "table", faces, styles.cell)
 
-    what = [head(labels("What to do"))] if with_instructions else []
+    what = [head(columns.instruction)] if with_instructions else []
     rows: list[list[Flowable | str]] = [
-        [head("#"), head(labels("Muscle group")), *what]
-        + [head(labels("Tense (s)")), head(labels("Relax (s)"))]
+        [head(columns.number), head(columns.name), *what]
+        + [head(columns.tense), head(columns.relax)]
     ]
-    for number, step in enumerate(protocol.steps, start=1):
-        what = [instruction_cell(guide, step, styles, settings)] if with_instructions else []
+    for row in sequence.rows:
+        what = [row_instruction(row, styles)] if with_instructions else []
         rows.append(
-            [cell(str(number)), cell(step.name), *what]
-            + [cell(seconds_text(step.tense_seconds)), cell(seconds_text(step.relax_seconds))]
+            [cell(str(row.number)), cell(row.name), *what] + [cell(row.tense), cell(row.relax)]
         )
-    total = ["", head(labels("Total")), total_text(guide, protocol, styles)]
+    total = [
+        "",
+        head(columns.total),
+        plain_paragraph(sequence.total, str(sequence.source), faces, styles.cell_head),
+    ]
     rows.append(total + [""] * (len(rows[0]) - len(total)))
-    widths = column_widths(guide, protocol, styles, settings, with_instructions)
+    widths = column_widths(sequence, styles, theme, with_instructions)
     if with_instructions:
-        problems = oversized_steps(guide, protocol, styles, settings)
+        problems = oversized_rows(sequence, styles, theme)
         if problems:  # ReportLab would stop with a LayoutError naming no file
             raise ContentError(problems[:1])
     return styled_table(
-        rows, styles, table_commands(settings, len(rows)), colWidths=widths, repeatRows=1
+        rows, styles, table_commands(theme, len(rows)), colWidths=widths, repeatRows=1
     )
 
 
 def column_widths(
-    guide: Guide, protocol: Protocol, styles: Styles, settings: Settings, with_instructions: bool
+    sequence: SequencePlan, styles: Styles, theme: Theme, with_instructions: bool
 ) -> list[float | None]:
     """The steps table's columns; None is the instructions' (or names'), which takes the rest."""
-    labels, faces, size = guide.labels, styles.faces, styles.cell.fontSize
+    faces, size, columns = styles.faces, styles.cell.fontSize, sequence.columns
     # The seconds columns are as wide as their headings, unless that would squeeze the
     # instructions (large print): then the headings wrap onto two lines.
     heading = max(
-        text_width(labels(label), size, faces, "label", bold=True)
-        for label in ("Tense (s)", "Relax (s)")
+        text_width(label, size, faces, "label", bold=True)
+        for label in (columns.tense, columns.relax)
     )
-    frame_width = settings.theme.page_size[0] - 2 * settings.theme.margin
+    frame_width = theme.page_size[0] - 2 * theme.margin
     seconds = 12 + (heading if heading < frame_width * 0.1 else size * 3)
-    names = 12 + max(text_width(step.name, size, faces, "table") for step in protocol.steps)
+    names = 12 + max(text_width(row.name, size, faces, "table") for row in sequence.rows)
     if with_instructions:
         return [size * 2.4, min(names, frame_width * 0.18), None, seconds, seconds]
     return [size * 2.4, None, seconds, seconds]
@@ -243,44 +207,35 @@ CELL_PADDING = 6  # ReportLab's default left and right padding of a table cell
 def oversized_steps(
     guide: Guide, protocol: Protocol, styles: Styles, settings: Settings
 ) -> list[Problem]:
-    """A problem for each step whose instruction is taller than a page of the handout can hold
-    (a table row cannot be split across pages)."""
-    theme = settings.theme
+    """A problem for each step of `protocol` whose instruction is taller than a page of the
+    handout can hold (a table row cannot be split across pages)."""
+    sequence = plan_sequence(guide, replace(settings, protocol=protocol), HandoutDetails())
+    return oversized_rows(sequence, styles, settings.theme)
+
+
+def oversized_rows(sequence: SequencePlan, styles: Styles, theme: Theme) -> list[Problem]:
     frame_width, frame_height = (side - 2 * theme.margin for side in theme.page_size)
-    widths = column_widths(guide, protocol, styles, settings, with_instructions=True)
+    widths = column_widths(sequence, styles, theme, with_instructions=True)
     width = frame_width - sum(w for w in widths if w is not None) - 2 * CELL_PADDING
     room = frame_height - 4 * styles.cell_head.leading  # the repeated heading row, the padding
     problems = []
-    for number, step in enumerate(protocol.steps, start=1):
-        cell = instruction_cell(guide, step, styles, settings)
+    for row in sequence.rows:
+        cell = row_instruction(row, styles)
         parts = cell if isinstance(cell, list) else [cell]
         height = sum(part.wrap(width, frame_height)[1] for part in parts)
         if height > room:
             problems.append(
                 Problem.at(
-                    step.instruction.source,
-                    f"the instruction of step {number} ({step.name}) of protocol "
-                    f"'{protocol.id}' is too long for a page of the handout; shorten it",
+                    row.instruction.source,
+                    f"the instruction of step {row.number} ({row.name}) of protocol "
+                    f"'{sequence.id}' is too long for a page of the handout; shorten it",
                 )
             )
     return problems
 
 
-def total_text(guide: Guide, protocol: Protocol, styles: Styles) -> Flowable:
-    labels = guide.labels
-    parts = [duration(protocol.total_seconds, labels)]
-    if protocol.rounds > 1:
-        parts.append(labels("Rounds: {count}", count=protocol.rounds))
-    if protocol.settle_seconds:
-        parts.append(labels("Quiet time at the end: {seconds} s", seconds=protocol.settle_seconds))
-    separator = language(guide.lang).semicolon
-    return plain_paragraph(
-        separator.join(parts), str(protocol.source), styles.faces, styles.cell_head
-    )
-
-
-def table_commands(settings: Settings, row_count: int) -> list[TableCommand]:
-    colours = settings.theme.colours
+def table_commands(theme: Theme, row_count: int) -> list[TableCommand]:
+    colours = theme.colours
     return [
         ("BACKGROUND", (0, 0), (-1, 0), HexColor(colours.accent_soft)),
         ("LINEBELOW", (0, 0), (-1, -1), 0.4, HexColor(colours.rule)),
@@ -292,27 +247,21 @@ def table_commands(settings: Settings, row_count: int) -> list[TableCommand]:
     ]
 
 
-def omitted_note(
-    guide: Guide, details: HandoutDetails, styles: Styles, settings: Settings
-) -> Flowable:
-    labels, faces = guide.labels, styles.faces
-    omitted = group_names(guide, details.omit, settings)
+def omitted_note(omitted: Omitted, styles: Styles, theme: Theme) -> Flowable:
+    faces = styles.faces
     flowables: list[Flowable] = [
-        plain_paragraph(labels("Left out for this client"), "label", faces, styles.cell_head),
-        plain_paragraph(omitted, "--omit", faces, styles.cell),
+        plain_paragraph(omitted.title, "label", faces, styles.cell_head),
+        plain_paragraph(omitted.groups, "--omit", faces, styles.cell),
     ]
-    if details.omit_reason:
-        reason = labels("Reason: {reason}", reason=details.omit_reason)
-        flowables.append(plain_paragraph(reason, "--omit-reason", faces, styles.cell))
-    colours = settings.theme.colours
+    if omitted.reason:
+        flowables.append(plain_paragraph(omitted.reason, "--omit-reason", faces, styles.cell))
+    colours = theme.colours
     return boxed(flowables, colours.accent, colours.accent_soft, styles)
 
 
-def recording(guide: Guide, url: str, styles: Styles) -> Flowable:
-    label = guide.labels("Scan to open the recording")
-    return recording_table(
-        [plain_paragraph(label, "label", styles.faces, styles.cell_head)], url, styles
-    )
+def recording(found: Recording, styles: Styles) -> Flowable:
+    label = plain_paragraph(found.label, "label", styles.faces, styles.cell_head)
+    return recording_table([label], found.url, styles)
 
 
 def recording_table(labels: Sequence[Flowable], url: str, styles: Styles) -> Flowable:
@@ -334,12 +283,10 @@ def recording_table(labels: Sequence[Flowable], url: str, styles: Styles) -> Flo
     return KeepTogether([table])
 
 
-def screening_story(
-    section: Section, guide: Guide, styles: Styles, settings: Settings
-) -> list[Flowable]:
-    colours = settings.theme.colours
-    title = guide.labels("For the clinician: {title}", title=section.title)
-    heading = plain_paragraph(title, str(section.source), styles.faces, styles.h3)
+def checklist_story(part: Part, styles: Styles, theme: Theme) -> list[Flowable]:
+    """The clinician's questions with a box to tick each, in a box of their own."""
+    section, colours = part.section, theme.colours
+    heading = plain_paragraph(part.title, str(section.source), styles.faces, styles.h3)
     items: list[Flowable] = []
     for block in section.blocks:
         if isinstance(block, Paragraph):

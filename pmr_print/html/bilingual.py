@@ -12,20 +12,12 @@ from markupsafe import Markup
 from pmr_print.check import no_alt_text
 from pmr_print.html import svg
 from pmr_print.html.cards import legend
-from pmr_print.html.handout import (
-    AFTER_SEQUENCE,
-    BEFORE_SEQUENCE,
-    Row,
-    group_names,
-    recording,
-    rows,
-    shared_instruction,
-    total_text,
-)
+from pmr_print.html.handout import qr_code
 from pmr_print.html.page import Page, language_tag, render
 from pmr_print.i18n import long_date
 from pmr_print.model import Bilingual, Guide, Paragraph, Protocol, Step
 from pmr_print.options import HandoutDetails, Settings
+from pmr_print.plans.handout import AFTER_SEQUENCE, BEFORE_SEQUENCE, Row, plan_handout
 from pmr_print.problems import ContentError
 
 SEPARATOR = " · "
@@ -52,7 +44,7 @@ def sides(
 
 @dataclass(frozen=True)
 class HandoutSide:
-    rows: list[Row]
+    rows: tuple[Row, ...]
     shared: Paragraph | None
     total: str
     omitted: str
@@ -61,16 +53,15 @@ class HandoutSide:
 
 
 def handout_side(side: Side, details: HandoutDetails) -> HandoutSide:
-    guide, settings, protocol = side.guide, side.settings, side.protocol
-    labels = guide.labels
-    reason = labels("Reason: {reason}", reason=details.omit_reason) if details.omit_reason else ""
+    sequence = plan_handout(side.guide, side.settings, details).sequence
+    omitted = sequence.omitted
     return HandoutSide(
-        rows(guide, protocol, settings),
-        shared_instruction(protocol),
-        total_text(guide, protocol),
-        group_names(guide, details.omit, settings) if details.omit else "",
-        reason,
-        long_date(details.date or dt.date.today(), settings.locale),
+        sequence.rows,
+        sequence.shared,
+        sequence.total,
+        omitted.groups if omitted else "",
+        omitted.reason if omitted else "",
+        long_date(details.date or dt.date.today(), side.settings.locale),
     )
 
 
@@ -112,7 +103,7 @@ def handout_context(en: Side, zh: Side, details: HandoutDetails) -> dict[str, ob
         "people": people,
         "before": BEFORE_SEQUENCE,
         "after": AFTER_SEQUENCE,
-        "recording": recording(details.recording_url),
+        "recording": qr_code(plan_handout(en.guide, en.settings, details)),
     }
 
 

@@ -9,19 +9,23 @@ from pmr_print.html.handout import handout_context, page
 from pmr_print.html.page import render
 from pmr_print.model import Guide
 from pmr_print.options import BookletDetails, Settings
+from pmr_print.plans.handout import plan_handout
 
 
 def render_booklet(guide: Guide, settings: Settings, details: BookletDetails) -> str:
-    context = handout_context(guide, settings, details)
+    plan = plan_handout(guide, settings, details)
+    context = handout_context(plan)
     steps = settings.protocol.without(frozenset(details.omit)).steps
     cards = card_list(guide, steps, settings.theme.grayscale)
     return render(
         "booklet.html",
-        page(guide, settings, details),
+        page(plan),
         settings,
         body_class="booklet",
         cards=cards,
         count=len(cards),
         card_level=3,
+        guide=guide,
+        labels=guide.labels,
         **context,
     )
