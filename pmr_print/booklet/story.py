@@ -76,8 +76,6 @@ def assemble(
     story += [NextPageTemplate("body"), PageBreak()]
     for part, after in zip(parts, [*parts[1:], None], strict=True):
         flowables = part.flowables
-        if after is None or after.lead:  # a page break follows: no scrap of text before it
-            flowables = keep_tail(flowables, frames.text[0], styles.body.leading * 3)
         anchor = Anchor(part.key, part.title)
         if flowables and not fits_a_page(flowables[:1], frames.text):
             # Kept with a block taller than a page, the anchor would make ReportLab break the
@@ -86,6 +84,8 @@ def assemble(
             # block's first piece lands.
             anchor.keepWithNext = 0
         section = [anchor, *flowables]
+        if after is None or after.lead:  # a page break follows: no scrap of text before it
+            section = keep_tail(section, frames.text[0], styles.body.leading * 3)
         story += [*part.lead, *([KeepTogether(section)] if part.whole else section)]
     return without_widows(story)
 
@@ -156,8 +156,10 @@ def keep_tail(flowables: list[Flowable], width: float, least: float) -> list[Flo
         height += flowables[start].wrap(width, 100_000)[1]
         if height >= least:
             break
-    if start <= 0:  # the section is short: KeepTogether would only move it whole
-        return flowables
+    # The anchor and the heading go with what they lead: ReportLab's keepWithNext cannot join
+    # a KeepTogether, and would strand them at the foot of a page.
+    while start > 0 and flowables[start - 1].getKeepWithNext():
+        start -= 1
     return [*flowables[:start], KeepTogether(flowables[start:])]
 
 
