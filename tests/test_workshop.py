@@ -24,6 +24,8 @@ import pypdfium2.raw as pdfium_c
 import pytest
 
 from pmr_print import api, cli
+from pmr_print.options import PrintOptions, resolve
+from pmr_print.plans.session import plan_session
 from pmr_print.workshop.pack import PACKETS, PRINT_FILE, SCRIPT, SLIDES
 from pmr_print.workshop.roster import RosterError
 from tests.pdfcheck import text
@@ -157,12 +159,33 @@ def test_the_script_marks_the_time_the_pauses_and_the_safety_briefing(
     pack30: pathlib.Path,
 ) -> None:
     words = text((pack30 / SCRIPT).read_bytes())
-    for mark in ("0:00", "0:05", "0:15", "3:15", "4:15"):
+    guide = api.load("en")
+    plan = plan_session(guide, resolve(PrintOptions(), guide))
+    marks = [line.mark for part in plan.parts for line in part.lines if line.mark]
+    assert marks[:3] == ["0:00", "0:18", "0:23"] and len(marks) == 1 + 13 * 3 + 2
+    for mark in marks:
         assert f"\n{mark}" in words or words.startswith(mark), mark
     assert "Pause 10 s" in words and "Pause 60 s" in words
     squeezed = "".join(words.split())
     assert squeezed.index("Stopatpain") < squeezed.index("1.Feet")
     assert "Howrelaxeddoyoufeelnow?" in squeezed
+
+
+def test_a_clinician_can_run_a_group_from_the_script_alone(pack30: pathlib.Path) -> None:
+    """Issue 20, point 2: preparation spoken to the room, who sits out or adapts, a rating
+    before and after, a separate tense cue per step with the breath and the release, help for
+    someone in distress, and a count-out ending with standing up slowly."""
+    squeezed = "".join(text((pack30 / SCRIPT).read_bytes()).split())
+    first_step = squeezed.index("1.Feet")
+    for words in ("glasses", "contactlenses", "shoes", "phone", "from0to10"):
+        assert -1 < squeezed.index(words) < first_step, words
+    for words in ("pregnant", "injury", "memories", "unreal", "emergencynumber"):
+        assert -1 < squeezed.index(words) < first_step, words
+    assert squeezed.count("“Now…tense.”") == 13 and squeezed.count("“Andrelease.”") == 13
+    assert squeezed.count("“Keepbreathing”") == 13
+    last_step = squeezed.index("13.Forehead")
+    ending = squeezed[last_step:]
+    assert ending.index("0to10again") < ending.index("Sitforamoment,thenstandupslowly.")
 
 
 def test_two_bad_rows_are_reported_skipped_and_leave_nothing(

@@ -121,6 +121,7 @@ class SessionPlan:
     audience: Audience
     protocol: str  # "Protocol: Standard"
     protocol_length: str  # "4 min 15 s": the protocol's own timeline
+    duration: str  # "11 min": the session's length, rounded to the minute
     length: str  # "The whole session: about 11 min"
     seconds: float  # the session's length: the timeline and every spoken part
     parts: tuple[Part, ...]  # on the clock, in order
@@ -173,16 +174,13 @@ def plan_sessions(
     drafts = [draft(guide, settings, audience) for guide, settings in languages]
     timed = timed_parts([plan.parts for plan in drafts])
     length = end_of(timed[0]) if timed[0] else 0.0
-    return tuple(
-        replace(plan, parts=parts, seconds=length, length=whole(guide, length))
-        for plan, parts, (guide, _) in zip(drafts, timed, languages, strict=True)
-    )
-
-
-def whole(guide: Guide, seconds: float) -> str:
-    minutes = max(1, round(seconds / 60))
-    duration = language(guide.lang).duration(minutes * 60, guide.labels)
-    return guide.labels("The whole session: about {duration}", duration=duration)
+    minutes = max(1, round(length / 60))
+    found = []
+    for plan, parts, (guide, _) in zip(drafts, timed, languages, strict=True):
+        duration = language(guide.lang).duration(minutes * 60, guide.labels)
+        whole = guide.labels("The whole session: about {duration}", duration=duration)
+        found.append(replace(plan, parts=parts, seconds=length, duration=duration, length=whole))
+    return tuple(found)
 
 
 def draft(guide: Guide, settings: Settings, audience: Audience) -> SessionPlan:
@@ -197,6 +195,7 @@ def draft(guide: Guide, settings: Settings, audience: Audience) -> SessionPlan:
         audience=audience,
         protocol=guide.labels("Protocol: {name}", name=protocol.name),
         protocol_length=language(guide.lang).duration(protocol.total_seconds, guide.labels),
+        duration="",
         length="",
         seconds=0.0,
         parts=tuple(part for part in parts if part.phases),
