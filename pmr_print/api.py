@@ -188,14 +188,14 @@ def handout_html(
 def cards_html(edition: Edition, options: PrintOptions | None = None) -> str:
     """The step cards as one self-contained, accessible HTML page; each figure is named by the
     content's {.alt} text (ContentError naming FILE:LINE where one is missing)."""
-    from pmr_print.html.bilingual import render_bilingual_cards
     from pmr_print.html.cards import render_cards
 
     if isinstance(edition, Bilingual):
-        return render_bilingual_cards(edition, resolve_pair(options or PrintOptions("bi"), edition))
+        pair = resolve_pair(options or PrintOptions("bi"), edition)
+        return render_cards(edition.guides, pair)
     guide = edition
     settings = resolve(options or PrintOptions(lang=guide.lang), guide)
-    return render_cards(guide, settings)
+    return render_cards([guide], [settings])
 
 
 def log_pdf(

@@ -363,6 +363,37 @@ def test_bilingual_cards_name_each_figure_in_both_languages(pair: Bilingual) -> 
     assert len(figures) == 4
 
 
+def test_bilingual_cards_say_every_word_of_both_step_plans_each_in_its_language(
+    pair: Bilingual,
+) -> None:
+    """One card template, given a plan per language: each card says what the plans say (the
+    release-only protocol too, whose relax part has a cue of its own)."""
+    from pmr_print.options import resolve_pair
+    from pmr_print.plans.step import plan_steps
+
+    options = api.PrintOptions(lang="bi", protocol="release-only")
+    root = parse(api.cards_html(pair, options))
+    sides = zip(pair.guides, resolve_pair(options, pair), strict=True)
+    en, zh = (plan_steps(guide, settings) for guide, settings in sides)
+    articles = root.find_all("article")
+    assert len(articles) == len(en) == 13
+    for article, plans in zip(articles, zip(en, zh, strict=True), strict=True):
+        texts = {}  # each text node's words: the language in effect
+        for node in article.walk():
+            for child in node.children:
+                if isinstance(child, str) and child.strip():
+                    texts[child.strip()] = node.lang() or "en-US"
+        for plan, lang in zip(plans, ("en-US", "zh-CN"), strict=True):
+            words = [plan.name, plan.step_line, plan.safety, plan.relax_word]
+            words += [part.legend for part in plan.strip]
+            for word in words:
+                found = [text for text in texts if word in text]
+                assert found, (plan.number, word)
+                assert lang == "en-US" or texts[found[0]] == lang, (plan.number, word)
+        assert plans[0].badge in texts and plans[0].badge == plans[1].badge
+        assert not any(part.kind == "tense" for plan in plans for part in plan.strip)
+
+
 def test_cli_writes_the_bilingual_html(
     tmp_path: pathlib.Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

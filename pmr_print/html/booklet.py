@@ -4,9 +4,9 @@ what a client types, and the fillable log PDF does."""
 
 from __future__ import annotations
 
-from pmr_print.html.cards import card_list
+from pmr_print.html.cards import card_list, card_sets
 from pmr_print.html.handout import handout_context, page
-from pmr_print.html.page import render
+from pmr_print.html.page import language_tag, render
 from pmr_print.model import Guide
 from pmr_print.options import BookletDetails, Settings
 from pmr_print.plans.handout import plan_handout
@@ -15,15 +15,14 @@ from pmr_print.plans.handout import plan_handout
 def render_booklet(guide: Guide, settings: Settings, details: BookletDetails) -> str:
     plan = plan_handout(guide, settings, details)
     context = handout_context(plan)
-    steps = settings.protocol.without(frozenset(details.omit)).steps
-    cards = card_list(guide, steps, settings.theme.grayscale)
+    plans = card_sets([guide], [settings], details.omit)
+    cards = card_list(plans, [language_tag(settings)], settings.theme.grayscale)
     return render(
         "booklet.html",
         page(plan),
         settings,
         body_class="booklet",
         cards=cards,
-        count=len(cards),
         card_level=3,
         guide=guide,
         labels=guide.labels,

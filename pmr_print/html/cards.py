@@ -1,9 +1,14 @@
 """The step cards as an HTML page: a card per step, each with its figure as inline SVG named by
-the content's alt text, the instruction, and the timing as a strip with a legend in words."""
+the content's alt text, the instruction, and the timing as a strip with a legend in words.
+
+Every word comes from the step plans (pmr_print/plans/step.py). A bilingual page is the same
+template given a plan per language: the page's language first, every other language's words
+marked with its lang, so a screen reader switches voice.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from markupsafe import Markup
@@ -11,63 +16,77 @@ from markupsafe import Markup
 from pmr_print.check import no_alt_text
 from pmr_print.html import svg
 from pmr_print.html.page import Page, language_tag, render
-from pmr_print.languages import language
-from pmr_print.model import Guide, Step
+from pmr_print.languages import SEPARATOR
+from pmr_print.model import Guide
 from pmr_print.options import Settings
+from pmr_print.plans.cards import CardsPlan, plan_cards
+from pmr_print.plans.step import StepPlan, joined
 from pmr_print.problems import ContentError
 
 
 @dataclass(frozen=True)
 class Card:
-    step: Step
-    number: int
+    """One step in each language printed, around one figure."""
+
+    plans: tuple[StepPlan, ...]  # the page's language first
+    tags: tuple[str, ...]  # each plan's BCP 47 tag, for lang
     figure: Markup
-    legend: tuple[tuple[str, str], ...]  # (part, words): "tense" and/or "relax"
+
+    @property
+    def plan(self) -> StepPlan:
+        return self.plans[0]
+
+    @property
+    def others(self) -> Iterator[tuple[StepPlan, str]]:
+        """The other languages' plans, each with its tag."""
+        return zip(self.plans[1:], self.tags[1:], strict=True)
 
 
-def render_cards(guide: Guide, settings: Settings) -> str:
-    cards = card_list(guide, settings.protocol.steps, settings.theme.grayscale)
-    labels = guide.labels
-    page = Page(language_tag(settings), f"{labels('Step cards')} · {guide.title}")
+def render_cards(guides: Sequence[Guide], settings: Sequence[Settings]) -> str:
+    """The cards page in one language, or given a guide and settings per language, in each."""
+    plans = card_sets(guides, settings)
+    tags = [language_tag(setting) for setting in settings]
+    headings = joined([plan.heading for plan in plans])
+    page = Page(tags[0], f"{headings}{SEPARATOR}{joined([plan.title for plan in plans])}")
     return render(
         "cards.html",
         page,
-        settings,
-        body_class="cards-page",
-        guide=guide,
-        labels=labels,
-        protocol=settings.protocol,
-        cards=cards,
-        count=len(cards),
+        settings[0],
+        body_class="cards-page" + (" bilingual" if len(plans) > 1 else ""),
+        sets=list(zip(plans, tags, strict=True)),
+        cards=card_list(plans, tags, settings[0].theme.grayscale),
         card_level=2,
     )
 
 
-def card_list(guide: Guide, steps: Sequence[Step], grayscale: bool) -> list[Card]:
-    """A card per step; ContentError naming FILE:LINE of every step whose figure has no alt."""
-    missing = [no_alt_text(step) for step in steps if not step.alt]
+def card_sets(
+    guides: Sequence[Guide], settings: Sequence[Settings], omit: Sequence[str] = ()
+) -> list[CardsPlan]:
+    """The cards of each language, without the groups in `omit`; ContentError naming FILE:LINE
+    of every step whose figure has no alt text, in any language."""
+    plans, missing = [], []
+    for guide, setting in zip(guides, settings, strict=True):
+        steps = setting.protocol.without(frozenset(omit)).steps
+        missing += [no_alt_text(step) for step in steps if not step.alt]
+        plans.append(plan_cards(guide, setting, steps))
     if missing:
         raise ContentError(missing)
+    return plans
+
+
+def card_list(plans: Sequence[CardsPlan], tags: Sequence[str], grayscale: bool) -> list[Card]:
+    """A card per step, in each language planned around one figure."""
     return [
-        Card(step, number, figure(step, number, grayscale), legend(guide, step))
-        for number, step in enumerate(steps, start=1)
+        Card(steps, tuple(tags), figure(steps, tags, grayscale))
+        for steps in zip(*(plan.steps for plan in plans), strict=True)
     ]
 
 
-def figure(step: Step, number: int, grayscale: bool) -> Markup:
-    """The card's figure: release-only steps light their groups on a figure at rest."""
+def figure(plans: Sequence[StepPlan], tags: Sequence[str], grayscale: bool) -> Markup:
+    """The card's figure, named in the first language and then in the second; release-only
+    steps light their groups on a figure at rest."""
+    shown = plans[0].figure
+    translation = (plans[1].figure.alt, tags[1]) if len(plans) > 1 else None
     return svg.figure(
-        step.covers, step.alt, f"figure-{number}", grayscale, tensed=not step.release_only
+        shown.covers, shown.alt, shown.id, grayscale, tensed=shown.tensed, translation=translation
     )
-
-
-def legend(guide: Guide, step: Step) -> tuple[tuple[str, str], ...]:
-    """What each part of the timing strip means, as on the printed card."""
-    labels, cues = guide.labels, guide.cues
-    join = language(guide.lang).colon
-    relax_cue = labels("Breathe normally, notice the area") if step.release_only else cues.relax
-    relax = labels("Relax {seconds} s", seconds=step.relax_seconds) + join + relax_cue
-    if step.release_only:
-        return (("relax", relax),)
-    tense = labels("Tense {seconds} s", seconds=step.tense_seconds) + join + cues.tense
-    return (("tense", tense), ("relax", relax))
