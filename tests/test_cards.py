@@ -177,7 +177,9 @@ def test_too_long_instruction_fails_naming_the_step(
     content_copy: pathlib.Path, tmp_path: pathlib.Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     guide_md = content_copy / "en" / "guide.md"
-    sentence = "Lift your chest and arch your back only slightly, just enough to feel the muscles"
+    sentence = (
+        "Lift your chest and gently curve your lower back backwards (don't round it), just enough"
+    )
     edit(guide_md, sentence, " ".join([sentence] * 12))
     line = line_of(guide_md, "### Back")
     output = tmp_path / "cards.pdf"

@@ -32,7 +32,10 @@ BREATH_HOLD = {
     "zh": re.compile(r"屏住|憋住|憋气|屏气|屏息|吸[^。；，]{0,4}气[^。；]{0,2}(并|后|然后)?保持"),
 }
 # Arching the back (zh: chest lifted, lower back extended).
-ARCH = {"en": re.compile(r"\barch(ing|es)?\b", re.IGNORECASE), "zh": re.compile(r"挺胸|向后伸展")}
+ARCH = {
+    "en": re.compile(r"\barch(ing|es)?\b|curve your lower back", re.IGNORECASE),
+    "zh": re.compile(r"挺胸|向后伸展"),
+}
 NEGATION = {
     "en": re.compile(r"\b(never|don't|do not|not|without|no)\b", re.IGNORECASE),
     "zh": re.compile(r"不|别|勿|切忌"),
@@ -45,13 +48,17 @@ REQUIRED = {
         "driving": ("never while driving", "recording", "operating machinery"),
         "blood pressure": ("high blood pressure", "heart disease", "tense only lightly"),
         "help": ("chest pain", "palpitations", "tell your therapist", "emergency"),
+        "urgent": ("chest pain or tightness, severe breathlessness, or feel faint, stop at once "
+                   "and call your local emergency number",),
     },
     "zh": {
         "dissociation": ("分离", "麻木", "恍惚", "不真实", "睁开眼睛", "环顾四周",
-                         "双脚用力踩住地面"),
+                         "双脚稳稳踩在地面上"),
         "driving": ("开车", "录音", "操作机器"),
         "blood pressure": ("高血压", "心脏病", "轻轻收紧"),
         "help": ("胸痛", "心慌", "告诉您的治疗师", "急救电话"),
+        "urgent": ("如果出现胸痛或胸闷、严重气短，或感觉快要晕倒，"
+                   "请立即停止练习，并拨打当地急救电话",),
     },
 }  # fmt: skip
 
@@ -141,7 +148,6 @@ ZH_AVOIDED = {
     "温热": "温暖",
     "引导音频": "引导录音",
     "轮数": "遍数",
-    "解离": "分离 (mainland term)",
     "＝": "表示",
 }
 
@@ -184,3 +190,64 @@ def test_duplex_cards_carry_the_safety_line_on_their_text_side() -> None:
     fronts, backs = page_texts(api.cards_pdf(api.load("zh"), options, duplex=True))
     assert readable("zh", backs).count("如有疼痛，请立即停下。") == 4
     assert "如有疼痛" not in readable("zh", fronts)
+
+
+# Issue 20: the second clinical review's fixes, held where a client reads them.
+def section_text(lang: str, section_id: str) -> str:
+    section = api.load(lang).section(section_id)
+    blocks = [*section.items] or [b for b in section.blocks if hasattr(b, "text")]
+    return readable(lang, " ".join(block.text for block in blocks))  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_contact_lenses_come_out_while_getting_ready_not_at_the_eyes_step(lang: str) -> None:
+    lenses = "隐形眼镜" if lang == "zh" else "contact lenses"
+    assert lenses in section_text(lang, "preparation")
+    assert lenses not in api.load(lang).group("eyes").instruction.text
+
+
+def test_both_languages_give_one_pregnancy_threshold() -> None:
+    en = [i.text for i in api.load("en").section("drawbacks").items if "Pregnancy" in i.text]
+    zh = [i.text for i in api.load("zh").section("drawbacks").items if "怀孕" in i.text]
+    assert len(en) == len(zh) == 1
+    assert "From about 20 weeks" in en[0] and "从怀孕20周左右" in zh[0]
+    assert "Later" not in en[0] and "孕中晚期" not in zh[0]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_calf_default_pulls_the_toes_up(lang: str) -> None:
+    """Pointing the toes is the classic calf-cramp trigger: only mentioned as the alternative."""
+    text = api.load(lang).group("lower-legs").instruction.text
+    first = text.split("。" if lang == "zh" else ".")[0]
+    assert ("勾脚" in first) if lang == "zh" else first.startswith("Pull your toes up")
+    pointing = "绷直脚背" if lang == "zh" else "Pointing your toes"
+    cramps = "更容易引起小腿抽筋" if lang == "zh" else "brings on calf cramps more easily"
+    assert pointing in text and cramps in text
+
+
+@pytest.mark.parametrize("protocol", PROTOCOLS)
+@pytest.mark.parametrize("lang", LANGS)
+def test_chest_pain_and_faintness_mean_the_emergency_number(lang: str, protocol: str) -> None:
+    text = handout(lang, protocol)
+    urgent = REQUIRED[lang]["urgent"][0]
+    assert (urgent if lang == "zh" else urgent.lower()) in (text if lang == "zh" else text.lower())
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_no_benefit_the_cited_studies_did_not_measure_is_stated_as_a_finding(lang: str) -> None:
+    line = section_text(lang, "benefits")
+    if lang == "zh":
+        assert "本资料引用的研究都没有评估这些问题" in line
+        assert "可能有所帮助" not in line
+    else:
+        assert "none of the studies cited here measured them" in line
+        assert "may help" not in line
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_short_routines_are_not_said_to_be_enough(lang: str) -> None:
+    plan = section_text(lang, "practice-plan")
+    assert ("约20分钟" in plan) if lang == "zh" else ("sessions of about 20 minutes" in plan)
+    for protocol in api.load(lang).protocols:
+        assert "will do" not in protocol.summary.text
+    assert "will do" not in plan and "只需约4分钟" not in plan

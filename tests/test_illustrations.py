@@ -85,3 +85,25 @@ def test_a_combined_step_draws_no_single_group_pose_or_direction() -> None:
         assert not any(isinstance(cue, Arrow) for cue in panel.cues)
         assert panel.cues  # the tension marks stay
     assert panels(["neck"])[0].pose == {"nod"}
+
+
+def test_the_calf_figure_pulls_the_toes_up_as_the_words_ask() -> None:
+    """Issue 20: the default lower-leg movement is toes up towards the shin (pointing them
+    cramps the calf easily); the figure on cards, slides and booklet pages shows the same."""
+    (panel,) = groups.panels(["lower-legs"])
+    assert panel.view == "legside" and panel.pose == frozenset({"flex"})
+    instruction = api.load("en").group("lower-legs").instruction.text
+    assert instruction.startswith("Pull your toes up towards your shins")
+    (arrow,) = [cue for cue in panel.cues if isinstance(cue, groups.Arrow)]
+    assert 0 < arrow.angle < 180  # the cue points up, towards the shin
+
+    def toe_tip(pose: frozenset[str]) -> float:
+        """The height of the foot's forward-most point."""
+        foot = next(
+            p
+            for p in build("legside", pose)
+            if isinstance(p, RegionPiece) and p.name == "legside.foot"
+        )
+        return max(foot.polygon)[1]
+
+    assert toe_tip(frozenset({"flex"})) > toe_tip(frozenset()) + 5

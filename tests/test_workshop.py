@@ -167,7 +167,7 @@ def test_the_script_marks_the_time_the_pauses_and_the_safety_briefing(
         assert f"\n{mark}" in words or words.startswith(mark), mark
     assert "Pause 10 s" in words and "Pause 60 s" in words
     squeezed = "".join(words.split())
-    assert squeezed.index("Stopatpain") < squeezed.index("1.Feet")
+    assert squeezed.index("Stopifithurts") < squeezed.index("1.Feet")
     assert "Howrelaxeddoyoufeelnow?" in squeezed
 
 

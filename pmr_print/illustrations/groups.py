@@ -43,8 +43,8 @@ GROUPS: dict[str, Group] = {
     "lower-legs": Group(
         "legside",
         frozenset({"legside.calf"}),
-        pose=frozenset({"point"}),
-        cues=(Marks((-7.4, 28.0), 180.0), Arrow((14.0, -9.0), -35.0)),
+        pose=frozenset({"flex"}),  # toes up towards the shin, as the instruction asks
+        cues=(Marks((-7.4, 28.0), 180.0), Arrow((26.5, 4.0), 95.0, 45.0, 1.3)),
     ),
     "upper-legs": Group("front", _lr("front.thigh"), cues=_mirrored(Marks((15.5, 60.0), 0.0))),
     "abdomen": Group(

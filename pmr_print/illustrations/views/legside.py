@@ -1,6 +1,7 @@
 """The lower leg and foot from the side, toes to the right: calves and feet.
 
-Poses: ``point`` points the foot away (calves), ``curl`` curls the toes down (feet)."""
+Poses: ``flex`` pulls the toes up towards the shin (lower legs: the default, as it rarely
+cramps the calf), ``point`` points the foot away, ``curl`` curls the toes down (feet)."""
 
 from __future__ import annotations
 
@@ -35,7 +36,8 @@ _LEG = (
     (-7.0, 33.0),
     (-5.4, 40.0),
 )
-_CALF = ((-12.0, 14.0), (-4.0, 11.0), (0.6, 14.0), (1.6, 40.0), (0.0, 50.0), (-12.0, 50.0))
+# The whole lower leg, calf and shin: pulling the toes up tightens both.
+_LOWER_LEG = ((-12.0, 14.0), (-4.0, 11.0), (1.0, 9.6), (8.0, 9.0), (8.0, 50.0), (-12.0, 50.0))
 _FOOT = ((-9.0, -6.0), (30.0, -6.0), (30.0, 8.8), (2.0, 8.8), (-9.0, 4.0))
 
 VIEW = View(
@@ -44,11 +46,12 @@ VIEW = View(
     layers=(
         Outline("legside.leg", _LEG),
         Stroke(((0.6, 8.4), (1.6, 7.2), (0.8, 6.0)), weight=0.6),  # the ankle bone
-        Region("legside.calf", "legside.leg", (_CALF,)),
+        Region("legside.calf", "legside.leg", (_LOWER_LEG,)),
         Region("legside.foot", "legside.leg", (_FOOT,), bone="foot"),
     ),
     poses={
         "curl": {"toes": rotate(-58.0, TOE_JOINT)},
+        "flex": {"foot": rotate(22.0, ANKLE), "toes": rotate(22.0, ANKLE)},
         "point": {"foot": rotate(-26.0, ANKLE), "toes": rotate(-26.0, ANKLE)},
     },
     crop=((-30.0, -14.0), (40.0, -14.0), (40.0, 41.5), (-30.0, 41.5)),
