@@ -41,10 +41,16 @@ def run(job: Job) -> bytes | str:
         return str(error)
 
 
+def cores() -> int:
+    """The cores this process may use (its affinity where the system tells it)."""
+    found = os.sched_getaffinity(0) if hasattr(os, "sched_getaffinity") else None
+    return len(found) if found else os.cpu_count() or 1
+
+
 def workers_for(jobs: int) -> int:
-    """One worker per core this process may use, and no more than there are jobs."""
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
-    return max(1, min(jobs, cores or 1))
+    """One worker per core this process may use, and no more than there are jobs: `pmr-print
+    all` and the workshop's packets count them the same way."""
+    return max(1, min(jobs, cores()))
 
 
 def ignore_interrupts() -> None:

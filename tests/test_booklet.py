@@ -21,8 +21,14 @@ from pmr_print.theme import PAPER_SIZES
 from tests import pdfcheck
 
 DAY = dt.date(2026, 3, 9)
+# Each edition takes seconds to build: the fast tier checks one per language, `slow` the rest.
 EDITIONS = [
-    (lang, paper, large) for lang in ("en", "zh") for paper in ("a4", "letter") for large in (0, 1)
+    pytest.param(
+        lang, paper, large, marks=[] if (paper, large) == ("a4", 0) else [pytest.mark.slow]
+    )
+    for lang in ("en", "zh")
+    for paper in ("a4", "letter")
+    for large in (0, 1)
 ]
 
 
@@ -37,15 +43,23 @@ def booklet(guide: api.Guide, paper: str = "a4", large: bool = False, **details:
 
 
 @pytest.fixture(scope="module")
-def booklets(guides) -> dict[tuple[str, str, int], bytes]:
-    """Every edition, built once for the whole module."""
-    built = {}
-    for lang, paper, large in EDITIONS:
+def booklets(guides) -> Editions:
+    """Each edition, built once for the whole module when a test first asks for it."""
+    return Editions(guides)
+
+
+class Editions(dict[tuple[str, str, int], bytes]):
+    def __init__(self, guides: dict[str, api.Guide]) -> None:
+        super().__init__()
+        self.guides = guides
+
+    def __missing__(self, key: tuple[str, str, int]) -> bytes:
+        lang, paper, large = key
         client = "王芳" if lang == "zh" else "Jane Miller"
-        built[lang, paper, large] = booklet(
-            guides[lang], paper, bool(large), client=client, clinician="Dr Lee"
+        self[key] = booklet(
+            self.guides[lang], paper, bool(large), client=client, clinician="Dr Lee"
         )
-    return built
+        return self[key]
 
 
 @pytest.fixture(scope="module")
@@ -323,19 +337,28 @@ def test_booklet_command_writes_the_booklet_and_the_print_file(tmp_path, capsys)
 
 
 @pytest.fixture(scope="module")
-def bilingual() -> dict[tuple[str, int], bytes]:
-    pair = api.load("bi")
-    built = {}
-    for paper in ("a4", "letter"):
-        for large in (0, 1):
-            options = PrintOptions(lang="bi", paper=paper, large_print=bool(large))
-            details = BookletDetails(date=DAY, client="Jane Miller")
-            built[paper, large] = api.booklet_pdf(pair, options, details)
-    return built
+def bilingual() -> Bilingual:
+    """Each bilingual edition, built once for the module when a test first asks for it."""
+    return Bilingual()
 
 
-@pytest.mark.parametrize("large", [0, 1])
-@pytest.mark.parametrize("paper", ["a4", "letter"])
+class Bilingual(dict[tuple[str, int], bytes]):
+    def __missing__(self, key: tuple[str, int]) -> bytes:
+        paper, large = key
+        options = PrintOptions(lang="bi", paper=paper, large_print=bool(large))
+        details = BookletDetails(date=DAY, client="Jane Miller")
+        self[key] = api.booklet_pdf(api.load("bi"), options, details)
+        return self[key]
+
+
+BILINGUAL_EDITIONS = [
+    pytest.param(paper, large, marks=[] if (paper, large) == ("a4", 0) else [pytest.mark.slow])
+    for paper in ("a4", "letter")
+    for large in (0, 1)
+]
+
+
+@pytest.mark.parametrize(("paper", "large"), BILINGUAL_EDITIONS)
 def test_bilingual_booklet_contents_and_outline_agree(bilingual, paper, large) -> None:
     data = bilingual[paper, large]
     width, height = PAGE_SIZES[paper]
@@ -352,7 +375,12 @@ def bilingual_step_cases() -> list[object]:
     pair = api.load("bi")
     steps = zip(pair.en.protocol("standard").steps, pair.zh.protocol("standard").steps, strict=True)
     return [
-        pytest.param(number, large, id=f"{en.id}-{'large' if large else 'normal'}")
+        pytest.param(
+            number,
+            large,
+            id=f"{en.id}-{'large' if large else 'normal'}",
+            marks=[pytest.mark.slow] if large else [],
+        )
         for number, (en, _) in enumerate(steps)
         for large in (0, 1)
     ]

@@ -150,10 +150,12 @@ def test_large_print_and_grayscale_still_fit_and_embed(guides) -> None:
     assert "安全须知" in pdfcheck.squeezed(data)
 
 
+@pytest.mark.slow
 def test_two_builds_are_byte_identical(guides) -> None:
     assert handout(guides["zh"], client="王芳") == handout(guides["zh"], client="王芳")
 
 
+@pytest.mark.slow
 def test_a_build_in_another_process_is_byte_identical(guides, tmp_path) -> None:
     out = tmp_path / "h.pdf"
     args = ["handout", "--lang", "zh", "--date", DAY.isoformat(), "--paper", "a4", "-o", str(out)]

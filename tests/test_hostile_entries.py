@@ -20,6 +20,8 @@ from pmr_print.cli import main
 from pmr_print.options import LogDetails, PrintOptions
 from tests.pdfcheck import squeezed
 
+pytestmark = pytest.mark.slow  # a log built and read back per hostile diary or form
+
 HEADER = "date,practised,time,minutes,protocol,before,after,notes\n"
 GOOD = "2026-03-10,yes,07:30,15,standard,7,3,warm hands\n"
 START = dt.date(2026, 3, 9)

@@ -16,6 +16,8 @@ from pmr_print.files import slug
 from pmr_print.pdf import output
 from tests.conftest import CONTENT
 
+pytestmark = pytest.mark.slow  # a product built per file-system case
+
 CSV = "date,practised,time,minutes,protocol,before,after,notes\n2026-03-09,yes,,10,,5,2,ok\n"
 
 

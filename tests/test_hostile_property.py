@@ -7,6 +7,7 @@ import csv
 import datetime as dt
 import io
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -15,6 +16,8 @@ from pmr_print.options import HandoutDetails, LogDetails, PrintOptions
 from pmr_print.practice_log.entries import COLUMNS, read_entries
 from pmr_print.problems import PmrError
 from tests.pdfcheck import squeezed
+
+pytestmark = pytest.mark.slow  # hypothesis builds hundreds of products
 
 GUIDES = {lang: api.load(lang) for lang in ("en", "zh")}
 EXAMPLES = settings(

@@ -26,6 +26,8 @@ from pmr_print import api
 from pmr_print.options import LogDetails, PrintOptions
 from tests.pdfcheck import fonts, page_texts, unembedded_fonts
 
+pytestmark = pytest.mark.slow  # every viewer's filling and drawing, read back page by page
+
 TYPED = "手暖，呼吸慢"
 SCALE = 2.0
 

@@ -123,7 +123,14 @@ def pages_of(product: str, lang: str, large: bool) -> list[Page]:
 
 
 CASES = [
-    pytest.param(product, lang, large, id=f"{product}-{lang}-{'large' if large else 'normal'}")
+    pytest.param(
+        product,
+        lang,
+        large,
+        id=f"{product}-{lang}-{'large' if large else 'normal'}",
+        # The fast tier reads the one-language handout, cards and log in normal print.
+        marks=[pytest.mark.slow] if product == "booklet" or lang == "bi" or large else [],
+    )
     for product, lang in editions()
     for large in (False, True)
 ]

@@ -6,6 +6,7 @@ and `all` writing every product in every language without leaving temporary file
 
 from __future__ import annotations
 
+import functools
 import statistics
 
 import pypdfium2 as pdfium
@@ -30,7 +31,17 @@ def guides() -> dict[str, api.Guide]:
 
 
 def build(guides, product: str, lang: str, **options: object) -> bytes:
-    return api.builders()[product](guides[lang], PrintOptions(lang=lang, **options))  # type: ignore[arg-type]
+    """Built once for the module (the checks only read it); `fresh` builds again."""
+    return built(product, lang, tuple(sorted(options.items())))
+
+
+@functools.cache
+def built(product: str, lang: str, options: tuple[tuple[str, object], ...]) -> bytes:
+    return fresh(api.load(lang), product, lang, **dict(options))
+
+
+def fresh(guide: api.Guide, product: str, lang: str, **options: object) -> bytes:
+    return api.builders()[product](guide, PrintOptions(lang=lang, **options))  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -43,9 +54,10 @@ def test_every_font_is_embedded(guides, product: str, lang: str, tmp_path) -> No
     pdfcheck.qpdf_check(data, tmp_path)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("product", PRODUCTS)
 def test_the_same_input_gives_the_same_bytes(guides, product: str) -> None:
-    assert build(guides, product, "zh") == build(guides, product, "zh")
+    assert fresh(guides["zh"], product, "zh") == fresh(guides["zh"], product, "zh")
 
 
 def char_sizes(data: bytes, page_index: int = 0) -> list[float]:
@@ -60,6 +72,7 @@ def char_sizes(data: bytes, page_index: int = 0) -> list[float]:
     return sizes
 
 
+@pytest.mark.slow  # reads every character's size back
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("product", PRODUCTS)
 def test_large_print_sets_body_text_at_16_pt_or_more(guides, product: str, lang: str) -> None:
@@ -68,6 +81,7 @@ def test_large_print_sets_body_text_at_16_pt_or_more(guides, product: str, lang:
     assert large >= 16 > normal
 
 
+@pytest.mark.slow  # renders every page
 @pytest.mark.parametrize("product", PRODUCTS)
 def test_grayscale_prints_no_colour(guides, product: str) -> None:
     def coloured_pixels(data: bytes) -> int:
@@ -85,6 +99,7 @@ def test_grayscale_prints_no_colour(guides, product: str) -> None:
     assert coloured_pixels(build(guides, product, "en", grayscale=True)) == 0
 
 
+@pytest.mark.slow  # a process pool
 def test_all_builds_every_product_in_every_language(guides, tmp_path, capsys) -> None:
     assert main(["all", "-o", str(tmp_path)]) == 0
     written = sorted(path.name for path in tmp_path.iterdir())
@@ -94,7 +109,7 @@ def test_all_builds_every_product_in_every_language(guides, tmp_path, capsys) ->
     assert capsys.readouterr().out.count(".pdf") == len(written)
     # Built in worker processes, yet the same bytes as a build in this one.
     for product in PRODUCTS:
-        assert (tmp_path / f"{product}-zh.pdf").read_bytes() == build(guides, product, "zh")
+        assert (tmp_path / f"{product}-zh.pdf").read_bytes() == fresh(guides["zh"], product, "zh")
 
 
 def test_a_crash_while_writing_leaves_the_old_file_and_no_temporary_file(
@@ -113,6 +128,7 @@ def test_a_crash_while_writing_leaves_the_old_file_and_no_temporary_file(
     assert capsys.readouterr().err == "pmr-print: interrupted; nothing was written\n"
 
 
+@pytest.mark.slow  # a process pool
 def test_all_writes_nothing_when_one_product_fails(content_copy, tmp_path, capsys) -> None:
     guide = content_copy / "en" / "guide.md"
     edit(guide, "Hold, then settle back and relax.", "Hold, then settle back and relax. " * 40)

@@ -33,6 +33,7 @@ def test_code_is_ruff_formatted() -> None:
     assert result.returncode == 0, result.stdout + result.stderr
 
 
+@pytest.mark.slow  # a minute when its cache is cold
 def test_mypy_strict_finds_nothing() -> None:
     result = run(tool("mypy"))  # settings in pyproject.toml: strict, on pmr_print
     assert result.returncode == 0, result.stdout + result.stderr

@@ -258,6 +258,7 @@ def test_the_web_room_reaches_products_only_through_the_api() -> None:
     assert all(not found for found in reached.values()), reached
 
 
+@pytest.mark.slow  # a server in a subprocess
 def test_serve_prints_its_url_first_and_stops_on_ctrl_c() -> None:
     server = start_server()
     assert re.fullmatch(r"http://127\.0\.0\.1:\d+/", server.url)
@@ -303,6 +304,7 @@ ROSTER = (
 )
 
 
+@pytest.mark.slow  # a process pool
 def test_a_workshop_pack_comes_as_a_zip(client: TestClient) -> None:
     response = client.post(
         "/api/workshop",

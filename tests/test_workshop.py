@@ -14,7 +14,6 @@ import struct
 import subprocess
 import sys
 import termios
-import time
 from concurrent.futures import Executor, Future
 
 import pikepdf
@@ -26,6 +25,8 @@ import pytest
 from pmr_print import api, cli
 from pmr_print.options import PrintOptions, resolve
 from pmr_print.plans.session import plan_session
+from pmr_print.workshop import batch as workshop_batch
+from pmr_print.workshop import packet as packet_module
 from pmr_print.workshop.pack import PACKETS, PRINT_FILE, SCRIPT, SLIDES
 from pmr_print.workshop.roster import RosterError
 from tests.pdfcheck import text
@@ -72,6 +73,7 @@ def pack30(tmp_path_factory: pytest.TempPathFactory) -> pathlib.Path:
     return out
 
 
+@pytest.mark.slow  # a process pool or a subprocess
 def test_thirty_rows_give_thirty_packets_the_print_file_slides_and_script(
     pack30: pathlib.Path,
 ) -> None:
@@ -80,6 +82,7 @@ def test_thirty_rows_give_thirty_packets_the_print_file_slides_and_script(
     assert {path.name for path in pack30.iterdir()} == {SCRIPT, SLIDES, PRINT_FILE, PACKETS}
 
 
+@pytest.mark.slow  # a process pool or a subprocess
 def test_each_packet_is_its_handout_then_its_fillable_log_in_its_language(
     pack30: pathlib.Path,
 ) -> None:
@@ -95,12 +98,14 @@ def test_each_packet_is_its_handout_then_its_fillable_log_in_its_language(
         assert ("Practicelog" if lang == "en" else "练习记录") in words
 
 
+@pytest.mark.slow  # a process pool or a subprocess
 def test_names_and_reasons_print_literally(pack30: pathlib.Path) -> None:
     words = "".join(text((pack30 / PACKETS / "p05.pdf").read_bytes()).split())
     assert "Tom<b>Bold</b>&Co" in words  # p05: NAMES[1], omits back and neck
     assert "recent<b>injury</b>" in words
 
 
+@pytest.mark.slow  # a process pool or a subprocess
 def test_the_print_file_has_no_form_and_every_packet_starts_on_an_odd_page(
     pack30: pathlib.Path,
 ) -> None:
@@ -142,6 +147,7 @@ def font_sizes(data: bytes) -> list[list[float]]:
     return sizes
 
 
+@pytest.mark.slow  # a process pool or a subprocess
 def test_slides_are_16_9_and_readable_from_the_back_of_a_room(pack30: pathlib.Path) -> None:
     data = (pack30 / SLIDES).read_bytes()
     reader = pypdf.PdfReader(io.BytesIO(data))
@@ -155,6 +161,7 @@ def test_slides_are_16_9_and_readable_from_the_back_of_a_room(pack30: pathlib.Pa
         assert max(page) > min(page) * 1.4
 
 
+@pytest.mark.slow  # a process pool or a subprocess
 def test_the_script_marks_the_time_the_pauses_and_the_safety_briefing(
     pack30: pathlib.Path,
 ) -> None:
@@ -171,6 +178,7 @@ def test_the_script_marks_the_time_the_pauses_and_the_safety_briefing(
     assert "Howrelaxeddoyoufeelnow?" in squeezed
 
 
+@pytest.mark.slow  # a process pool or a subprocess
 def test_a_clinician_can_run_a_group_from_the_script_alone(pack30: pathlib.Path) -> None:
     """Issue 20, point 2: preparation spoken to the room, who sits out or adapts, a rating
     before and after, a separate tense cue per step with the breath and the release, help for
@@ -188,6 +196,7 @@ def test_a_clinician_can_run_a_group_from_the_script_alone(pack30: pathlib.Path)
     assert ending.index("0to10again") < ending.index("Sitforamoment,thenstandupslowly.")
 
 
+@pytest.mark.slow  # a process pool or a subprocess
 def test_two_bad_rows_are_reported_skipped_and_leave_nothing(
     tmp_path: pathlib.Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -273,6 +282,7 @@ def packet_rows(tmp: pathlib.Path, count: int) -> tuple[api.Row, ...]:
 DAY = api.WorkshopDetails(date=dt.date(2026, 3, 2))
 
 
+@pytest.mark.slow  # a process pool or a subprocess
 def test_a_dask_cluster_builds_the_same_packets_as_the_process_pool(
     tmp_path: pathlib.Path,
 ) -> None:
@@ -310,18 +320,28 @@ class InProcess(Executor):
         return future
 
 
-@pytest.mark.slow
-def test_the_time_per_packet_stays_flat_as_the_roster_grows(tmp_path: pathlib.Path) -> None:
-    """Workers pay their start-up once: a roster four times longer costs no more per packet."""
+@pytest.mark.slow  # a process pool
+def test_each_worker_loads_the_content_once_however_many_packets_it_builds(
+    tmp_path: pathlib.Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Workers pay their start-up once: two workers building eight packets load each language
+    once each, not once per packet (counted, not timed: a shared machine's clock proves little)."""
+    loads = tmp_path / "loads"
+    load_guide = packet_module.load_guide
 
-    def seconds_per_packet(count: int) -> float:
-        rows = packet_rows(tmp_path, count)
-        start = time.perf_counter()
-        assert all(isinstance(p, api.Packet) for _, p in api.packets(rows, details=DAY))
-        return (time.perf_counter() - start) / count
+    def counted(content: pathlib.Path, lang: str) -> api.Guide:
+        with loads.open("a", encoding="utf-8") as log:  # the workers are other processes
+            log.write(f"{os.getpid()} {lang}\n")
+        return load_guide(content, lang)
 
-    small, large = seconds_per_packet(8), seconds_per_packet(32)
-    assert large <= small * 1.5, (small, large)  # paying start-up per packet would double it
+    monkeypatch.setattr(packet_module, "load_guide", counted)  # forked workers inherit it
+    monkeypatch.setattr(workshop_batch, "workers_for", lambda jobs: 2)
+    packet_module.guide_for.cache_clear()  # this process's cache would spare the workers
+    rows = packet_rows(tmp_path, 8)
+    assert all(isinstance(p, api.Packet) for _, p in api.packets(rows, details=DAY))
+    lines = loads.read_text(encoding="utf-8").splitlines()
+    assert len(lines) == len(set(lines)), lines  # no worker loads a language twice
+    assert 1 <= len({line.split()[0] for line in lines}) <= 2 and len(lines) <= 4, lines
 
 
 def on_a_terminal(argv: list[str]) -> str:
@@ -345,6 +365,7 @@ def on_a_terminal(argv: list[str]) -> str:
     return seen.decode("utf-8", "replace")
 
 
+@pytest.mark.slow  # a process pool or a subprocess
 def test_the_progress_bar_shows_on_a_terminal_unless_quiet(tmp_path: pathlib.Path) -> None:
     roster = write_roster(tmp_path / "roster.csv", roster_rows(1))
     argv = ["workshop", "--roster", str(roster), "-o", str(tmp_path / "out")]

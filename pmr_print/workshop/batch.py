@@ -7,11 +7,11 @@ in its initializer. Any other Executor works as it is, e.g. a Dask cluster's
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator, Sequence
 from concurrent.futures import Executor, Future, ProcessPoolExecutor, as_completed
 from contextlib import contextmanager
 
+from pmr_print.batch import workers_for
 from pmr_print.workshop.packet import PacketSetup, attempt_packet, prepare
 from pmr_print.workshop.results import Packet
 from pmr_print.workshop.roster import Row
@@ -19,14 +19,10 @@ from pmr_print.workshop.roster import Row
 Results = Iterator[tuple[Row, Packet | str]]  # each row with its packet or why it failed
 
 
-def cores() -> int:
-    found = os.sched_getaffinity(0) if hasattr(os, "sched_getaffinity") else None
-    return len(found) if found else os.cpu_count() or 1
-
-
 def default_pool(setup: PacketSetup, jobs: int) -> ProcessPoolExecutor:
-    workers = max(1, min(jobs, cores()))
-    return ProcessPoolExecutor(max_workers=workers, initializer=prepare, initargs=(setup,))
+    return ProcessPoolExecutor(
+        max_workers=workers_for(jobs), initializer=prepare, initargs=(setup,)
+    )
 
 
 @contextmanager
