@@ -22,6 +22,9 @@ from pmr_print.options import (
     resolve,
     resolve_pair,
 )
+
+# Every surface writes its files as the products' own batch does: atomically, never over an input.
+from pmr_print.pdf.output import check_target, write_atomically
 from pmr_print.practice_log.entries import Entry, EntryProblem
 from pmr_print.problems import Problem, UsageError
 from pmr_print.resources import default_content_dir
@@ -158,6 +161,13 @@ def cards_pdf(
     return render_cards([edition], [resolve(options, edition)], layout, duplex)
 
 
+def card_layouts() -> tuple[str, ...]:
+    """The card layouts: "4up" (the default), "2up", "1up"."""
+    from pmr_print.cards.sheet import LAYOUTS
+
+    return tuple(LAYOUTS)
+
+
 def card_layout(layout: str) -> str:
     """`layout` when it is a card layout ("4up", "2up", "1up"); else UsageError naming them."""
     from pmr_print.cards.sheet import LAYOUTS
@@ -228,21 +238,32 @@ def diary_log_pdf(
     details: LogDetails,
     text: str,
     origin: str,
+    report: Callable[[list[EntryProblem]], None] | None = None,
 ) -> tuple[bytes, list[EntryProblem]]:
     """A completed log from a diary's text (CSV, or JSON when `origin` ends in .json): the PDF of
-    the good rows, and a problem for each bad row (left out), in the order of the file. Raises
-    UsageError when the file cannot be read or no row is usable."""
-    from pmr_print.practice_log.build import log_weeks, parse_entries_text
+    the good rows, and a problem for each bad row (left out) or row printed cut, in the order of
+    the file. Raises UsageError when the file cannot be read or no row is usable; its message
+    lists the bad rows first, unless `report` was given: then `report` gets them, before the
+    error and before the build (the command line says them on standard error as it goes)."""
+    from pmr_print.practice_log.build import (
+        cut_rows,
+        log_weeks,
+        parse_entries_text,
+        printable_rows,
+    )
     from pmr_print.practice_log.entries import keep_within
 
     guide = one_language(edition, "the practice log")
-    parsed = parse_entries_text(text, origin, guide)
+    settings = resolve(options, guide)
+    parsed = printable_rows(parse_entries_text(text, origin, guide), guide, settings)
     if parsed.entries or details.start is not None:
-        weeks = log_weeks(resolve(options, guide), details, parsed.entries)
+        weeks = log_weeks(settings, details, parsed.entries)
         parsed = keep_within(parsed, weeks)
-    problems = sorted(parsed.problems, key=row_order)
+    problems = sorted(parsed.problems + cut_rows(parsed, guide, settings), key=row_order)
+    if report is not None:
+        report(problems)
     if not parsed.entries:
-        lines = [str(problem) for problem in problems]
+        lines = [] if report is not None else [str(problem) for problem in problems]
         raise UsageError("\n".join([*lines, f"{origin}: no usable entries, so no log was written"]))
     return log_pdf(guide, options, details, parsed.entries), problems
 
@@ -256,10 +277,18 @@ def row_order(problem: EntryProblem) -> list[int]:
 
 def read_filled_log(pdf: bytes, origin: str = "PDF") -> tuple[list[Entry], list[EntryProblem]]:
     """A filled log's readable days, and a problem for each day that cannot be read (left out)."""
+    rows, problems = read_filled_days(pdf, origin)
+    return [entry for _, entry in rows], problems
+
+
+def read_filled_days(
+    pdf: bytes, origin: str = "PDF"
+) -> tuple[list[tuple[str, Entry]], list[EntryProblem]]:
+    """As read_filled_log, each entry with the day it was read from (`w1.d2`)."""
     from pmr_print.practice_log.build import entries_from_pdf
 
     parsed = entries_from_pdf(pdf, origin)
-    return parsed.entries, sorted(parsed.problems, key=row_order)
+    return parsed.rows, sorted(parsed.problems, key=row_order)
 
 
 def entries_text(entries: Sequence[Entry], kind: str = "csv") -> str:
@@ -333,6 +362,8 @@ __all__ = [
     "WorkshopReport",
     "booklet_pdf",
     "build_all",
+    "card_layouts",
+    "check_target",
     "content_files",
     "check",
     "booklet_html",
@@ -348,6 +379,7 @@ __all__ = [
     "read_roster",
     "workshop",
     "workshop_zip",
+    "write_atomically",
 ]
 
 

@@ -9,10 +9,9 @@ from collections.abc import Sequence
 from typing import NoReturn, TextIO
 
 from pmr_print import api, commands
-from pmr_print.commands import Command, Product
+from pmr_print.commands import Command, Product, booklet, cards, handout, log, workshop
 from pmr_print.files import slug
 from pmr_print.limits import visible
-from pmr_print.pdf.output import check_target, write_atomically
 from pmr_print.problems import ContentError, PmrError
 from pmr_print.theme import PAPER_SIZES
 
@@ -40,9 +39,13 @@ def output_path(text: str) -> pathlib.Path:
     return pathlib.Path(text)
 
 
-PLANNED = {
-    "cards": "step cards are not built yet",
-    "log": "the practice log is not built yet",
+# Every subcommand that builds something; a new product adds its module here.
+PRODUCTS: dict[str, Product | Command] = {
+    "booklet": booklet.PRODUCT,
+    "cards": cards.PRODUCT,
+    "handout": handout.PRODUCT,
+    "log": log.PRODUCT,
+    "workshop": workshop.PRODUCT,
 }
 
 
@@ -87,9 +90,6 @@ def make_parser(
                 "-o", "--output", type=output_path, help="file to write, or - for standard output"
             )
         product.add_arguments(sub)
-    for name, what in PLANNED.items():
-        if name not in products:
-            commands.add_parser(name, help=what)
     serve = commands.add_parser("serve", help="the whole tool as a local web page and HTTP API")
     serve.add_argument("--port", type=int, help="port on 127.0.0.1 (default: a free one)")
     serve.add_argument("--no-browser", action="store_true", help="do not open a browser")
@@ -115,7 +115,7 @@ def run_product(args: argparse.Namespace, product: commands.Product) -> int:
     output = args.output or default_output(args, product)
     inputs = input_files(args)
     if output != STDOUT:
-        check_target(output, inputs)  # before the build: a bad target costs nothing
+        api.check_target(output, inputs)  # before the build: a bad target costs nothing
     data = product.build(api.load(args.lang, args.content), options, args)
     if isinstance(data, str) and args.output is None:
         sys.stdout.write(visible(data))
@@ -126,7 +126,7 @@ def run_product(args: argparse.Namespace, product: commands.Product) -> int:
         sys.stdout.buffer.write(payload)
         sys.stdout.buffer.flush()
     else:
-        write_atomically(output, payload, inputs)
+        api.write_atomically(output, payload, inputs)
         say(output, sys.stdout)
     return 0
 
@@ -166,9 +166,6 @@ def dispatch(
         from pmr_print.web.serve import serve
 
         return serve(args.port, not args.no_browser, args.content)
-    if args.command not in products:
-        say(f"pmr-print: {PLANNED[args.command]}")
-        return EXIT_ERROR
     product = products[args.command]
     if isinstance(product, Command):
         return product.run(args)
@@ -176,10 +173,9 @@ def dispatch(
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    found = commands.products()
-    args = make_parser(found).parse_args(argv)
+    args = make_parser(PRODUCTS).parse_args(argv)
     try:
-        return dispatch(args, found)
+        return dispatch(args, PRODUCTS)
     except ContentError as error:
         for problem in error.problems:
             say(problem)

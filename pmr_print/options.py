@@ -156,3 +156,14 @@ def check_omit(protocol: Protocol, details: HandoutDetails) -> None:
         raise UsageError(
             f"--omit leaves no step of the protocol '{protocol.id}'; leave out fewer groups"
         )
+
+
+def iso_date(text: str | None, option: str) -> dt.date | None:
+    """A YYYY-MM-DD option's value (from the command line or a web form), or None when it was
+    not given."""
+    if text is None:
+        return None
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise UsageError(f"{option} {text!r} is not a date; write it as YYYY-MM-DD") from None

@@ -244,14 +244,12 @@ def test_the_form_font_maps_shared_glyphs_to_ordinary_characters() -> None:
 
 def test_entries_modules_are_plain() -> None:
     """Entries, fields, weeks and progress are plain Python: no ReportLab, no pypdf."""
-    from tests.test_architecture import PACKAGE, imports
+    from tests.test_architecture import imports, read_graph
 
-    for name in ("entries.py", "fields.py", "calendar.py", "progress.py"):
-        found = [
-            i
-            for i in imports(PACKAGE / "practice_log" / name)
-            if i.startswith(("reportlab", "pypdf"))
-        ]
+    graph = read_graph()
+    for name in ("entries", "fields", "calendar", "progress"):
+        module = graph[f"pmr_print.practice_log.{name}"]
+        found = [i for i in imports(module, graph) if i.startswith(("reportlab", "pypdf"))]
         assert found == [], name
 
 

@@ -23,7 +23,7 @@ from pmr_print.web.app import STATIC, MemoryParser, make_app
 from pmr_print.web.guard import MAX_BODY
 from pmr_print.web.text import negotiate
 from tests.browser import start_server
-from tests.test_architecture import COMPOSERS, PACKAGE, PRODUCTS, modules, room, rooms_imported
+from tests.test_architecture import read_graph, surfaces_going_around_the_api
 
 PORT = 8765
 BASE = f"http://127.0.0.1:{PORT}"
@@ -252,10 +252,11 @@ def test_without_javascript_a_bad_form_comes_back_with_its_values(client: TestCl
 
 
 def test_the_web_room_reaches_products_only_through_the_api() -> None:
-    web = [path for path in modules() if room(path) == "web"]
-    assert web, PACKAGE
-    reached = {str(path): rooms_imported(path) & (set(PRODUCTS) | set(COMPOSERS)) for path in web}
-    assert all(not found for found in reached.values()), reached
+    graph = read_graph()
+    assert any(module.room == "web" for module in graph.values())
+    assert [
+        found for found in surfaces_going_around_the_api(graph) if found.startswith("web/")
+    ] == []
 
 
 @pytest.mark.slow  # a server in a subprocess

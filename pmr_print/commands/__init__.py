@@ -1,20 +1,18 @@
 """One module per product subcommand: its own options, and how they become an API call.
 
-cli.py holds what every subcommand shares; a product adds itself by listing its module in
-`PRODUCT_MODULES`, each of which defines `PRODUCT`.
+cli.py holds what every subcommand shares and lists the subcommands (`cli.PRODUCTS`); each
+module here defines `PRODUCT`. Like every surface, a command reaches the
+products only through `pmr_print.api`.
 """
 
 from __future__ import annotations
 
 import argparse
-import datetime as dt
-import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from pmr_print.model import Edition
 from pmr_print.options import PrintOptions
-from pmr_print.problems import UsageError
 
 # bytes are written to -o PATH; a str (e.g. `log --read` as CSV) goes to standard output,
 # or to -o PATH when given.
@@ -39,15 +37,6 @@ class Command:
     run: Callable[[argparse.Namespace], int]
 
 
-PRODUCT_MODULES: dict[str, str] = {
-    "booklet": "pmr_print.commands.booklet",
-    "cards": "pmr_print.commands.cards",
-    "handout": "pmr_print.commands.handout",
-    "log": "pmr_print.commands.log",
-    "workshop": "pmr_print.commands.workshop",
-}
-
-
 def print_options(args: argparse.Namespace) -> PrintOptions:
     """The options every product shares, as the command line gave them."""
     return PrintOptions(
@@ -60,16 +49,6 @@ def print_options(args: argparse.Namespace) -> PrintOptions:
     )
 
 
-def iso_date(text: str | None, option: str) -> dt.date | None:
-    """A YYYY-MM-DD option's value, or None when it was not given."""
-    if text is None:
-        return None
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise UsageError(f"{option} {text!r} is not a date; write it as YYYY-MM-DD") from None
-
-
 FORMATS = ("pdf", "html")
 
 
@@ -80,14 +59,3 @@ def add_format(parser: argparse.ArgumentParser) -> None:
         default="pdf",
         help="pdf (default) or html: the accessible edition, one self-contained page",
     )
-
-
-def products() -> dict[str, Product | Command]:
-    found: dict[str, Product | Command] = {}
-    for name, module in PRODUCT_MODULES.items():
-        try:
-            found[name] = importlib.import_module(module).PRODUCT
-        except ModuleNotFoundError as error:
-            if error.name != module:
-                raise
-    return found

@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 
 from pmr_print import api
-from pmr_print.cards.sheet import LAYOUTS
 from pmr_print.commands import Product, add_format
 from pmr_print.model import Edition
 from pmr_print.options import PrintOptions
@@ -14,7 +13,7 @@ from pmr_print.options import PrintOptions
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--layout",
-        choices=LAYOUTS,
+        choices=api.card_layouts(),
         help="4up: four cards a sheet, with crop marks (default); 2up: two half-sheet cards a "
         "sheet (default for --lang bi --large-print); 1up: a card a page",
     )

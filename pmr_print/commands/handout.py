@@ -5,9 +5,9 @@ from __future__ import annotations
 import argparse
 
 from pmr_print import api
-from pmr_print.commands import Product, add_format, iso_date
+from pmr_print.commands import Product, add_format
 from pmr_print.model import Edition
-from pmr_print.options import HandoutDetails, PrintOptions
+from pmr_print.options import HandoutDetails, PrintOptions, iso_date
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

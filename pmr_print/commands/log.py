@@ -15,32 +15,17 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import pathlib
-import re
 import sys
 from typing import Any
 
 from pmr_print import api
-from pmr_print.commands import BuildResult, Product, iso_date
+from pmr_print.api import Entry, EntryProblem
+from pmr_print.commands import BuildResult, Product
 from pmr_print.edition import one_language
 from pmr_print.files import read_regular
 from pmr_print.limits import control_characters, describe, visible
 from pmr_print.model import Edition, Guide
-from pmr_print.options import LogDetails, PrintOptions, resolve
-from pmr_print.practice_log.build import (
-    cut_rows,
-    entries_from_pdf,
-    log_weeks,
-    parse_entries_text,
-    printable_rows,
-)
-from pmr_print.practice_log.entries import (
-    Entry,
-    EntryProblem,
-    Parsed,
-    keep_within,
-    to_csv,
-    to_json,
-)
+from pmr_print.options import LogDetails, PrintOptions, iso_date
 from pmr_print.problems import UsageError
 
 
@@ -68,17 +53,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def row_order(problem: EntryProblem) -> list[int]:
-    """Line, index or week and day: the order of the rows in their file."""
-    return [int(found) for found in re.findall(r"\d+", problem.where.rpartition("/")[2])]
-
-
 def say(message: str) -> None:
     print(f"pmr-print: {visible(message)}", file=sys.stderr)
 
 
 def report(problems: list[EntryProblem]) -> None:
-    for problem in sorted(problems, key=row_order):
+    """Each bad row on standard error, in the order of its file (the API sorts them)."""
+    for problem in problems:
         say(str(problem))
 
 
@@ -94,30 +75,23 @@ def completed(
         text = read_file(path).decode("utf-8-sig")
     except UnicodeDecodeError:
         raise UsageError(f"{path}: not UTF-8 text") from None
-    settings = resolve(options, guide)
-    parsed = printable_rows(parse_entries_text(text, str(path), guide), guide, settings)
-    if parsed.entries or details.start is not None:
-        weeks = log_weeks(settings, details, parsed.entries)
-        parsed = keep_within(parsed, weeks)
-    report(parsed.problems + cut_rows(parsed, guide, settings))
-    if not parsed.entries:
-        raise UsageError(f"{path}: no usable entries, so no log was written")
-    return api.log_pdf(guide, options, details, parsed.entries)
+    pdf, _ = api.diary_log_pdf(guide, options, details, text, str(path), report)
+    return pdf
 
 
 def read_back(args: argparse.Namespace) -> str:
-    parsed: Parsed = entries_from_pdf(read_file(args.read), str(args.read))
-    report(parsed.problems)
+    rows, problems = api.read_filled_days(read_file(args.read), str(args.read))
+    report(problems)
     if args.format == "json":
-        return to_json(parsed.entries)
-    return to_csv(terminal_safe(parsed))
+        return api.entries_text([entry for _, entry in rows], "json")
+    return api.entries_text(terminal_safe(rows), "csv")
 
 
-def terminal_safe(parsed: Parsed) -> list[Entry]:
+def terminal_safe(rows: list[tuple[str, Entry]]) -> list[Entry]:
     """The entries with every control character but tab and newline replaced by U+FFFD, so
     that CSV on a terminal carries no escape sequence; each replacement is said on stderr."""
     safe = []
-    for where, entry in parsed.rows:
+    for where, entry in rows:
         changed: dict[str, Any] = {}
         for column in ("time", "protocol", "notes"):
             found = control_characters(getattr(entry, column))

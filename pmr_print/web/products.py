@@ -11,7 +11,6 @@ from typing import TypeVar
 from urllib.parse import quote
 
 from pmr_print import api
-from pmr_print.commands import iso_date
 from pmr_print.files import slug
 from pmr_print.model import Bilingual, Edition, Guide
 from pmr_print.options import (
@@ -19,6 +18,7 @@ from pmr_print.options import (
     HandoutDetails,
     LogDetails,
     PrintOptions,
+    iso_date,
     resolve,
 )
 from pmr_print.problems import PmrError, UsageError
