@@ -297,6 +297,7 @@ def test_folding_the_imposed_sheets_gives_reading_order() -> None:
         assert reading == list(range(count))
 
 
+@pytest.mark.slow  # builds and imposes whole booklets
 def test_the_imposed_booklet_keeps_its_page_numbers_text_and_fonts(
     guides, imposed, tmp_path
 ) -> None:
@@ -317,6 +318,7 @@ def test_the_imposed_booklet_keeps_its_page_numbers_text_and_fonts(
     assert imposed == booklet_imposed(guides["zh"])
 
 
+@pytest.mark.slow  # builds and imposes whole booklets
 def test_booklet_command_writes_the_booklet_and_the_print_file(tmp_path, capsys) -> None:
     target = tmp_path / "b.pdf"
     argv = ["booklet", "--lang", "en", "--paper", "letter", "--weeks", "1", "--date", "2026-03-09"]

@@ -240,6 +240,7 @@ def cards(guide: Guide, **options: object) -> Node:
     return parse(api.cards_html(guide, api.PrintOptions(lang=guide.lang, **options)))  # type: ignore[arg-type]
 
 
+@pytest.mark.slow  # every figure drawn as SVG
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_cards_every_figure_is_an_svg_named_by_the_contents_alt_text(
     guides: dict[str, Guide], lang: str
@@ -538,6 +539,7 @@ def test_large_print_sets_the_legible_face_and_grayscale_has_no_colour(
     assert red == green == blue
 
 
+@pytest.mark.slow  # a whole booklet
 def test_booklet_is_the_handout_then_a_card_per_step(guides: dict[str, Guide]) -> None:
     guide = guides["zh"]
     details = api.BookletDetails(client="王芳", date=DAY, omit=("back",))
@@ -554,6 +556,7 @@ def test_booklet_is_the_handout_then_a_card_per_step(guides: dict[str, Guide]) -
     assert len(root.find_all("table")) == 1
 
 
+@pytest.mark.slow  # a whole bilingual booklet
 def test_bilingual_booklet_is_the_bilingual_handout_then_the_bilingual_cards(
     pair: Bilingual,
 ) -> None:

@@ -110,6 +110,7 @@ def test_tab_order_goes_day_by_day_left_to_right(blank_zh: bytes) -> None:
     assert names == [*days, "w2.reflection.relaxed", "w2.reflection.noticed"]
 
 
+@pytest.mark.slow  # fills every field and reads it back
 def test_fill_then_read_gives_the_same_values(
     filled_zh: bytes, tmp_path: pathlib.Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -126,6 +127,7 @@ def test_fill_then_read_gives_the_same_values(
                                                notes="tingling 发麻")  # fmt: skip
 
 
+@pytest.mark.slow  # fills and flattens the form
 def test_chinese_in_a_field_is_drawn_with_the_embedded_font(blank_zh: bytes) -> None:
     """pypdf writes the field's appearance with the form font; flattened, the text reads back."""
     writer = pypdf.PdfWriter(clone_from=pypdf.PdfReader(io.BytesIO(blank_zh)))
@@ -219,6 +221,7 @@ def test_coming_week_and_entry_weeks() -> None:
     assert week_start_on_or_before(dt.date(2026, 12, 9), 6) == dt.date(2026, 12, 6)
 
 
+@pytest.mark.slow  # pdffonts and qpdf on a blank and a filled log
 def test_every_font_is_embedded_and_the_file_is_sound(
     blank_zh: bytes, filled_zh: bytes, tmp_path: pathlib.Path
 ) -> None:

@@ -103,6 +103,7 @@ def test_the_messages_are_the_command_lines(
         assert line == f"pmr-print: {found[key.replace('-', '_')]}"
 
 
+@pytest.mark.slow  # builds every edition it checks
 def test_shared_limits_and_the_bilingual_edition(client: TestClient) -> None:
     too_long = errors(client.post("/api/handout", json={"client": "x" * 5000, "clinic": "\x07"}))
     assert too_long["client"] == "--client: 5000 characters; at most 200"
@@ -270,6 +271,7 @@ def test_serve_prints_its_url_first_and_stops_on_ctrl_c() -> None:
     assert err.strip() == "pmr-print: stopped"
 
 
+@pytest.mark.slow  # a server
 def test_serve_on_a_port_in_use_is_one_line(capsys: pytest.CaptureFixture[str]) -> None:
     with socket.socket() as taken:
         taken.bind(("127.0.0.1", 0))
@@ -282,6 +284,7 @@ def test_serve_on_a_port_in_use_is_one_line(capsys: pytest.CaptureFixture[str]) 
     )
 
 
+@pytest.mark.slow  # a whole booklet
 def test_a_booklet_for_wang_fang(client: TestClient) -> None:
     response = client.post(
         "/api/booklet", json={"lang": "zh", "client": "王芳", "weeks": 2, "omit": ["back"]}
