@@ -5,6 +5,7 @@ from __future__ import annotations
 import pathlib
 from collections.abc import Callable, Iterable
 
+from pmr_print.checks import folder_problems
 from pmr_print.loader import languages, load_guide
 from pmr_print.model import Guide, MuscleGroup, Protocol, Step
 from pmr_print.problems import ContentError, Problem
@@ -25,6 +26,7 @@ def check_content(
             guides.append(load_guide(content_dir, lang))
         except ContentError as error:
             problems.extend(error.problems)
+        problems.extend(folder_problems(content_dir / lang))
     reference = next((g for g in guides if g.lang == "en"), guides[0] if guides else None)
     for guide in guides:
         if reference is not None and guide is not reference:

@@ -50,6 +50,7 @@ ROOM_KIND = {
     "limits": "plain",
     "files": "plain",
     "loader": "plain",
+    "checks": "plain",  # what `pmr-print check` finds beyond loading (glossary, catalog)
     "plans": "plain",  # what each product says, in one language: read by every painter
     # ReportLab drawings, one function per figure
     "illustrations": "figures",

@@ -284,3 +284,91 @@ def test_languages_mark_words_for_the_same_groups(
         f"{guide}:{line}: step 'legs-feet' marks words for other groups than in en "
         f"(lower-legs, {english}:{line_of(english, '{group=lower-legs}')})"
     ]
+
+
+def test_a_variant_the_glossary_replaces_is_reported_where_it_is_used(
+    content_copy: pathlib.Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """One vocabulary (issue 20): a variant in guide.md or labels.po, at its FILE:LINE."""
+    guide, labels = content_copy / "zh" / "guide.md", content_copy / "zh" / "labels.po"
+    glossary = content_copy / "zh" / "glossary.md"
+    edit(guide, "- **一痛就停**：", "- **痛就停**：")
+    edit(labels, 'msgstr "安全须知"\n\nmsgid "Say', 'msgstr "安全提示"\n\nmsgid "Say')
+    english = content_copy / "en" / "guide.md"
+    edit(english, "- **Stop if it hurts.**", "- **Stop at pain.**")
+    status, lines = check(content_copy, capsys)
+    assert status == 2
+    en_glossary = content_copy / "en" / "glossary.md"
+    assert lines == [
+        f"{english}:{line_of(english, 'Stop at pain.')}: 'Stop at pain': the glossary says "
+        f"'Stop if it hurts' (stop-if-it-hurts, {en_glossary}:"
+        f"{line_of(en_glossary, '{#stop-if-it-hurts}')})",
+        f"{guide}:{line_of(guide, '**痛就停**')}: '痛就停': the glossary says '一痛就停' "
+        f"(stop-if-it-hurts, {glossary}:{line_of(glossary, '{#stop-if-it-hurts}')})",
+        f"{labels}:{line_of(labels, '安全提示')}: '安全提示': the glossary says '安全须知' "
+        f"(safety-box, {glossary}:{line_of(glossary, '{#safety-box}')})",
+    ]
+
+
+def test_a_term_is_not_its_own_variant_and_english_matches_whole_words(
+    content_copy: pathlib.Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """一痛就停 holds the variant 痛就停 but is the term; 'Bottoms up' is not 'Bottom'."""
+    guide = content_copy / "en" / "guide.md"
+    edit(guide, "Squeeze your buttocks together.", "Squeeze your buttocks together (bottoms up).")
+    assert check(content_copy, capsys) == (0, [])
+    edit(guide, "(bottoms up)", "(your BOTTOM)")
+    status, lines = check(content_copy, capsys)
+    assert status == 2 and len(lines) == 1 and "'Bottom': the glossary says 'Buttocks'" in lines[0]
+
+
+def test_a_glossary_term_without_an_id_is_reported(
+    content_copy: pathlib.Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    glossary = content_copy / "zh" / "glossary.md"
+    edit(glossary, "## 前额 {#forehead}", "## 前额")
+    status, lines = check(content_copy, capsys)
+    assert status == 2
+    line = line_of(glossary, "## 前额")
+    assert lines == [f"{glossary}:{line}: a term is written '## the term {{#id}}'"]
+
+
+def test_a_catalog_msgfmt_would_refuse_is_reported(
+    content_copy: pathlib.Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A msgid defined twice: Babel keeps the first without a word, msgfmt -c refuses the file."""
+    labels = content_copy / "zh" / "labels.po"
+    text = labels.read_text(encoding="utf-8")
+    labels.write_text(text + '\nmsgid "Date"\nmsgstr "日子"\n', encoding="utf-8")
+    status, lines = check(content_copy, capsys)
+    assert status == 2
+    last = len(labels.read_text(encoding="utf-8").splitlines()) - 1
+    first = line_of(labels, 'msgid "Date"')
+    assert lines == [
+        f"{labels}:{last}: label 'Date' is defined twice (first at line {first}): delete one; "
+        "gettext refuses the catalog and only the first is used"
+    ]
+
+
+def test_a_translation_with_a_line_break_the_msgid_lacks_is_reported(
+    content_copy: pathlib.Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    labels = content_copy / "zh" / "labels.po"
+    edit(labels, 'msgstr "目录"', 'msgstr "目录\\n"')
+    status, lines = check(content_copy, capsys)
+    assert status == 2
+    line = line_of(labels, 'msgid "Contents"')
+    assert lines == [
+        f"{labels}:{line}: label 'Contents': the translation must begin and end with a line "
+        "break exactly where the msgid does"
+    ]
+
+
+def test_a_bad_placeholder_is_reported(
+    content_copy: pathlib.Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    labels = content_copy / "zh" / "labels.po"
+    edit(labels, 'msgstr "第{number}周"', 'msgstr "第{numbr}周"')
+    status, lines = check(content_copy, capsys)
+    assert status == 2
+    assert len(lines) == 1 and "unknown placeholder {numbr}" in lines[0], lines
