@@ -10,8 +10,8 @@ from __future__ import annotations
 import html
 import pathlib
 
-from pmr_print.handout.render import AFTER_SEQUENCE, BEFORE_SEQUENCE
 from pmr_print.model import BulletList, Guide, Paragraph, Section
+from pmr_print.plans.handout import AFTER_SEQUENCE, BEFORE_SEQUENCE
 
 Blocks = list[tuple[str, object]]  # ("h1" | "h2" | "h3" | "p" | "ul" | "table", payload)
 

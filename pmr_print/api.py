@@ -9,8 +9,6 @@ from concurrent.futures import Executor
 from typing import Literal, overload
 
 from pmr_print.edition import load_edition, one_language
-from pmr_print.files import read_regular
-from pmr_print.limits import quoted
 from pmr_print.loader import languages as content_languages
 from pmr_print.loader import load_guide
 from pmr_print.model import Bilingual, Edition, Guide
@@ -21,7 +19,6 @@ from pmr_print.options import (
     PrintOptions,
     WorkshopDetails,
     check_omit,
-    check_omit_each,
     resolve,
     resolve_pair,
 )
@@ -32,14 +29,7 @@ from pmr_print.practice_log.entries import Entry, EntryProblem
 from pmr_print.problems import Problem, UsageError
 from pmr_print.resources import default_content_dir
 from pmr_print.workshop.results import Packet, WorkshopReport
-from pmr_print.workshop.roster import (
-    WEB_ROWS,
-    Roster,
-    RosterError,
-    Row,
-    RowProblem,
-    TooManyRows,
-)
+from pmr_print.workshop.roster import Roster, RosterError, Row, RowProblem
 
 Builder = Callable[[Edition, PrintOptions], bytes]
 
@@ -136,14 +126,13 @@ def handout_pdf(
     edition: Edition, options: PrintOptions | None = None, details: HandoutDetails | None = None
 ) -> bytes:
     """The therapist handout as PDF bytes."""
-    from pmr_print.handout.bilingual import render_bilingual_handout
-    from pmr_print.handout.render import render_handout
+    from pmr_print.handout.render import render_bilingual_handout, render_handout
 
     options = options or PrintOptions(lang=edition.lang)
     details = details or HandoutDetails()
     if isinstance(edition, Bilingual):
         pair = resolve_pair(options, edition)
-        check_omit_each(pair, details)
+        check_omit(pair[0].protocol, details)
         return render_bilingual_handout(edition, pair, details)
     settings = resolve(options, edition)
     check_omit(settings.protocol, details)
@@ -183,7 +172,7 @@ def card_layout(layout: str) -> str:
     from pmr_print.cards.sheet import LAYOUTS
 
     if layout not in LAYOUTS:
-        raise UsageError(f"unknown card layout {quoted(layout)}; use one of: {', '.join(LAYOUTS)}")
+        raise UsageError(f"unknown card layout {layout!r}; use one of: {', '.join(LAYOUTS)}")
     return layout
 
 
@@ -192,12 +181,10 @@ def handout_html(
 ) -> str:
     """The therapist handout as one self-contained, accessible HTML page; a Bilingual edition
     gives both languages in one page."""
-    from pmr_print.html.bilingual import render_bilingual_handout
-    from pmr_print.html.handout import render_handout
+    from pmr_print.html.handout import render_bilingual_handout, render_handout
 
     if isinstance(edition, Bilingual):
         pair = resolve_pair(options or PrintOptions(lang="bi"), edition)
-        check_omit_each(pair, details or HandoutDetails())
         return render_bilingual_handout(edition, pair, details or HandoutDetails())
     guide = edition
     settings = resolve(options or PrintOptions(lang=guide.lang), guide)
@@ -324,9 +311,7 @@ def booklet_pdf(
     if isinstance(edition, Bilingual):
         from pmr_print.booklet.render import render_bilingual_booklet
 
-        pair = resolve_pair(options, edition)
-        check_omit_each(pair, details)
-        return render_bilingual_booklet(edition, pair, details, impose)
+        return render_bilingual_booklet(edition, resolve_pair(options, edition), details, impose)
     return render_booklet(edition, resolve(options, edition), details, impose)
 
 
@@ -340,7 +325,6 @@ def booklet_html(
 
     if isinstance(edition, Bilingual):
         pair = resolve_pair(options or PrintOptions(lang="bi"), edition)
-        check_omit_each(pair, details or BookletDetails())
         return render_bilingual_booklet(edition, pair, details or BookletDetails())
     guide = edition
     settings = resolve(options or PrintOptions(lang=guide.lang), guide)
@@ -371,9 +355,6 @@ __all__ = [
     "PrintOptions",
     "Roster",
     "RosterError",
-    "RowProblem",
-    "TooManyRows",
-    "WEB_ROWS",
     "Row",
     "WorkshopDetails",
     "WorkshopReport",
@@ -406,7 +387,11 @@ def read_roster(path: pathlib.Path, content_dir: pathlib.Path | None = None) -> 
     roster at all (not UTF-8, not CSV, a wrong header)."""
     from pmr_print.workshop.roster import read_roster as check
 
-    return check(read_regular(path), str(path), languages(content_dir))
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise UsageError(f"{path}: {error.strerror or error}") from None
+    return check(data, str(path), languages(content_dir))
 
 
 def packets(
@@ -437,12 +422,10 @@ def workshop_zip(
     details: WorkshopDetails | None = None,
     content_dir: pathlib.Path | None = None,
     executor: Executor | None = None,
-    max_rows: int | None = None,
 ) -> tuple[bytes, list[RowProblem]]:
     """The workshop from a roster's bytes, as one zip archive made in memory (the files
-    `pmr-print workshop` writes, under the same names, with problems.txt listing the bad rows),
-    and the bad rows, skipped. Raises UsageError when the roster cannot be read or no packet
-    could be built, and TooManyRows (a RosterError) beyond `max_rows` rows."""
+    `pmr-print workshop` writes, under the same names), and the bad rows, skipped. Raises
+    UsageError when the roster cannot be read or no packet could be built."""
     import io
     import zipfile
 
@@ -455,7 +438,6 @@ def workshop_zip(
         details or WorkshopDetails(),
         content_dir or default_content_dir(),
         executor,
-        max_rows,
     )
     if not files:
         lines = [str(problem) for problem in problems]

@@ -212,3 +212,21 @@ def test_no_chinese_line_of_a_bilingual_edition_starts_or_ends_with_the_wrong_ma
         lines = [line for line in lines if line]
         assert [line for line in lines if line[0] in CANNOT_START] == []
         assert [line for line in lines if line[-1] in CANNOT_END] == []
+
+
+def test_the_bilingual_handout_counts_the_steps_it_prints_in_both_languages(pair) -> None:
+    details = HandoutDetails(date=DAY, omit=("back", "neck"), omit_reason="recent injury")
+    text = " ".join(pdfcheck.text(api.handout_pdf(pair, PrintOptions(lang="bi"), details)).split())
+    assert "11 steps, about 3 min 45 s" in text and "11个步骤，约3分45秒" in text
+    assert "just over 4 minutes" not in text and "4分多钟" not in "".join(text.split())
+    page = api.handout_html(pair, PrintOptions(lang="bi"), details)
+    assert "11 steps, about 3 min 45 s" in page and "11个步骤，约3分45秒" in page
+
+
+def test_the_bilingual_booklet_refuses_to_leave_out_every_group_as_the_english_one_does(
+    pair,
+) -> None:
+    details = api.BookletDetails(omit=GROUP_IDS)
+    for edition, lang in ((pair, "bi"), (pair.en, "en")):
+        with pytest.raises(UsageError, match="leaves no step of the protocol 'standard'"):
+            api.booklet_pdf(edition, PrintOptions(lang=lang), details)

@@ -275,3 +275,10 @@ def test_groups_left_out_change_the_counted_steps_and_time_above_the_table(
     settings = resolve(PrintOptions(lang=lang, protocol="short"), guide)
     plan = plan_handout(guide, settings, HandoutDetails(omit=("back",)))
     assert plan.sequence.summary == guide.protocol("short").summary
+
+
+def test_the_booklet_notes_the_groups_left_out_once_under_its_table(guides) -> None:
+    details = api.BookletDetails(date=DAY, omit=("back", "neck"), omit_reason="recent injury")
+    text = pdfcheck.text(api.booklet_pdf(guides["en"], PrintOptions(lang="en"), details))
+    assert text.count("Left out for this client") == 1
+    assert "11 steps, about 3 min 45 s" in " ".join(text.split())

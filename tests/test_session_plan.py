@@ -113,7 +113,6 @@ def test_a_listener_hears_no_room_and_a_release_only_session_no_tensing() -> Non
     said = " ".join(line.text for part in found.parts for line in part.lines if line.spoken)
     assert "driving" in said and "raise your hand" not in said
     assert "tense firmly" not in said and "Now… tense." not in said
-    assert "keep the tensing" not in said
 
 
 def test_two_languages_share_one_clock_each_line_said_in_turn() -> None:
@@ -145,4 +144,3 @@ def test_speech_is_timed_by_words_in_english_and_by_characters_in_chinese() -> N
     assert speaking_seconds("one two three four", "en") == 2.0  # 120 words a minute
     assert speaking_seconds("现在，收紧。", "zh") == 1.2  # 200 characters a minute
     assert speaking_seconds("现在 PMR", "zh") == 0.9
-    assert speaking_seconds("现在，收紧。", "zh-SG") == 1.2  # a copy of zh under another tag

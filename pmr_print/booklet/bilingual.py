@@ -1,5 +1,5 @@
-"""The bilingual booklet (`--lang bi`): English and Chinese side by side, composed of the
-bilingual handout's rows (pdf/parallel.py: both languages start level).
+"""The bilingual booklet (`--lang bi`): English and Chinese side by side, the handout's parts
+painted from both languages' plans (pdf/parallel.py: both languages start level).
 
 Each step gets a page of its own: its name and "Step 3 of 13" in both languages, the figure
 across the page, the two instructions side by side beneath it and one timing strip whose legend
@@ -16,113 +16,88 @@ from reportlab.platypus import Flowable, KeepTogether, NextPageTemplate, PageBre
 
 from pmr_print.booklet.log_pages import to_left_hand_page, week_pages
 from pmr_print.booklet.steps import heading_style, instruction
-from pmr_print.booklet.story import (
-    AFTER_LOG,
-    AFTER_SEQUENCE,
-    BEFORE_SEQUENCE,
-    LOG,
-    Frames,
-    Part,
-    tails_kept,
-)
+from pmr_print.booklet.story import LOG, Frames, Part, booklet_parts
 from pmr_print.cards import step_figure, timing_strip
-from pmr_print.handout.bilingual import (
-    bilingual_details,
-    bilingual_recording,
-    bilingual_section,
-    title_paragraph,
-)
-from pmr_print.handout.bilingual_steps import bilingual_sequence
-from pmr_print.handout.sides import Side, Sides
+from pmr_print.handout import Voices
 from pmr_print.labels import PairedLabels
-from pmr_print.options import BookletDetails
+from pmr_print.languages import SEPARATOR
+from pmr_print.model import Bilingual
+from pmr_print.options import BookletDetails, Settings
 from pmr_print.pdf.parallel import Parallel
+from pmr_print.pdf.styles import Styles
 from pmr_print.pdf.text import plain_paragraph
 from pmr_print.plans.step import StepPlan, plan_steps
+from pmr_print.theme import Theme
 
 FIGURE_HEIGHT = 0.42  # of the text height, above the two instructions
 FIGURE_HEIGHT_LARGE = 0.22
 
 
-def bilingual_parts(sides: Sides, details: BookletDetails, frames: Frames) -> Iterator[Part]:
-    for section_id in BEFORE_SEQUENCE:
-        yield section_part(sides, section_id)
-    sequence = bilingual_sequence(sides, details, with_instructions=False)
-    steps = bilingual_steps(sides, details, frames.text)
-    yield Part("sequence", section_title(sides, "sequence"), [*tails_kept(sequence), *steps])
-    for section_id in AFTER_SEQUENCE:
-        part = section_part(sides, section_id)
-        if section_id == "practice-plan" and details.recording_url:
-            part.flowables.append(bilingual_recording(sides, details.recording_url))
-        yield part
-    yield log_part(sides, details, frames)
-    for section_id in AFTER_LOG:
-        yield section_part(sides, section_id)
+def bilingual_parts(
+    pair: Bilingual,
+    settings: tuple[Settings, Settings],
+    voices: Voices,
+    details: BookletDetails,
+    frames: Frames,
+) -> Iterator[Part]:
+    """The booklet's parts, each in both languages (the handout's from both plans)."""
+    steps = bilingual_steps(pair, settings, voices, details, frames.text)
+    log = log_part(pair, settings, details, frames)
+    yield from booklet_parts(voices, settings[0].theme, steps, log)
 
 
-def section_title(sides: Sides, section_id: str) -> str:
-    return sides.title(lambda guide: guide.section(section_id).title)
-
-
-def section_part(sides: Sides, section_id: str) -> Part:
-    flowables = bilingual_section(sides, section_id)
-    return Part(section_id, section_title(sides, section_id), flowables)
-
-
-def log_part(sides: Sides, details: BookletDetails, frames: Frames) -> Part:
+def log_part(
+    pair: Bilingual, settings: tuple[Settings, Settings], details: BookletDetails, frames: Frames
+) -> Part:
     """The log of the English side, each label followed by its Chinese."""
-    en = sides.en
-    guide = replace(en.guide, labels=PairedLabels(en.guide.labels, sides.zh.guide.labels))
-    log = week_pages(guide, en.settings, details, frames.page)
-    title = sides.title(lambda guide: guide.labels("Practice log"))
+    en, zh = pair.guides
+    guide = replace(en, labels=PairedLabels(en.labels, zh.labels))
+    log = week_pages(guide, settings[0], details, frames.page)
+    title = SEPARATOR.join(guide.labels("Practice log") for guide in pair.guides)
     return Part(LOG, title, [*log, NextPageTemplate("body")], tuple(to_left_hand_page()))
 
 
 def bilingual_steps(
-    sides: Sides, details: BookletDetails, frame: tuple[float, float]
+    pair: Bilingual,
+    settings: tuple[Settings, Settings],
+    voices: Voices,
+    details: BookletDetails,
+    frame: tuple[float, float],
 ) -> list[Flowable]:
     """A page per step, from a new page on."""
     omitted = frozenset(details.omit)
     en, zh = (
-        plan_steps(side.guide, side.settings, side.settings.protocol.without(omitted).steps)
-        for side in sides.both
+        plan_steps(guide, setting, setting.protocol.without(omitted).steps)
+        for guide, setting in zip(pair.guides, settings, strict=True)
     )
+    theme = settings[0].theme
     story: list[Flowable] = []
-    for pair in zip(en, zh, strict=True):
-        story += [PageBreak(), step_page(sides, pair, frame)]
+    for plans in zip(en, zh, strict=True):
+        story += [PageBreak(), step_page(voices, theme, plans, frame)]
     return story
 
 
 def step_page(
-    sides: Sides, plans: tuple[StepPlan, StepPlan], frame: tuple[float, float]
+    voices: Voices, theme: Theme, plans: tuple[StepPlan, StepPlan], frame: tuple[float, float]
 ) -> Flowable:
     """One step's page: the same parts as a page of one language, each given both plans."""
     width, height = frame
-    theme = sides.en.settings.theme
     share = FIGURE_HEIGHT_LARGE if theme.large_print else FIGURE_HEIGHT
-    gap = sides.en.styles.body.fontSize
-    pairs = list(zip(plans, sides.both, strict=True))
-    head = Parallel([step_head(plan, side) for plan, side in pairs], sides.gap)
-    figure = step_figure(plans[0].figure, width, height * share, theme, sides.en.styles)
-    instructions = Parallel([instruction(plan, side.styles) for plan, side in pairs], sides.gap)
+    lead = voices[0].styles
+    gap = lead.body.fontSize
+    between = gap * 1.5  # between the two columns
+    pairs = list(zip(plans, voices, strict=True))
+    head = Parallel([step_head(plan, voice.styles) for plan, voice in pairs], between)
+    figure = step_figure(plans[0].figure, width, height * share, theme, lead)
+    instructions = Parallel([instruction(plan, voice.styles) for plan, voice in pairs], between)
     strip = timing_strip(plans, width, theme)
     parts = [head, Spacer(1, gap * 0.5), figure, Spacer(1, gap * 0.5), instructions]
     return KeepTogether([*parts, Spacer(1, gap * 0.6), strip])
 
 
-def step_head(plan: StepPlan, side: Side) -> list[Flowable]:
-    faces = side.styles.faces
+def step_head(plan: StepPlan, styles: Styles) -> list[Flowable]:
+    faces = styles.faces
     return [
-        plain_paragraph(plan.name, str(plan.source), faces, heading_style(side.styles)),
-        plain_paragraph(plan.step_line, "label", faces, side.styles.small),
+        plain_paragraph(plan.name, str(plan.source), faces, heading_style(styles)),
+        plain_paragraph(plan.step_line, "label", faces, styles.small),
     ]
-
-
-def bilingual_cover(sides: Sides, details: BookletDetails, frames: Frames) -> list[Flowable]:
-    height = frames.text[1]
-    story: list[Flowable] = [Spacer(1, height * 0.18)]
-    story += [title_paragraph(side.guide.title, side, side.styles.title) for side in sides.both]
-    story += [
-        title_paragraph(side.guide.subtitle, side, side.styles.subtitle) for side in sides.both
-    ]
-    return [*story, Spacer(1, height * 0.18), bilingual_details(sides, details)]

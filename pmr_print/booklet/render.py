@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 from pmr_print.booklet.document import Running, booklet_settings, build_booklet, templates
-from pmr_print.booklet.story import Frames, assemble, booklet_story
-from pmr_print.handout.render import metadata
+from pmr_print.booklet.story import Frames, assemble, booklet_story, cover
+from pmr_print.handout import make_voices, metadata
+from pmr_print.languages import SEPARATOR
 from pmr_print.model import Bilingual, Guide
 from pmr_print.options import BookletDetails, Settings
-from pmr_print.pdf.styles import make_styles
-from pmr_print.plans.handout import plan_handout
 from pmr_print.theme import PAPER_SIZES
 
 
@@ -17,10 +16,10 @@ def render_booklet(
 ) -> bytes:
     paper = settings.theme.paper
     settings = booklet_settings(settings)
-    styles = make_styles(settings.theme, guide.lang)
-    running = Running(settings.theme, styles.faces, guide.title)
-    story = booklet_story(guide, settings, details, styles, frames(running))
-    pages = build_booklet(story, running, metadata(plan_handout(guide, settings, details)))
+    voices = make_voices([guide], [settings], details)
+    running = Running(settings.theme, voices[0].styles.faces, guide.title)
+    story = booklet_story(guide, settings, details, voices, frames(running))
+    pages = build_booklet(story, running, metadata(voices))
     return impose_if(pages, paper, imposed)
 
 
@@ -28,21 +27,18 @@ def render_bilingual_booklet(
     pair: Bilingual, settings: tuple[Settings, Settings], details: BookletDetails, imposed: bool
 ) -> bytes:
     """English and Chinese side by side (see bilingual.py)."""
-    from pmr_print.booklet.bilingual import bilingual_cover, bilingual_parts
-    from pmr_print.handout.bilingual import bilingual_metadata
-    from pmr_print.handout.sides import make_sides
+    from pmr_print.booklet.bilingual import bilingual_parts
 
     paper = settings[0].theme.paper
-    en, zh = (booklet_settings(side) for side in settings)
-    sides = make_sides(pair, (en, zh))
-    styles = sides.en.styles
-    running = Running(en.theme, styles.faces, sides.title(lambda guide: guide.title))
+    both = (booklet_settings(settings[0]), booklet_settings(settings[1]))
+    voices = make_voices(pair.guides, both, details)
+    styles, theme = voices[0].styles, both[0].theme
+    running = Running(theme, styles.faces, SEPARATOR.join(guide.title for guide in pair.guides))
     room = frames(running)
-    parts = list(bilingual_parts(sides, details, room))
-    front = bilingual_cover(sides, details, room)
-    contents = sides.title(lambda guide: guide.labels("Contents"))
-    story = assemble(front, contents, parts, styles, en, room)
-    pages = build_booklet(story, running, bilingual_metadata(sides, details))
+    parts = list(bilingual_parts(pair, both, voices, details, room))
+    contents = SEPARATOR.join(guide.labels("Contents") for guide in pair.guides)
+    story = assemble(cover(voices, theme, room), contents, parts, styles, both[0], room)
+    pages = build_booklet(story, running, metadata(voices))
     return impose_if(pages, paper, imposed)
 
 

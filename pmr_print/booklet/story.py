@@ -22,16 +22,24 @@ from pmr_print.booklet.contents import Contents, Entry
 from pmr_print.booklet.document import Anchor
 from pmr_print.booklet.log_pages import to_left_hand_page, week_pages
 from pmr_print.booklet.steps import steps_story
-from pmr_print.handout.render import details_table, omitted_note, part_story, sequence_story
+from pmr_print.handout import (
+    Voices,
+    details_table,
+    section_story,
+    section_titles,
+    title_paragraphs,
+)
 from pmr_print.model import Guide
 from pmr_print.options import BookletDetails, Settings
 from pmr_print.pdf.styles import Styles
 from pmr_print.pdf.text import plain_paragraph
-from pmr_print.plans.handout import HandoutPlan, plan_handout
+from pmr_print.plans.handout import AFTER_SEQUENCE as HANDOUT_AFTER
+from pmr_print.plans.handout import BEFORE_SEQUENCE
+from pmr_print.theme import Theme
 
-BEFORE_SEQUENCE = ("about", "drawbacks", "preparation", "breathing")
-AFTER_SEQUENCE = ("post-relaxation", "practice-plan", "considerations")
+# The handout's reading order, with the log before the evidence.
 AFTER_LOG = ("benefits", "references")
+AFTER_SEQUENCE = tuple(part for part in HANDOUT_AFTER if part not in AFTER_LOG)
 LOG = "log"
 
 
@@ -53,10 +61,17 @@ class Frames:
 
 
 def booklet_story(
-    guide: Guide, settings: Settings, details: BookletDetails, styles: Styles, frames: Frames
+    guide: Guide, settings: Settings, details: BookletDetails, voices: Voices, frames: Frames
 ) -> list[Flowable]:
-    parts = list(booklet_parts(guide, settings, details, styles, frames))
-    front = cover(guide, settings, details, styles, frames)
+    """The booklet of one language: `voices` holds its handout plan and styles."""
+    styles = voices[0].styles
+    protocol = settings.protocol.without(frozenset(details.omit))
+    steps = steps_story(guide, protocol, settings, styles, frames.text)
+    log = week_pages(guide, settings, details, frames.page)
+    lead = tuple(to_left_hand_page())
+    log_part = Part(LOG, guide.labels("Practice log"), [*log, NextPageTemplate("body")], lead)
+    parts = list(booklet_parts(voices, settings.theme, steps, log_part))
+    front = cover(voices, settings.theme, frames)
     return assemble(front, guide.labels("Contents"), parts, styles, settings, frames)
 
 
@@ -90,47 +105,35 @@ def assemble(
     return without_widows(story)
 
 
-def booklet_parts(
-    guide: Guide, settings: Settings, details: BookletDetails, styles: Styles, frames: Frames
-) -> Iterator[Part]:
-    plan = plan_handout(guide, settings, details)
+def booklet_parts(voices: Voices, theme: Theme, steps: list[Flowable], log: Part) -> Iterator[Part]:
+    """The handout's parts from its plans (one language or two side by side), the sequence's
+    table followed by `steps`, the `log` before the evidence."""
     for section_id in BEFORE_SEQUENCE:
-        yield section_part(plan, section_id, styles, settings)
-    protocol = settings.protocol.without(frozenset(details.omit))
-    theme = settings.theme
-    sequence = sequence_story(plan.sequence, styles, theme, with_instructions=False)
-    if plan.sequence.omitted:
-        sequence.append(omitted_note(plan.sequence.omitted, styles, theme))
-    steps = steps_story(guide, protocol, settings, styles, frames.text)
-    title = guide.section("sequence").title
+        yield section_part(voices, section_id, theme)
+    sequence = section_story(voices, "sequence", theme, with_instructions=False)
+    title = section_titles(voices, "sequence")
     yield Part("sequence", title, [*tails_kept(sequence), *steps])
     for section_id in AFTER_SEQUENCE:
-        yield section_part(plan, section_id, styles, settings)
-    log = week_pages(guide, settings, details, frames.page)
-    lead = tuple(to_left_hand_page())
-    yield Part(LOG, guide.labels("Practice log"), [*log, NextPageTemplate("body")], lead)
+        yield section_part(voices, section_id, theme)
+    yield log
     for section_id in AFTER_LOG:
-        yield section_part(plan, section_id, styles, settings)
+        yield section_part(voices, section_id, theme)
 
 
-def section_part(plan: HandoutPlan, section_id: str, styles: Styles, settings: Settings) -> Part:
-    part = plan.part(section_id)
-    # The cautions' box is kept whole, so that it is read as one.
-    whole = section_id == "drawbacks"
-    return Part(part.id, part.title, part_story(part, styles, settings.theme), whole=whole)
+def section_part(voices: Voices, section_id: str, theme: Theme) -> Part:
+    # The cautions' box is kept whole, so that it is read as one; in two languages it runs over
+    # pages (eight in large print) and starts where it is.
+    whole = section_id == "drawbacks" and len(voices) == 1
+    story = section_story(voices, section_id, theme)
+    return Part(section_id, section_titles(voices, section_id), story, whole=whole)
 
 
-def cover(
-    guide: Guide, settings: Settings, details: BookletDetails, styles: Styles, frames: Frames
-) -> list[Flowable]:
+def cover(voices: Voices, theme: Theme, frames: Frames) -> list[Flowable]:
+    """The titles, then who the booklet is for; two languages' titles take more of the page."""
     height = frames.text[1]
-    source = str(guide.source)
-    title = plain_paragraph(guide.title, source, styles.faces, styles.title)
-    subtitle = plain_paragraph(guide.subtitle, source, styles.faces, styles.subtitle)
-    story: list[Flowable] = [Spacer(1, height * 0.22), title, subtitle]
-    table = details_table(plan_handout(guide, settings, details).details, styles, settings.theme)
-    story += [Spacer(1, height * 0.25), table]
-    return story
+    above, between = (0.22, 0.25) if len(voices) == 1 else (0.18, 0.18)
+    story: list[Flowable] = [Spacer(1, height * above), *title_paragraphs(voices)]
+    return [*story, Spacer(1, height * between), details_table(voices, theme)]
 
 
 def fits_a_page(flowables: list[Flowable], frame: tuple[float, float]) -> bool:

@@ -1,0 +1,32 @@
+"""The therapist handout: what PMR is, the cautions, the sequence as a table, practice, evidence.
+
+Painted from the handout's plan (plans/handout.py), in one language or several side by side:
+
+    render.py   the handout's story and document: `render_handout`, `render_bilingual_handout`
+    voices.py   each language's plan and styles, and how blocks are set side by side
+    table.py    the steps table, in one language or several
+
+The front door, for composers (the booklet) that set the handout's parts on pages of their own:
+make the voices, then take the titles and details for a cover, each section's story by id and
+its title for contents and outline, and the document's metadata.
+"""
+
+from pmr_print.handout.render import (
+    details_table,
+    make_voices,
+    metadata,
+    section_story,
+    title_paragraphs,
+)
+from pmr_print.handout.voices import Voice, Voices, section_titles
+
+__all__ = [
+    "Voice",
+    "Voices",
+    "details_table",
+    "make_voices",
+    "metadata",
+    "section_story",
+    "section_titles",
+    "title_paragraphs",
+]

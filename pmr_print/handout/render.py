@@ -1,4 +1,9 @@
-"""The therapist handout: what PMR is, cautions, the sequence as a table, practice, evidence."""
+"""The therapist handout, painted from its plans: one language, or two side by side (`--lang bi`).
+
+The same painter sets one plan or several (handout/voices.py): every block is a row of one
+column per language, so the bilingual handout pairs the English and the Chinese plan block by
+block, and the single-language handout is the same story with one column.
+"""
 
 from __future__ import annotations
 
@@ -8,200 +13,249 @@ from dataclasses import replace
 from reportlab.lib.colors import HexColor
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
-from pmr_print.model import BulletList, Guide, Paragraph, Protocol, Step
-from pmr_print.options import HandoutDetails, Settings
-from pmr_print.pdf.blocks import (
-    TableCommand,
-    boxed,
-    bullet,
-    section_flowables,
+from pmr_print.handout.table import oversized_rows, steps_table
+from pmr_print.handout.voices import (
+    Voice,
+    Voices,
+    block_rows,
+    heading,
+    joined,
+    row,
     section_heading,
-    styled_table,
+    section_titles,
 )
+from pmr_print.labels import Labels, PairedLabels
+from pmr_print.model import Bilingual, Guide, Protocol
+from pmr_print.options import HandoutDetails, Settings
+from pmr_print.pdf.blocks import boxed, styled_table
 from pmr_print.pdf.document import Metadata, PageFrame, build_document, mark_outline
 from pmr_print.pdf.styles import Styles, make_styles
-from pmr_print.pdf.text import content_paragraph, plain_paragraph, text_width
-from pmr_print.plans.handout import (
-    Detail,
-    HandoutPlan,
-    Omitted,
-    Part,
-    Recording,
-    Row,
-    SequencePlan,
-    plan_handout,
-    plan_row,
-    plan_sequence,
-)
-from pmr_print.problems import ContentError, Problem
+from pmr_print.pdf.text import content_paragraph, plain_paragraph
+from pmr_print.plans.handout import plan_handout, plan_sequence
+from pmr_print.problems import Problem
 from pmr_print.theme import Theme
 
 
 def render_handout(guide: Guide, settings: Settings, details: HandoutDetails) -> bytes:
-    plan = plan_handout(guide, settings, details)
-    styles = make_styles(settings.theme, guide.lang)
-    note = plan.title + (f" · {plan.client}" if plan.client else "")
-    frame = PageFrame(settings.theme, styles.faces, guide.labels, note)
-    return build_document(lambda: build_story(plan, styles, settings.theme), frame, metadata(plan))
+    return paint_handout([guide], [settings], details)
 
 
-def metadata(plan: HandoutPlan) -> Metadata:
-    return Metadata(plan.title, plan.author or "pmr-print", plan.sequence.protocol, plan.tag)
+def render_bilingual_handout(
+    pair: Bilingual, settings: tuple[Settings, Settings], details: HandoutDetails
+) -> bytes:
+    """English and Chinese side by side, block by block (see voices.py)."""
+    return paint_handout(pair.guides, settings, details)
 
 
-def build_story(plan: HandoutPlan, styles: Styles, theme: Theme) -> list[Flowable]:
-    story: list[Flowable] = [
-        plain_paragraph(plan.title, str(plan.source), styles.faces, styles.title),
-        plain_paragraph(plan.subtitle, str(plan.source), styles.faces, styles.subtitle),
-        details_table(plan.details, styles, theme),
-        Spacer(1, styles.body.fontSize),
+def paint_handout(
+    guides: Sequence[Guide], settings: Sequence[Settings], details: HandoutDetails
+) -> bytes:
+    """The handout of each guide's plan, the languages side by side; the first one's theme."""
+    voices = make_voices(guides, settings, details)
+    theme = settings[0].theme
+    note = joined([voice.plan.title for voice in voices])
+    note += f" · {details.client}" if details.client else ""
+    frame = PageFrame(theme, voices[0].styles.faces, page_labels(guides), note)
+    return build_document(lambda: build_story(voices, theme), frame, metadata(voices))
+
+
+def make_voices(
+    guides: Sequence[Guide], settings: Sequence[Settings], details: HandoutDetails
+) -> list[Voice]:
+    return [
+        Voice(plan_handout(guide, setting, details), make_styles(setting.theme, guide.lang))
+        for guide, setting in zip(guides, settings, strict=True)
     ]
-    for part in plan.parts:
-        if part is plan.sequence.part:
-            story += sequence_story(plan.sequence, styles, theme)
-        else:
-            story += part_story(part, styles, theme)
+
+
+def page_labels(guides: Sequence[Guide]) -> Labels:
+    """ "Page 1 of 2", or "Page 1 of 2 · 第1页，共2页" under two languages."""
+    if len(guides) == 1:
+        return guides[0].labels
+    first, second = guides
+    return PairedLabels(first.labels, second.labels)
+
+
+def metadata(voices: Voices) -> Metadata:
+    """Titles and subjects in every language. One /Lang for the file: the last language's (the
+    Chinese of a bilingual handout; see the README): a Chinese voice reads the English too, an
+    English voice cannot read the Chinese."""
+    plans = [voice.plan for voice in voices]
+    return Metadata(
+        joined([plan.title for plan in plans]),
+        plans[0].author or "pmr-print",
+        joined([plan.sequence.protocol for plan in plans]),
+        plans[-1].tag,
+    )
+
+
+def build_story(voices: Voices, theme: Theme) -> list[Flowable]:
+    # The titles run the full width, one above the other: in a half-width column the English
+    # title would break into three lines in large print.
+    story: list[Flowable] = [*title_paragraphs(voices), details_table(voices, theme)]
+    story.append(Spacer(1, voices[0].styles.body.fontSize))
+    for part in voices[0].plan.parts:
+        story += section_story(voices, part.id, theme)
     return story
 
 
-def part_story(part: Part, styles: Styles, theme: Theme) -> list[Flowable]:
+def section_story(
+    voices: Voices, section_id: str, theme: Theme, with_instructions: bool = True
+) -> list[Flowable]:
+    """A part of the handout in every language (the sequence's table without the instructions,
+    for a document that gives each step a figure of its own)."""
+    if section_id == "sequence":
+        return sequence_story(voices, theme, with_instructions)
+    return part_story(voices, section_id, theme)
+
+
+def title_paragraphs(voices: Voices) -> list[Flowable]:
+    return [
+        *(title_paragraph(voice, voice.plan.title, voice.styles.title) for voice in voices),
+        *(title_paragraph(voice, voice.plan.subtitle, voice.styles.subtitle) for voice in voices),
+    ]
+
+
+def title_paragraph(voice: Voice, text: str, style: object) -> Flowable:
+    return plain_paragraph(text, str(voice.plan.source), voice.styles.faces, style)
+
+
+def part_story(voices: Voices, section_id: str, theme: Theme) -> list[Flowable]:
     """A section: its heading and text, the cautions and the clinician's checklist boxed; the
     recording after it, if it has one."""
+    part = voices[0].plan.part(section_id)
     if part.kind == "caution":
-        story = caution_story(part, styles, theme)
+        story = caution_story(voices, section_id, theme)
     elif part.kind == "clinician":
-        story = checklist_story(part, styles, theme)
+        story = checklist_story(voices, section_id, theme)
     else:
-        story = [section_heading(part.section, styles), *section_flowables(part.section, styles)]
+        story = [section_heading(voices, section_id), *block_rows(voices, section_id)]
     if part.recording:
-        story.append(recording(part.recording, styles))
+        story.append(recording(voices))
     return story
 
 
-def caution_story(part: Part, styles: Styles, theme: Theme) -> list[Flowable]:
-    section, colours = part.section, theme.colours
-    heading = plain_paragraph(part.title, str(section.source), styles.faces, styles.caution_title)
-    box = boxed(
-        section_flowables(section, styles),
-        colours.caution,
-        colours.caution_soft,
-        styles,
-        title=heading,
-    )
+def caution_story(voices: Voices, section_id: str, theme: Theme) -> list[Flowable]:
+    colours, lead = theme.colours, voices[0].styles
+    title = heading(voices, section_id, lambda styles: styles.caution_title)
+    rows = block_rows(voices, section_id)
+    box = boxed(rows, colours.caution, colours.caution_soft, lead, title=title)
     # The outline entry goes on the box: the document only sees top-level flowables.
-    return [mark_outline(box, section.title), Spacer(1, styles.body.fontSize * 0.6)]
+    return [
+        mark_outline(box, section_titles(voices, section_id)),
+        Spacer(1, lead.body.fontSize * 0.6),
+    ]
 
 
-def details_table(details: Sequence[Detail], styles: Styles, theme: Theme) -> Flowable:
+def checklist_story(voices: Voices, section_id: str, theme: Theme) -> list[Flowable]:
+    """The clinician's questions with a box to tick each, in a box of their own."""
+    lead = voices[0].styles
+    title = heading(voices, section_id, lambda styles: styles.h3, keep=False)
+    rows = block_rows(voices, section_id, checkbox=True)
+    # Split between questions only, with the heading again on the next page (see boxed).
+    box = boxed(rows, theme.colours.rule, "#FFFFFF", lead, title=title)
+    return [Spacer(1, lead.body.fontSize), mark_outline(box, section_titles(voices, section_id))]
+
+
+def details_table(voices: Voices, theme: Theme) -> Flowable:
+    """Client, clinician, clinic and date: each label in every language; a value once, or in
+    every language where it differs (the date)."""
+    lead = voices[0].styles
+    rows = zip(*(voice.plan.details for voice in voices), strict=True)
     cells = [
         [
-            plain_paragraph(detail.label, "label", styles.faces, styles.cell_head),
-            plain_paragraph(detail.value, detail.origin, styles.faces, styles.cell),
+            cell(
+                voices,
+                [
+                    plain_paragraph(
+                        detail.label, "label", voice.styles.faces, voice.styles.cell_head
+                    )
+                    for detail, voice in zip(details, voices, strict=True)
+                ],
+            ),
+            cell(
+                voices,
+                [
+                    plain_paragraph(value, details[0].origin, lead.faces, lead.cell)
+                    for value in dict.fromkeys(detail.value for detail in details)
+                ],
+            ),
         ]
-        for detail in details
+        for details in rows
     ]
     commands = [
         ("LINEBELOW", (0, 0), (-1, -1), 0.5, HexColor(theme.colours.rule)),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), 0),
     ]
-    width = styles.body.fontSize * 7
-    return styled_table(cells, styles, commands, colWidths=[width, None], hAlign="LEFT")
+    width = lead.body.fontSize * 7
+    return styled_table(cells, lead, commands, colWidths=[width, None], hAlign="LEFT")
 
 
-def sequence_story(
-    sequence: SequencePlan, styles: Styles, theme: Theme, with_instructions: bool = True
-) -> list[Flowable]:
+def cell(voices: Voices, flowables: list[Flowable]) -> Flowable | list[Flowable]:
+    """A table cell: its flowable under one language, the list of them under several."""
+    return flowables[0] if len(voices) == 1 else flowables
+
+
+def sequence_story(voices: Voices, theme: Theme, with_instructions: bool = True) -> list[Flowable]:
     """The sequence: its section, the protocol and its steps as a table with the total time
     (without the instructions, for a document that gives each step a figure of its own), and
     the groups left out for this client."""
-    section, faces = sequence.part.section, styles.faces
-    story: list[Flowable] = [section_heading(section, styles), *section_flowables(section, styles)]
-    story.append(plain_paragraph(sequence.protocol, str(sequence.source), faces, styles.h3))
-    story.append(content_paragraph(sequence.summary, faces, styles.body))
-    if sequence.shared is not None:  # said once, not in every row (the release-only cue)
-        story.append(content_paragraph(sequence.shared, faces, styles.body))
-    with_instructions = with_instructions and sequence.with_instructions
-    story.append(steps_table(sequence, styles, theme, with_instructions))
-    if sequence.omitted:
-        story.append(omitted_note(sequence.omitted, styles, theme))
+    story = [section_heading(voices, "sequence"), *block_rows(voices, "sequence")]
+
+    def protocol(voice: Voice) -> list[Flowable]:
+        sequence, styles = voice.plan.sequence, voice.styles
+        return [plain_paragraph(sequence.protocol, str(sequence.source), styles.faces, styles.h3)]
+
+    def summary(voice: Voice) -> list[Flowable]:
+        sequence, styles = voice.plan.sequence, voice.styles
+        said = [sequence.summary]
+        if sequence.shared is not None:  # said once, not in every row (the release-only cue)
+            said.append(sequence.shared)
+        return [content_paragraph(text, styles.faces, styles.body) for text in said]
+
+    story += row(voices, protocol, keep=True)
+    story += row(voices, summary)
+    story.append(steps_table(voices, theme, with_instructions))
+    if voices[0].plan.sequence.omitted:
+        story.append(omitted_note(voices, theme))
     return story
 
 
-def instruction_cell(
-    guide: Guide, step: Step, styles: Styles, settings: Settings
-) -> Flowable | list[Flowable]:
-    """The step's instruction, with a note to leave out a group its words still ask for (for
-    the booklet's step pages, until they read a step plan)."""
-    return row_instruction(plan_row(guide, settings, step, 0), styles)
+def omitted_note(voices: Voices, theme: Theme) -> Flowable:
+    """The groups left out for this client, named in every language; the reason as typed."""
+
+    def groups(voice: Voice) -> list[Flowable]:
+        omitted, styles = voice.plan.sequence.omitted, voice.styles
+        assert omitted is not None
+        return [
+            plain_paragraph(omitted.title, "label", styles.faces, styles.cell_head),
+            plain_paragraph(omitted.groups, "--omit", styles.faces, styles.cell),
+        ]
+
+    def reason(voice: Voice) -> list[Flowable]:
+        omitted, styles = voice.plan.sequence.omitted, voice.styles
+        assert omitted is not None
+        return [plain_paragraph(omitted.reason, "--omit-reason", styles.faces, styles.cell)]
+
+    rows = row(voices, groups)
+    first = voices[0].plan.sequence.omitted
+    if first and first.reason:
+        rows += row(voices, reason)
+    colours = theme.colours
+    return boxed(rows, colours.accent, colours.accent_soft, voices[0].styles)
 
 
-def row_instruction(row: Row, styles: Styles) -> Flowable | list[Flowable]:
-    """The row's instruction; a combined step that covers an omitted group says to leave it
-    out, since its wording still names every group it covers."""
-    instruction = content_paragraph(row.instruction, styles.faces, styles.cell)
-    if not row.leave_out:
-        return instruction
-    return [instruction, plain_paragraph(row.leave_out, "--omit", styles.faces, styles.cell_head)]
-
-
-def steps_table(
-    sequence: SequencePlan, styles: Styles, theme: Theme, with_instructions: bool = True
-) -> Flowable:
-    faces, columns = styles.faces, sequence.columns
-
-    def head(text: str) -> Flowable:
-        return plain_paragraph(text, "label", faces, styles.cell_head)
-
-    def cell(text: str) -> Flowable:
-        return plain_paragraph(text, "table", faces, styles.cell)
-
-    what = [head(columns.instruction)] if with_instructions else []
-    rows: list[list[Flowable | str]] = [
-        [head(columns.number), head(columns.name), *what]
-        + [head(columns.tense), head(columns.relax)]
+def recording(voices: Voices) -> Flowable:
+    """The recording's QR code, its label in every language."""
+    found = [voice.plan.part("practice-plan").recording for voice in voices]
+    labels = [
+        plain_paragraph(item.label, "label", voice.styles.faces, voice.styles.cell_head)
+        for item, voice in zip(found, voices, strict=True)
+        if item
     ]
-    for row in sequence.rows:
-        what = [row_instruction(row, styles)] if with_instructions else []
-        rows.append(
-            [cell(str(row.number)), cell(row.name), *what] + [cell(row.tense), cell(row.relax)]
-        )
-    total = [
-        "",
-        head(columns.total),
-        plain_paragraph(sequence.total, str(sequence.source), faces, styles.cell_head),
-    ]
-    rows.append(total + [""] * (len(rows[0]) - len(total)))
-    widths = column_widths(sequence, styles, theme, with_instructions)
-    if with_instructions:
-        problems = oversized_rows(sequence, styles, theme)
-        if problems:  # ReportLab would stop with a LayoutError naming no file
-            raise ContentError(problems[:1])
-    return styled_table(
-        rows, styles, table_commands(theme, len(rows)), colWidths=widths, repeatRows=1
-    )
-
-
-def column_widths(
-    sequence: SequencePlan, styles: Styles, theme: Theme, with_instructions: bool
-) -> list[float | None]:
-    """The steps table's columns; None is the instructions' (or names'), which takes the rest."""
-    faces, size, columns = styles.faces, styles.cell.fontSize, sequence.columns
-    # The seconds columns are as wide as their headings, unless that would squeeze the
-    # instructions (large print): then the headings wrap onto two lines.
-    heading = max(
-        text_width(label, size, faces, "label", bold=True)
-        for label in (columns.tense, columns.relax)
-    )
-    frame_width = theme.page_size[0] - 2 * theme.margin
-    seconds = 12 + (heading if heading < frame_width * 0.1 else size * 3)
-    names = 12 + max(text_width(row.name, size, faces, "table") for row in sequence.rows)
-    if with_instructions:
-        return [size * 2.4, min(names, frame_width * 0.18), None, seconds, seconds]
-    return [size * 2.4, None, seconds, seconds]
-
-
-CELL_PADDING = 6  # ReportLab's default left and right padding of a table cell
+    assert found[0] is not None
+    return recording_table(labels, found[0].url, voices[0].styles)
 
 
 def oversized_steps(
@@ -211,57 +265,6 @@ def oversized_steps(
     handout can hold (a table row cannot be split across pages)."""
     sequence = plan_sequence(guide, replace(settings, protocol=protocol), HandoutDetails())
     return oversized_rows(sequence, styles, settings.theme)
-
-
-def oversized_rows(sequence: SequencePlan, styles: Styles, theme: Theme) -> list[Problem]:
-    frame_width, frame_height = (side - 2 * theme.margin for side in theme.page_size)
-    widths = column_widths(sequence, styles, theme, with_instructions=True)
-    width = frame_width - sum(w for w in widths if w is not None) - 2 * CELL_PADDING
-    room = frame_height - 4 * styles.cell_head.leading  # the repeated heading row, the padding
-    problems = []
-    for row in sequence.rows:
-        cell = row_instruction(row, styles)
-        parts = cell if isinstance(cell, list) else [cell]
-        height = sum(part.wrap(width, frame_height)[1] for part in parts)
-        if height > room:
-            problems.append(
-                Problem.at(
-                    row.instruction.source,
-                    f"the instruction of step {row.number} ({row.name}) of protocol "
-                    f"'{sequence.id}' is too long for a page of the handout; shorten it",
-                )
-            )
-    return problems
-
-
-def table_commands(theme: Theme, row_count: int) -> list[TableCommand]:
-    colours = theme.colours
-    return [
-        ("BACKGROUND", (0, 0), (-1, 0), HexColor(colours.accent_soft)),
-        ("LINEBELOW", (0, 0), (-1, -1), 0.4, HexColor(colours.rule)),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("SPAN", (2, row_count - 1), (-1, row_count - 1)),
-        ("LEFTPADDING", (0, 0), (0, -1), 3),
-        ("TOPPADDING", (0, 0), (-1, -1), 3),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-    ]
-
-
-def omitted_note(omitted: Omitted, styles: Styles, theme: Theme) -> Flowable:
-    faces = styles.faces
-    flowables: list[Flowable] = [
-        plain_paragraph(omitted.title, "label", faces, styles.cell_head),
-        plain_paragraph(omitted.groups, "--omit", faces, styles.cell),
-    ]
-    if omitted.reason:
-        flowables.append(plain_paragraph(omitted.reason, "--omit-reason", faces, styles.cell))
-    colours = theme.colours
-    return boxed(flowables, colours.accent, colours.accent_soft, styles)
-
-
-def recording(found: Recording, styles: Styles) -> Flowable:
-    label = plain_paragraph(found.label, "label", styles.faces, styles.cell_head)
-    return recording_table([label], found.url, styles)
 
 
 def recording_table(labels: Sequence[Flowable], url: str, styles: Styles) -> Flowable:
@@ -281,18 +284,3 @@ def recording_table(labels: Sequence[Flowable], url: str, styles: Styles) -> Flo
     table = styled_table([[drawing, text]], styles, commands, colWidths=[side + 8, None])
     table.hAlign = "LEFT"
     return KeepTogether([table])
-
-
-def checklist_story(part: Part, styles: Styles, theme: Theme) -> list[Flowable]:
-    """The clinician's questions with a box to tick each, in a box of their own."""
-    section, colours = part.section, theme.colours
-    heading = plain_paragraph(part.title, str(section.source), styles.faces, styles.h3)
-    items: list[Flowable] = []
-    for block in section.blocks:
-        if isinstance(block, Paragraph):
-            items.append(content_paragraph(block, styles.faces, styles.body))
-        elif isinstance(block, BulletList):
-            items += [bullet(item, styles, checkbox=True) for item in block.items]
-    # Split between questions only, with the heading again on the next page (see boxed).
-    box = boxed(items, colours.rule, "#FFFFFF", styles, title=heading)
-    return [Spacer(1, styles.body.fontSize), mark_outline(box, section.title)]

@@ -13,18 +13,17 @@ from pmr_print.plans.handout import plan_handout
 
 
 def render_booklet(guide: Guide, settings: Settings, details: BookletDetails) -> str:
-    plan = plan_handout(guide, settings, details)
-    context = handout_context(plan)
+    handouts = [plan_handout(guide, settings, details)]
     plans = card_sets([guide], [settings], details.omit)
     cards = card_list(plans, [language_tag(settings)], settings.theme.grayscale)
     return render(
         "booklet.html",
-        page(plan),
+        page(handouts),
         settings,
         body_class="booklet",
         cards=cards,
         card_level=3,
         guide=guide,
         labels=guide.labels,
-        **context,
+        **handout_context(handouts),
     )

@@ -1,4 +1,5 @@
-"""The therapist handout as an HTML page: the handout's plan, in the same order as the PDF."""
+"""The therapist handout as an HTML page, from its plans: one language, or several side by side
+(the same templates given a plan per language), in the same order as the PDF."""
 
 from __future__ import annotations
 
@@ -8,7 +9,8 @@ from markupsafe import Markup
 
 from pmr_print.html import svg
 from pmr_print.html.page import Page, render, safe_href
-from pmr_print.model import Guide
+from pmr_print.languages import SEPARATOR
+from pmr_print.model import Bilingual, Guide
 from pmr_print.options import HandoutDetails, Settings
 from pmr_print.plans.handout import HandoutPlan, plan_handout
 
@@ -20,20 +22,41 @@ class QrCode:
 
 
 def render_handout(guide: Guide, settings: Settings, details: HandoutDetails) -> str:
-    plan = plan_handout(guide, settings, details)
+    plans = [plan_handout(guide, settings, details)]
     return render(
-        "handout.html", page(plan), settings, body_class="handout", **handout_context(plan)
+        "handout.html", page(plans), settings, body_class="handout", **handout_context(plans)
     )
 
 
-def page(plan: HandoutPlan) -> Page:
-    title = plan.title + (f" · {plan.client}" if plan.client else "")
-    return Page(plan.tag, title, plan.author)
+def render_bilingual_handout(
+    pair: Bilingual, settings: tuple[Settings, Settings], details: HandoutDetails
+) -> str:
+    """English and Chinese in one page, each text marked with its language (see bilingual.py)."""
+    plans = [
+        plan_handout(guide, setting, details)
+        for guide, setting in zip(pair.guides, settings, strict=True)
+    ]
+    return render(
+        "handout.html",
+        page(plans),
+        settings[0],
+        body_class="handout bilingual",
+        **handout_context(plans),
+    )
 
 
-def handout_context(plan: HandoutPlan) -> dict[str, object]:
+def page(plans: list[HandoutPlan]) -> Page:
+    """The page's language is the first plan's; its title names every language's and the client."""
+    first = plans[0]
+    title = SEPARATOR.join(
+        [plan.title for plan in plans] + ([first.client] if first.client else [])
+    )
+    return Page(first.tag, title, first.author)
+
+
+def handout_context(plans: list[HandoutPlan]) -> dict[str, object]:
     """What handout_header.html and handout_sections.html show (the booklet shows them too)."""
-    return {"plan": plan, "qr": qr_code(plan)}
+    return {"plans": plans, "qr": qr_code(plans[0])}
 
 
 def qr_code(plan: HandoutPlan) -> QrCode | None:

@@ -75,6 +75,16 @@ class Parallel(Flowable):  # type: ignore[misc]
         return [first, rest]
 
 
+def parallel(
+    columns: Sequence[Sequence[Flowable]], gap: float, keep_with_next: bool = False
+) -> list[Flowable]:
+    """The columns side by side as one row; a single column is its flowables as they are (the
+    same painter sets one language or several)."""
+    if len(columns) == 1:
+        return list(columns[0])
+    return [Parallel(columns, gap, keep_with_next)]
+
+
 def column_height(column: Column, heights: Sequence[float]) -> float:
     total = 0.0
     for position, (flowable, height) in enumerate(zip(column, heights, strict=True)):

@@ -31,7 +31,6 @@ from pmr_print.model import Guide, Paragraph, Step
 from pmr_print.options import Settings
 from pmr_print.plans.step import StepPlan, plan_steps
 from pmr_print.plans.timeline import clock
-from pmr_print.problems import UsageError
 
 Audience = Literal["group", "listener"]  # a facilitator with a room, or one person listening
 
@@ -155,9 +154,7 @@ def pretty_line(line: Line) -> str:
 
 def speaking_seconds(text: str, lang: str) -> float:
     """How long a calm voice takes to say `text` (see SPEECH_RATES)."""
-    record = language(lang)
-    fallback = SPEECH_RATES["zh" if record.text_face == "han" else "en"]  # a language new here
-    rate = SPEECH_RATES.get(record.code, fallback)
+    rate = SPEECH_RATES[language(lang).code]
     han = len(HAN.findall(text))
     words = len(LATIN_WORD.findall(HAN.sub(" ", text)))
     units = han + words if rate.unit == "character" else words + han / 1.5
@@ -174,7 +171,6 @@ def plan_sessions(
 ) -> tuple[SessionPlan, ...]:
     """A plan per language, on one clock (each line said in every language in turn). The
     languages' protocols must be timed alike, as a bilingual edition's are."""
-    check_alike(languages)
     drafts = [draft(guide, settings, audience) for guide, settings in languages]
     timed = timed_parts([plan.parts for plan in drafts])
     length = end_of(timed[0]) if timed[0] else 0.0
@@ -185,21 +181,6 @@ def plan_sessions(
         whole = guide.labels("The whole session: about {duration}", duration=duration)
         found.append(replace(plan, parts=parts, seconds=length, duration=duration, length=whole))
     return tuple(found)
-
-
-def check_alike(languages: Sequence[tuple[Guide, Settings]]) -> None:
-    """Every language times its protocol alike: one clock runs for all of them."""
-    (first_guide, first), *others = [(guide, settings.protocol) for guide, settings in languages]
-    for guide, other in others:
-        timing = [(s.tense_seconds, s.relax_seconds) for s in other.steps]
-        if timing != [(s.tense_seconds, s.relax_seconds) for s in first.steps] or (
-            other.rounds,
-            other.settle_seconds,
-        ) != (first.rounds, first.settle_seconds):
-            raise UsageError(
-                f"{other.source}: protocol {other.id!r} is timed differently in "
-                f"{guide.lang!r} than in {first_guide.lang!r}, so they cannot run side by side"
-            )
 
 
 def draft(guide: Guide, settings: Settings, audience: Audience) -> SessionPlan:
@@ -300,19 +281,13 @@ RELEASE_WELCOME = (
     "each area and letting it soften, without tensing."
 )
 TENSING = (GROUP_BRIEFING[0], GROUP_BRIEFING[4])  # not said when nothing is tensed
-UNTENSED = {  # said instead when nothing is tensed
-    GROUP_BRIEFING[5]: (
-        "For some people, relaxing brings up difficult feelings or memories. You stay in charge: "
-        "you can sit up, keep your eyes open, or stop at any time."
-    ),
-}
 
 
 def briefing(say: Sayer, audience: Audience, release_only: bool) -> Part:
     notes = (say.note("Say this before you begin."),) if audience == "group" else ()
     lines = GROUP_BRIEFING if audience == "group" else LISTENER_BRIEFING
     if release_only:
-        lines = tuple(UNTENSED.get(msgid, msgid) for msgid in lines if msgid not in TENSING)
+        lines = tuple(msgid for msgid in lines if msgid not in TENSING)
     said = (say(RELEASE_WELCOME if release_only else WELCOME), *(say(msgid) for msgid in lines))
     return Part("briefing", say.guide.labels("Safety briefing"), (Phase((*notes, *said)),))
 
