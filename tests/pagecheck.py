@@ -1,0 +1,313 @@
+"""A page checker: what a designer looks for on every page, read back from the PDF by PDFium.
+
+`problems(data, kind)` returns one line per defect, naming the page and what is wrong:
+
+- text outside the page (the trim), beyond a small tolerance;
+- text printed over other text (two glyphs of different lines sharing most of their box);
+- a booklet's fold through text: in an imposed print file no glyph crosses the sheet's middle,
+  and on a reading booklet's page no text runs into the inner margin, where the fold and
+  staples are;
+- a page holding only a stranded piece: a few short lines (a strip without its step, a box title
+  without its box) on a page that is neither a figure page nor blank;
+- a Chinese paragraph ending on a line that holds one Han character (孤字);
+- in a line that holds Chinese, an English month, weekday or protocol name (one language per
+  side of a bilingual page);
+- large print below its own minimum size outside the running head and foot;
+- a bookmark pointing at a page that does not show its heading.
+
+The measures are deliberately simple (glyph boxes, baselines, sizes) so that a failure can be
+checked by looking at the page it names.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import io
+import re
+from dataclasses import dataclass
+
+import pypdf
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_raw
+
+EDGE = 0.5  # points a glyph box may poke past the page (a descender's antialiasing)
+HEAD = 36.0  # points from the top: running heads live above
+FOOT = 42.0  # points from the bottom: running feet and folios live below
+INNER = 14.0  # points: a booklet page's text keeps this far from its inner edge (fold, staples)
+LINE = 3.0  # glyphs whose baselines differ less are on one line
+FIGURE_INK = 0.04  # a page with this share of ink is a figure page, not a scrap
+HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+CLOSING = set("。，、；：！？）」』”’》〉】…—·")
+ENGLISH_ON_CHINESE = re.compile(
+    r"\b(January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Standard|Short|"
+    r"Extended|Release-only|min|sec)\b"
+)
+
+
+@dataclass(frozen=True)
+class Glyph:
+    char: str
+    left: float
+    bottom: float
+    right: float
+    top: float
+    baseline: float
+    size: float
+    after_space: bool = False  # the text page has a space (or line break) just before it
+
+
+@dataclass(frozen=True)
+class Line:
+    glyphs: tuple[Glyph, ...]
+
+    @property
+    def text(self) -> str:
+        """The glyphs in order, with the text page's word spaces."""
+        return "".join((" " if g.after_space else "") + g.char for g in self.glyphs).strip()
+
+    @property
+    def left(self) -> float:
+        return self.glyphs[0].left
+
+    @property
+    def right(self) -> float:
+        return self.glyphs[-1].right
+
+    @property
+    def baseline(self) -> float:
+        return self.glyphs[0].baseline
+
+    @property
+    def size(self) -> float:
+        return max(glyph.size for glyph in self.glyphs)
+
+
+@dataclass(frozen=True)
+class Page:
+    number: int  # from 1
+    width: float
+    height: float
+    glyphs: tuple[Glyph, ...]
+    ink: float
+
+    def body(self) -> list[Glyph]:
+        """Glyphs between the running head and the running foot."""
+        return [g for g in self.glyphs if FOOT < g.baseline < self.height - HEAD]
+
+
+def read(data: bytes, ink: bool = True) -> list[Page]:
+    document = pdfium.PdfDocument(data)
+    try:
+        return [read_page(page, number, ink) for number, page in enumerate(document, start=1)]
+    finally:
+        document.close()
+
+
+def read_page(page: pdfium.PdfPage, number: int, ink: bool) -> Page:
+    textpage = page.get_textpage()
+    glyphs = []
+    space = False
+    for index in range(textpage.count_chars()):
+        char = textpage.get_text_range(index, 1)
+        if not char or char.isspace() or char in "\ufffe\x02":
+            space = True
+            continue
+        left, bottom, right, top = textpage.get_charbox(index)
+        x, y = ctypes.c_double(), ctypes.c_double()
+        pdfium_raw.FPDFText_GetCharOrigin(textpage.raw, index, ctypes.byref(x), ctypes.byref(y))
+        size = pdfium_raw.FPDFText_GetFontSize(textpage.raw, index)
+        glyphs.append(Glyph(char, left, bottom, right, top, y.value, size, space))
+        space = False
+    textpage.close()
+    share = 0.0
+    if ink:
+        image = page.render(scale=0.2).to_pil().convert("L")
+        data = image.tobytes()
+        share = sum(1 for value in data if value < 200) / len(data)
+    width, height = page.get_size()
+    page.close()
+    return Page(number, width, height, tuple(glyphs), share)
+
+
+def lines_of(glyphs: list[Glyph]) -> list[Line]:
+    """Glyphs grouped into lines: same baseline, and no wide gap (columns stay apart)."""
+    rows: list[list[Glyph]] = []
+    for glyph in sorted(glyphs, key=lambda g: (-round(g.baseline / LINE), g.left)):
+        row = rows[-1] if rows else None
+        if (
+            row is not None
+            and abs(row[-1].baseline - glyph.baseline) < LINE
+            and glyph.left - row[-1].right < max(glyph.size, 1)
+        ):
+            row.append(glyph)
+        else:
+            rows.append([glyph])
+    return [Line(tuple(row)) for row in rows]
+
+
+# --- the checks: each takes a page and yields what is wrong on it ---------------------------
+
+
+def outside_the_page(page: Page) -> list[str]:
+    out = [
+        g
+        for g in page.glyphs
+        if g.left < -EDGE or g.right > page.width + EDGE or g.bottom < -EDGE
+        or g.top > page.height + EDGE
+    ]  # fmt: skip
+    return [f"text off the page: {''.join(g.char for g in out[:20])!r}"] if out else []
+
+
+def text_over_text(page: Page) -> list[str]:
+    """Two glyphs of different lines whose boxes share most of the smaller one's area."""
+    cells: dict[tuple[int, int], list[Glyph]] = {}
+    found = []
+    for glyph in page.glyphs:
+        if glyph.right - glyph.left <= 0 or glyph.top - glyph.bottom <= 0:
+            continue
+        key = (int(glyph.left // 20), int(glyph.bottom // 20))
+        for dx in (-1, 0, 1):
+            for dy in (-1, 0, 1):
+                for other in cells.get((key[0] + dx, key[1] + dy), ()):
+                    if abs(other.baseline - glyph.baseline) >= LINE and overlap(glyph, other):
+                        found.append(f"{other.char}/{glyph.char}")
+        cells.setdefault(key, []).append(glyph)
+    return [f"text over text: {len(found)} places, {' '.join(found[:6])}"] if found else []
+
+
+def overlap(a: Glyph, b: Glyph) -> bool:
+    width = min(a.right, b.right) - max(a.left, b.left)
+    height = min(a.top, b.top) - max(a.bottom, b.bottom)
+    if width <= 0 or height <= 0:
+        return False
+    smaller = min((a.right - a.left) * (a.top - a.bottom), (b.right - b.left) * (b.top - b.bottom))
+    return width * height > 0.4 * smaller
+
+
+def through_the_fold(page: Page) -> list[str]:
+    """An imposed sheet: no glyph crosses the middle, where it is folded."""
+    middle = page.width / 2
+    crossing = [g for g in page.glyphs if g.left < middle - EDGE < middle + EDGE < g.right]
+    return [f"text across the fold: {''.join(g.char for g in crossing)!r}"] if crossing else []
+
+
+def into_the_gutter(page: Page) -> list[str]:
+    """A reading booklet's page (1 is a right-hand page): text keeps out of the inner margin."""
+    right_hand = page.number % 2 == 1
+    if right_hand:
+        near = [g for g in page.body() if g.left < INNER]
+    else:
+        near = [g for g in page.body() if g.right > page.width - INNER]
+    return [f"text in the fold margin: {''.join(g.char for g in near[:20])!r}"] if near else []
+
+
+def stranded(page: Page) -> list[str]:
+    """A page whose text between head and foot is a scrap (two short lines or fewer)."""
+    lines = lines_of(page.body())
+    if not lines or page.ink >= FIGURE_INK:
+        return []
+    if len(lines) <= 2 and sum(len(line.text) for line in lines) < 80:
+        return [f"a stranded scrap on its own: {' / '.join(line.text for line in lines)!r}"]
+    return []
+
+
+def one_character_last_lines(page: Page) -> list[str]:
+    """A line holding a single Han character (and closing punctuation) that ends a paragraph
+    whose previous line, just above at the same left edge, is a full Chinese line."""
+    lines = lines_of(page.glyphs)
+    found = []
+    for line in lines:
+        text = line.text
+        han = HAN.findall(text)
+        if len(han) != 1 or any(c not in CLOSING and not HAN.match(c) for c in text):
+            continue
+        above = [
+            other
+            for other in lines
+            if 0 < other.baseline - line.baseline < 1.9 * line.size
+            and abs(other.left - line.left) < 3
+            and len(HAN.findall(other.text)) >= 8
+        ]
+        if above:
+            found.append(text)
+    return [f"Chinese paragraph ends on one character: {found}"] if found else []
+
+
+def english_on_the_chinese_side(page: Page) -> list[str]:
+    found = []
+    for line in lines_of(page.glyphs):
+        # a bilingual line pairs its languages with " · ": each side is judged alone
+        for side in line.text.split("·"):
+            if HAN.search(side):
+                found += [match.group(0) for match in ENGLISH_ON_CHINESE.finditer(side)]
+    return [f"English words in Chinese lines: {sorted(set(found))}"] if found else []
+
+
+def below_size(least: float):
+    def check(page: Page) -> list[str]:
+        small = [g for g in page.body() if g.size < least - 0.05 and g.char.isalnum()]
+        if not small:
+            return []
+        sizes = sorted({round(g.size, 1) for g in small})
+        sample = "".join(g.char for g in small[:24])
+        return [f"large print set small: below {least} pt ({sizes}), {sample!r}"]
+
+    return check
+
+
+def bookmarks_astray(data: bytes, pages: list[Page]) -> list[str]:
+    """Each bookmark's page shows the bookmark's title (spaces aside)."""
+    reader = pypdf.PdfReader(io.BytesIO(data))
+    found = []
+
+    def walk(items: list) -> None:
+        for item in items:
+            if isinstance(item, list):
+                walk(item)
+                continue
+            number = reader.get_destination_page_number(item)
+            title = squeeze(str(item.title))
+            shown = squeeze("".join(g.char for g in pages[number].glyphs))
+            # a bilingual bookmark "Cautions · 注意事项" may be set as two headings
+            parts = [part for part in re.split(r"[·/]", title) if part]
+            if not all(part in shown for part in parts):
+                found.append(f"bookmark astray: {item.title!r} points at page {number + 1}")
+
+    walk(reader.outline)
+    return found
+
+
+def squeeze(text: str) -> str:
+    return "".join(text.split()).replace("\u00ad", "")
+
+
+def problems(
+    data: bytes,
+    *,
+    booklet: bool = False,
+    imposed: bool = False,
+    large_least: float | None = None,
+    chinese: bool = False,
+) -> list[str]:
+    """Every defect found, one line each: 'p. N: what: detail' (`kind` reads the what)."""
+    pages = read(data)
+    checks = [outside_the_page, text_over_text]
+    if not imposed:
+        checks += [stranded]
+    if chinese:
+        checks += [one_character_last_lines, english_on_the_chinese_side]
+    if imposed:
+        checks += [through_the_fold]
+    elif booklet:
+        checks += [into_the_gutter]
+    if large_least:
+        checks += [below_size(large_least)]
+    found = [f"p. {page.number}: {line}" for page in pages for check in checks
+             for line in check(page)]  # fmt: skip
+    return found + bookmarks_astray(data, pages)
+
+
+def kind(problem: str) -> str:
+    """What is wrong, without page or detail: 'p. 3: text off the page: x' → 'text off the page'."""
+    return problem.removeprefix("p. ").split(": ")[1 if problem.startswith("p. ") else 0]

@@ -1,0 +1,353 @@
+"""Every product in every combination a clinic prints, every page looked at by tests/pagecheck.py.
+
+The matrix is issue 19's: handout, cards, log, booklet and workshop × their languages × normal and
+large print × the options that change a layout (paper, groups left out, grayscale, protocol,
+card layout, duplex, a completed log, imposition). Everything is built once per session, on every
+core, through the command line a user runs; each PDF is then one test, whose failure lists every
+defect with its page.
+
+Defects known today and not yet fixed are listed in KNOWN (file → kinds of defect): a file may keep
+showing a known kind until it is fixed, but any other kind of defect on any page fails.
+"""
+
+from __future__ import annotations
+
+import concurrent.futures
+import contextlib
+import csv
+import datetime as dt
+import io
+import os
+import pathlib
+import tempfile
+
+import pytest
+
+from pmr_print import cli
+from pmr_print.theme import LARGE_TYPE
+from tests.pagecheck import kind, problems
+
+pytestmark = pytest.mark.slow
+
+PERSON = ["--client", "Jane Miller", "--clinician", "Dr Lee", "--date", "2026-03-09"]
+OMIT = ["--omit", "back,neck", "--omit-reason", "recent injury"]
+LANGS = ("en", "zh", "bi")
+SIZES = {"normal": [], "large": ["--large-print"]}
+
+
+def handouts() -> dict[str, list[str]]:
+    cases = {}
+    for lang in LANGS:
+        for size, flag in SIZES.items():
+            for paper in ("a4", "letter"):
+                for omit, extra in (("all", []), ("omit2", OMIT)):
+                    args = ["handout", "--lang", lang, "--paper", paper, *flag, *PERSON, *extra]
+                    cases[f"handout-{lang}-{size}-{paper}-{omit}.pdf"] = args
+        cases[f"handout-{lang}-gray.pdf"] = ["handout", "--lang", lang, "--grayscale"]
+    for protocol in ("short", "extended", "release-only"):
+        cases[f"handout-zh-{protocol}.pdf"] = ["handout", "--lang", "zh", "--protocol", protocol]
+    return cases
+
+
+def cards() -> dict[str, list[str]]:
+    cases = {}
+    for lang in LANGS:
+        for size, flag in SIZES.items():
+            # large print refuses 4-up (its cards would be too small): 2-up is its default
+            for layout in ("4up", "2up", "1up") if size == "normal" else ("2up", "1up"):
+                cases[f"cards-{lang}-{size}-{layout}.pdf"] = [
+                    "cards", "--lang", lang, *flag, "--layout", layout
+                ]  # fmt: skip
+            cases[f"cards-{lang}-{size}-duplex.pdf"] = ["cards", "--lang", lang, *flag, "--duplex"]
+        cases[f"cards-{lang}-short.pdf"] = ["cards", "--lang", lang, "--protocol", "short"]
+    return cases
+
+
+def logs(diary: pathlib.Path) -> dict[str, list[str]]:
+    cases = {}
+    for lang in ("en", "zh"):
+        for size, flag in SIZES.items():
+            cases[f"log-{lang}-{size}-blank.pdf"] = [
+                "log", "--lang", lang, *flag, "--start", "2026-03-09", "--name", "王芳"
+            ]  # fmt: skip
+            cases[f"log-{lang}-{size}-completed.pdf"] = [
+                "log", "--lang", lang, *flag, "--entries", str(diary), "--name", "Jane Miller"
+            ]  # fmt: skip
+    return cases
+
+
+def booklets() -> dict[str, list[str]]:
+    cases = {}
+    for lang in LANGS:
+        for size, flag in SIZES.items():
+            base = ["booklet", "--lang", lang, *flag, *PERSON, "--weeks", "2"]
+            cases[f"booklet-{lang}-{size}-a4.pdf"] = [*base, "--paper", "a4"]
+            cases[f"booklet-{lang}-{size}-letter.pdf"] = [*base, "--paper", "letter"]
+            cases[f"booklet-{lang}-{size}-omit2.pdf"] = [*base, *OMIT]
+            cases[f"booklet-{lang}-{size}-imposed.pdf"] = [*base, "--impose"]
+    return cases
+
+
+def write_diary(path: pathlib.Path) -> pathlib.Path:
+    """Three weeks from Monday 9 March 2026, four days missed, every protocol used."""
+    protocols = ["standard", "short", "extended", "release-only"]
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        out = csv.writer(handle)
+        out.writerow(["date", "practised", "time", "minutes", "protocol", "before", "after",
+                      "notes"])  # fmt: skip
+        for day in range(21):
+            date = dt.date(2026, 3, 9) + dt.timedelta(days=day)
+            if day in (3, 9, 10, 17):
+                out.writerow([date.isoformat(), "no", "", "", "", "", "", ""])
+                continue
+            note = "手暖，呼吸慢了一些" if day % 3 == 0 else "warm hands, heavy legs"
+            out.writerow([date.isoformat(), "yes", "21:30", 5 + day % 4 * 5,
+                          protocols[day % 4], 7 - day // 5, 3 - day // 10, note])  # fmt: skip
+    return path
+
+
+ROSTER = [
+    ["id", "name", "lang", "start", "omit", "omit_reason"],
+    ["p1", "Jane Miller", "en", "2026-03-09", "", ""],
+    ["p2", "王芳", "zh", "2026-03-09", "back", "腰伤"],
+    ["p3", "Tom O'Brien", "en", "2026-03-16", "neck", "whiplash"],
+]
+
+
+def build(job: tuple[str, list[str]], folder: str) -> tuple[str, str]:
+    """Build one case through the command line; what went wrong, or ''."""
+    name, args = job
+    target = pathlib.Path(folder) / name
+    error = io.StringIO()
+    with contextlib.redirect_stderr(error):
+        status = cli.main([*args, "-o", str(target)])
+    if status in (0, 1) and target.exists():
+        return name, ""
+    return name, f"pmr-print {' '.join(args)}: exit status {status}: {error.getvalue().strip()}"
+
+
+@pytest.fixture(scope="session")
+def built() -> dict[str, pathlib.Path | str]:
+    folder = pathlib.Path(tempfile.mkdtemp(prefix="every-combination-"))
+    diary = write_diary(folder / "diary.csv")
+    with (folder / "roster.csv").open("w", newline="", encoding="utf-8") as handle:
+        csv.writer(handle).writerows(ROSTER)
+    jobs = {**handouts(), **cards(), **logs(diary), **booklets()}
+    for lang in LANGS:
+        jobs[f"workshop-{lang}"] = ["workshop", "--roster", str(folder / "roster.csv"),
+                                    "--lang", lang, "--quiet"]  # fmt: skip
+    with concurrent.futures.ProcessPoolExecutor(os.cpu_count() or 2) as pool:
+        failed = dict(pool.map(build, jobs.items(), [str(folder)] * len(jobs)))
+    found: dict[str, pathlib.Path | str] = {
+        name: failed[name] or folder / name for name in jobs if name.endswith(".pdf")
+    }
+    for lang in LANGS:
+        for path in sorted((folder / f"workshop-{lang}").rglob("*.pdf")):
+            found[f"workshop-{lang}/{path.relative_to(folder / f'workshop-{lang}')}"] = path
+    for name in names():
+        found.setdefault(name, failed.get(name.split("/")[0]) or "not built")
+    return found
+
+
+# Defects found when the checker landed, by file and kind (issue 19 fixes them): a file may still
+# show its known kinds, never a new one. Remove a kind once it is fixed.
+KNOWN: dict[str, set[str]] = {
+    # refused: "step 1 (Feet) does not fit on a card ... even at 30.2 pt"
+    "cards-bi-large-1up.pdf": {"cannot be built"},
+    "booklet-bi-large-a4.pdf": {
+        "English words in Chinese lines",
+        "Chinese paragraph ends on one character",
+        "large print set small",
+        "text off the page",
+        "bookmark astray",
+        "text in the fold margin",
+    },
+    "booklet-bi-large-imposed.pdf": {
+        "text over text",
+        "text across the fold",
+        "English words in Chinese lines",
+        "Chinese paragraph ends on one character",
+        "large print set small",
+        "text off the page",
+    },
+    "booklet-bi-large-letter.pdf": {
+        "English words in Chinese lines",
+        "Chinese paragraph ends on one character",
+        "large print set small",
+        "text off the page",
+        "text in the fold margin",
+    },
+    "booklet-bi-large-omit2.pdf": {
+        "English words in Chinese lines",
+        "Chinese paragraph ends on one character",
+        "large print set small",
+        "text off the page",
+        "text in the fold margin",
+    },
+    "booklet-bi-normal-a4.pdf": {
+        "text off the page",
+        "Chinese paragraph ends on one character",
+        "text in the fold margin",
+        "English words in Chinese lines",
+    },
+    "booklet-bi-normal-imposed.pdf": {
+        "text over text",
+        "Chinese paragraph ends on one character",
+        "text across the fold",
+        "English words in Chinese lines",
+    },
+    "booklet-bi-normal-letter.pdf": {
+        "English words in Chinese lines",
+        "Chinese paragraph ends on one character",
+        "text off the page",
+        "bookmark astray",
+        "text in the fold margin",
+    },
+    "booklet-bi-normal-omit2.pdf": {
+        "English words in Chinese lines",
+        "Chinese paragraph ends on one character",
+        "text off the page",
+        "bookmark astray",
+        "text in the fold margin",
+    },
+    "booklet-en-large-a4.pdf": {
+        "text off the page",
+        "text in the fold margin",
+        "large print set small",
+    },
+    "booklet-en-large-imposed.pdf": {
+        "text over text",
+        "text across the fold",
+        "large print set small",
+    },
+    "booklet-en-large-letter.pdf": {
+        "text off the page",
+        "text in the fold margin",
+        "large print set small",
+    },
+    "booklet-en-large-omit2.pdf": {
+        "text off the page",
+        "text in the fold margin",
+        "large print set small",
+    },
+    "booklet-en-normal-a4.pdf": {"text off the page", "text in the fold margin"},
+    "booklet-en-normal-imposed.pdf": {"text over text", "text across the fold"},
+    "booklet-en-normal-letter.pdf": {"text off the page", "text in the fold margin"},
+    "booklet-en-normal-omit2.pdf": {"text off the page", "text in the fold margin"},
+    "booklet-zh-large-a4.pdf": {
+        "text off the page",
+        "Chinese paragraph ends on one character",
+        "text in the fold margin",
+        "large print set small",
+    },
+    "booklet-zh-large-imposed.pdf": {
+        "text over text",
+        "Chinese paragraph ends on one character",
+        "large print set small",
+    },
+    "booklet-zh-large-letter.pdf": {
+        "text off the page",
+        "Chinese paragraph ends on one character",
+        "text in the fold margin",
+        "large print set small",
+    },
+    "booklet-zh-large-omit2.pdf": {
+        "text off the page",
+        "Chinese paragraph ends on one character",
+        "text in the fold margin",
+        "large print set small",
+    },
+    "booklet-zh-normal-a4.pdf": {
+        "text off the page",
+        "Chinese paragraph ends on one character",
+        "text in the fold margin",
+    },
+    "booklet-zh-normal-imposed.pdf": {"text over text", "Chinese paragraph ends on one character"},
+    "booklet-zh-normal-letter.pdf": {
+        "text off the page",
+        "Chinese paragraph ends on one character",
+        "text in the fold margin",
+    },
+    "booklet-zh-normal-omit2.pdf": {
+        "text off the page",
+        "Chinese paragraph ends on one character",
+        "text in the fold margin",
+    },
+    "cards-bi-large-2up.pdf": {"Chinese paragraph ends on one character", "large print set small"},
+    "cards-bi-large-duplex.pdf": {"large print set small"},
+    "cards-bi-normal-duplex.pdf": {"Chinese paragraph ends on one character"},
+    "cards-en-large-2up.pdf": {"large print set small"},
+    "cards-en-large-duplex.pdf": {"large print set small"},
+    "cards-zh-large-1up.pdf": {"Chinese paragraph ends on one character"},
+    "cards-zh-large-2up.pdf": {"Chinese paragraph ends on one character", "large print set small"},
+    "cards-zh-large-duplex.pdf": {
+        "Chinese paragraph ends on one character",
+        "large print set small",
+    },
+    "cards-zh-normal-duplex.pdf": {"Chinese paragraph ends on one character"},
+    "handout-bi-gray.pdf": {"Chinese paragraph ends on one character"},
+    "handout-bi-large-a4-all.pdf": {"Chinese paragraph ends on one character"},
+    "handout-bi-large-a4-omit2.pdf": {"Chinese paragraph ends on one character"},
+    "handout-bi-large-letter-all.pdf": {"Chinese paragraph ends on one character"},
+    "handout-bi-large-letter-omit2.pdf": {
+        "Chinese paragraph ends on one character",
+        "English words in Chinese lines",
+    },
+    "handout-bi-normal-a4-all.pdf": {"Chinese paragraph ends on one character"},
+    "handout-bi-normal-a4-omit2.pdf": {"Chinese paragraph ends on one character"},
+    "handout-bi-normal-letter-all.pdf": {"Chinese paragraph ends on one character"},
+    "handout-bi-normal-letter-omit2.pdf": {"Chinese paragraph ends on one character"},
+    "handout-zh-extended.pdf": {"Chinese paragraph ends on one character"},
+    "handout-zh-gray.pdf": {"Chinese paragraph ends on one character"},
+    "handout-zh-large-a4-all.pdf": {"Chinese paragraph ends on one character"},
+    "handout-zh-large-a4-omit2.pdf": {"Chinese paragraph ends on one character"},
+    "handout-zh-large-letter-all.pdf": {"Chinese paragraph ends on one character"},
+    "handout-zh-large-letter-omit2.pdf": {"Chinese paragraph ends on one character"},
+    "handout-zh-normal-a4-all.pdf": {"Chinese paragraph ends on one character"},
+    "handout-zh-normal-a4-omit2.pdf": {"Chinese paragraph ends on one character"},
+    "handout-zh-normal-letter-all.pdf": {"Chinese paragraph ends on one character"},
+    "handout-zh-normal-letter-omit2.pdf": {"Chinese paragraph ends on one character"},
+    "log-zh-large-completed.pdf": {"large print set small"},
+    "workshop-bi/facilitator-script.pdf": {
+        "Chinese paragraph ends on one character",
+        "English words in Chinese lines",
+    },
+    "workshop-bi/packets-to-print.pdf": {"Chinese paragraph ends on one character"},
+    "workshop-bi/slides.pdf": {"Chinese paragraph ends on one character"},
+    "workshop-zh/packets-to-print.pdf": {"Chinese paragraph ends on one character"},
+    "workshop-zh/slides.pdf": {"Chinese paragraph ends on one character"},
+}
+
+
+def names() -> list[str]:
+    with tempfile.TemporaryDirectory() as folder:
+        diary = pathlib.Path(folder) / "diary.csv"
+        static = {**handouts(), **cards(), **logs(diary), **booklets()}
+    workshop = [
+        f"workshop-{lang}/{name}"
+        for lang in LANGS
+        for name in (
+            "facilitator-script.pdf",
+            "slides.pdf",
+            "packets-to-print.pdf",
+            "packets/p1.pdf",
+        )
+    ]
+    return [*static, *workshop]
+
+
+@pytest.mark.parametrize("name", names(), ids=lambda name: name.removesuffix(".pdf"))
+def test_every_page_is_fit_to_print(built: dict[str, pathlib.Path | str], name: str) -> None:
+    path = built[name]
+    if not isinstance(path, pathlib.Path):  # the command refused or failed: its message
+        assert "cannot be built" in KNOWN.get(name, set()), path
+        return
+    found = problems(
+        path.read_bytes(),
+        booklet=name.startswith("booklet"),
+        imposed="imposed" in name,
+        large_least=LARGE_TYPE.small if "-large-" in name else None,
+        chinese="-en-" not in name and not name.startswith("workshop-en"),
+    )
+    new = [problem for problem in found if kind(problem) not in KNOWN.get(name, set())]
+    assert new == [], f"{name}:\n  " + "\n  ".join(new)

@@ -1,0 +1,116 @@
+"""The page checker finds each defect it claims to find, on a page made to have it, and nothing on
+a clean page: a checker that cannot fail would pass every product."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from reportlab.lib.pagesizes import A5
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen import canvas
+
+from pmr_print.resources import fonts_dir
+from tests.pagecheck import kind, problems
+
+WIDTH, HEIGHT = A5
+
+
+def pdf(*draws, pages: int = 1) -> bytes:
+    """A PDF whose pages are drawn by `draws(c)`; Noto Sans SC registered as 'zh'."""
+    if "zh" not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(TTFont("zh", str(fonts_dir() / "NotoSansSC-Regular.ttf")))
+    buffer = io.BytesIO()
+    c = canvas.Canvas(buffer, pagesize=A5, invariant=1)
+    for _ in range(pages):
+        for draw in draws:
+            draw(c)
+        c.showPage()
+    c.save()
+    return buffer.getvalue()
+
+
+def body(c: canvas.Canvas) -> None:
+    c.setFont("Helvetica", 10)
+    for n in range(8):
+        c.drawString(40, HEIGHT - 80 - 14 * n, "A clean line of body text, well inside the page.")
+
+
+def kinds(data: bytes, **options) -> set[str]:
+    return {kind(problem) for problem in problems(data, **options)}
+
+
+def test_a_clean_page_has_no_problem() -> None:
+    assert problems(pdf(body)) == []
+
+
+@pytest.mark.parametrize(
+    ("draw", "options", "expected"),
+    [
+        (lambda c: c.drawString(WIDTH - 30, 300, "off the trim"), {}, "text off the page"),
+        (
+            lambda c: (c.drawString(40, 300, "OVERPRINT"), c.drawString(41, 303.2, "XXXXXXXXX")),
+            {},
+            "text over text",
+        ),  # fmt: skip
+        (
+            lambda c: c.drawString(WIDTH / 2 - 20, 300, "folded here"),
+            {"imposed": True},
+            "text across the fold",
+        ),  # fmt: skip
+        (
+            lambda c: c.drawString(4, 300, "in the staples"),
+            {"booklet": True},
+            "text in the fold margin",
+        ),  # fmt: skip
+    ],
+    ids=["off-the-page", "over", "fold", "gutter"],
+)
+def test_each_defect_is_found(draw, options, expected) -> None:
+    def both(c: canvas.Canvas) -> None:
+        body(c)
+        c.setFont("Helvetica", 10)
+        draw(c)
+
+    # (PDFium drops a glyph drawn again over the same glyph, as fake bold is: hence XXXX)
+    assert expected in kinds(pdf(both), **options)
+
+
+def test_a_stranded_scrap_is_found() -> None:
+    def scrap(c: canvas.Canvas) -> None:
+        c.setFont("Helvetica", 10)
+        c.drawString(40, HEIGHT - 80, "Tense 5 s   Relax 10 s")
+
+    assert kinds(pdf(scrap)) == {"a stranded scrap on its own"}
+
+
+def test_a_one_character_chinese_last_line_is_found() -> None:
+    def paragraph(c: canvas.Canvas, last: str) -> None:
+        c.setFont("zh", 10)
+        c.drawString(40, 300, "慢慢收紧小腿的肌肉，感受紧绷的感觉，然后慢慢放")
+        c.drawString(40, 286, last)
+
+    assert "Chinese paragraph ends on one character" in kinds(
+        pdf(body, lambda c: paragraph(c, "松。")), chinese=True
+    )
+    assert kinds(pdf(body, lambda c: paragraph(c, "松开。")), chinese=True) == set()
+
+
+def test_english_words_in_a_chinese_line_are_found_but_not_on_the_english_side() -> None:
+    def line(text: str):
+        return lambda c: (c.setFont("zh", 10), c.drawString(40, 200, text))
+
+    assert "English words in Chinese lines" in kinds(
+        pdf(body, line("第1周：March 15")), chinese=True
+    )
+    assert kinds(pdf(body, line("Week 1: March 15 · 第1周：3月15日")), chinese=True) == set()
+
+
+def test_large_print_below_its_floor_is_found() -> None:
+    def small(c: canvas.Canvas) -> None:
+        c.setFont("Helvetica", 9.6)
+        c.drawString(40, 200, "Relax")
+
+    assert "large print set small" in kinds(pdf(body, small), large_least=13)
+    assert kinds(pdf(body, small)) == set()
