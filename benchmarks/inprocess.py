@@ -31,7 +31,7 @@ def median_ms(build: Callable[[int], object], builds: int, warm_up: bool = True)
 def ours(builds: int) -> dict[str, float]:
     found = {}
     for lang in ("en", "zh"):
-        guide, options = api.load(lang), PrintOptions(lang=lang)
+        guide, options = api.load(lang), PrintOptions()
         found[f"handout {lang}"] = median_ms(
             lambda n, g=guide, o=options: api.handout_pdf(g, o, HandoutDetails(client=f"C{n}")),
             builds,
@@ -42,7 +42,7 @@ def ours(builds: int) -> dict[str, float]:
         found[f"log {lang}"] = median_ms(
             lambda n, g=guide, o=options: api.log_pdf(g, o, LogDetails(name=f"C{n}")), builds
         )
-    guide, options = api.load("zh"), PrintOptions(lang="zh")
+    guide, options = api.load("zh"), PrintOptions()
     for weeks in (13, 52):
         details = [LogDetails(name=f"C{n}", start=dt.date(2026, 12, 7), weeks=weeks)
                    for n in range(4)]  # fmt: skip

@@ -48,8 +48,8 @@ def main() -> None:
     details = api.HandoutDetails(
         client="王芳", clinician="李医生", date=dt.date(2026, 3, 9), omit=("back",)
     )
-    handout = api.handout_html(zh, api.PrintOptions(lang="zh"), details)
-    cards = api.cards_html(en, api.PrintOptions(lang="en", protocol="short"))
+    handout = api.handout_html(zh, api.PrintOptions(), details)
+    cards = api.cards_html(en, api.PrintOptions(protocol="short"))
     driver = start_chromium(pathlib.Path(tempfile.mkdtemp()))
     try:
         left, right = shot(driver, handout, 820), shot(driver, cards, 900)

@@ -56,8 +56,8 @@ def side_by_side(left: Image.Image, right: Image.Image, path: pathlib.Path) -> N
 def output_picture() -> None:
     zh, en = api.load("zh"), api.load("en")
     details = HandoutDetails(client="王芳", clinician="李医生", clinic="阳光心理门诊")
-    handout = api.handout_pdf(zh, PrintOptions(lang="zh", paper="a4"), details)
-    card = api.cards_pdf(en, PrintOptions(lang="en", paper="a4"), layout="1up")
+    handout = api.handout_pdf(zh, PrintOptions(paper="a4"), details)
+    card = api.cards_pdf(en, PrintOptions(paper="a4"), layout="1up")
     side_by_side(
         page_image(handout, 0, height=760), page_image(card, 7, height=760), HERE / "output.png"
     )
@@ -67,8 +67,8 @@ def bilingual_picture() -> None:
     pair = api.load("bi")
     day = dt.date(2026, 3, 9)
     details = HandoutDetails(client="王芳 Wang Fang", clinician="Dr Lee 李医生", date=day)
-    handout = api.handout_pdf(pair, PrintOptions(lang="bi", paper="a4"), details)
-    card = api.cards_pdf(pair, PrintOptions(lang="bi", paper="a4"), layout="1up")
+    handout = api.handout_pdf(pair, PrintOptions(paper="a4"), details)
+    card = api.cards_pdf(pair, PrintOptions(paper="a4"), layout="1up")
     side_by_side(
         page_image(handout, 0, height=760), page_image(card, 9, height=760), HERE / "bilingual.png"
     )
@@ -89,7 +89,7 @@ def filled(blank: bytes) -> bytes:
 
 
 def log_picture() -> None:
-    guide, options = api.load("zh"), PrintOptions(lang="zh", locale="zh_CN", paper="a4")
+    guide, options = api.load("zh"), PrintOptions(locale="zh_CN", paper="a4")
     details = LogDetails(name="王芳", start=dt.date(2026, 3, 9), weeks=1)
     form = filled(api.log_pdf(guide, options, details))
     done = api.log_pdf(guide, options, LogDetails(name="王芳"), entries=api.read_log(form))

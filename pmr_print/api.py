@@ -67,7 +67,7 @@ def preflight(guide: Guide) -> list[Problem]:
     if problems:
         return problems  # the layout below would stop at the same character
     for protocol in guide.protocols:
-        settings = resolve(PrintOptions(lang=guide.lang, protocol=protocol.id), guide)
+        settings = resolve(PrintOptions(protocol=protocol.id), guide)
         styles = make_styles(settings.theme, guide.lang)
         problems += oversized_steps(guide, protocol, styles, settings)
         problems += overflowing_steps(guide, settings)
@@ -128,7 +128,7 @@ def handout_pdf(
     """The therapist handout as PDF bytes."""
     from pmr_print.handout.render import render_bilingual_handout, render_handout
 
-    options = options or PrintOptions(lang=edition.lang)
+    options = options or PrintOptions()
     details = details or HandoutDetails()
     if isinstance(edition, Bilingual):
         pair = resolve_pair(options, edition)
@@ -151,7 +151,7 @@ def cards_pdf(
     whose two languages at 16 pt do not fit an A6 card."""
     from pmr_print.cards.render import render_cards
 
-    options = options or PrintOptions(lang=edition.lang)
+    options = options or PrintOptions()
     if layout is None:
         layout = "2up" if isinstance(edition, Bilingual) and options.large_print else "4up"
     layout = card_layout(layout)
@@ -184,10 +184,10 @@ def handout_html(
     from pmr_print.html.handout import render_bilingual_handout, render_handout
 
     if isinstance(edition, Bilingual):
-        pair = resolve_pair(options or PrintOptions(lang="bi"), edition)
+        pair = resolve_pair(options or PrintOptions(), edition)
         return render_bilingual_handout(edition, pair, details or HandoutDetails())
     guide = edition
-    settings = resolve(options or PrintOptions(lang=guide.lang), guide)
+    settings = resolve(options or PrintOptions(), guide)
     details = details or HandoutDetails()
     check_omit(settings.protocol, details)
     return render_handout(guide, settings, details)
@@ -199,10 +199,10 @@ def cards_html(edition: Edition, options: PrintOptions | None = None) -> str:
     from pmr_print.html.cards import render_cards
 
     if isinstance(edition, Bilingual):
-        pair = resolve_pair(options or PrintOptions("bi"), edition)
+        pair = resolve_pair(options or PrintOptions(), edition)
         return render_cards(edition.guides, pair)
     guide = edition
-    settings = resolve(options or PrintOptions(lang=guide.lang), guide)
+    settings = resolve(options or PrintOptions(), guide)
     return render_cards([guide], [settings])
 
 
@@ -218,7 +218,7 @@ def log_pdf(
     from pmr_print.practice_log.render import render_log
 
     guide = one_language(edition, "the practice log")
-    settings = resolve(options or PrintOptions(lang=guide.lang), guide)
+    settings = resolve(options or PrintOptions(), guide)
     details = details or LogDetails()
     entries = None if entries is None else printable_entries(entries)
     weeks = log_weeks(settings, details, entries)
@@ -306,7 +306,7 @@ def booklet_pdf(
     order; with `impose`, the saddle-stitch print file, two pages to a side of the paper."""
     from pmr_print.booklet.render import render_booklet
 
-    options = options or PrintOptions(lang=edition.lang)
+    options = options or PrintOptions()
     details = details or BookletDetails()
     if isinstance(edition, Bilingual):
         from pmr_print.booklet.render import render_bilingual_booklet
@@ -324,10 +324,10 @@ def booklet_html(
     from pmr_print.html.booklet import render_booklet
 
     if isinstance(edition, Bilingual):
-        pair = resolve_pair(options or PrintOptions(lang="bi"), edition)
+        pair = resolve_pair(options or PrintOptions(), edition)
         return render_bilingual_booklet(edition, pair, details or BookletDetails())
     guide = edition
-    settings = resolve(options or PrintOptions(lang=guide.lang), guide)
+    settings = resolve(options or PrintOptions(), guide)
     return render_booklet(guide, settings, details or BookletDetails())
 
 
@@ -458,7 +458,7 @@ def workshop(
     executor: Executor | None = None,
     progress: Callable[[int, int], None] | None = None,
 ) -> WorkshopReport:
-    """What `pmr-print workshop` does: the script, the slides (options.lang "en", "zh" or "bi")
+    """What `pmr-print workshop` does: the script, the slides (details.lang "en", "zh" or "bi")
     and a packet per good row of the roster, written into output_dir. The report lists the
     files written and the bad rows; `report.status` is the command's exit status."""
     from pmr_print.workshop.pack import build_workshop

@@ -36,7 +36,7 @@ def run(job: Job) -> bytes | str:
     """PDF bytes, or the message of a user-facing error."""
     try:
         edition = load_edition(job.content, job.lang)
-        return job.build(edition, PrintOptions(lang=job.lang))
+        return job.build(edition, PrintOptions())
     except PmrError as error:
         return str(error)
 

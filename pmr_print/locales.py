@@ -1,25 +1,19 @@
-"""Pick the locale and paper for a language: from --locale, the environment, or a default."""
+"""Pick the locale that decides the paper and the first weekday, and each language's locale.
+
+One order everywhere (the command line, the API, the web page): the paper option; the locale
+option; the request's region where a surface has one (the command line: the environment's locale;
+the web page: the first Accept-Language tag), whatever its language; the language's default.
+"""
 
 from __future__ import annotations
 
-import os
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 from babel import Locale
 
 from pmr_print.i18n import babel_locale
 from pmr_print.languages import language
 from pmr_print.problems import UsageError
-
-# `--lang bi` prints English and Chinese: its locale may be either one, and without --locale or an
-# English or Chinese environment it is the English default, as English is printed first.
-BILINGUAL_LANGS = {"bi": ("en", "zh")}
-
-
-def default_locale(lang: str) -> Locale:
-    """The locale of a language (or of `bi`, its first) when nothing else names one."""
-    return babel_locale(language(BILINGUAL_LANGS.get(lang, (lang,))[0]).default_locale)
-
 
 # CLDR supplementalData <paperSize type="US-Letter" territories="...">; A4 everywhere else.
 LETTER_TERRITORIES = frozenset("BZ CA CL CO CR GT MX NI PA PH PR SV US VE".split())
@@ -35,42 +29,62 @@ def environment_locale(environ: Mapping[str, str]) -> str | None:
     return None
 
 
-def resolve_locale(
-    lang: str, requested: str | None, environ: Mapping[str, str] | None = None
-) -> Locale:
-    """--locale if given (its language must match --lang), else the user's, else the default."""
-    accepted = tuple(language(name).code for name in BILINGUAL_LANGS.get(lang, (lang,)))
+def first_accepted(accept_language: str) -> str | None:
+    """The first tag of an Accept-Language header ("en-GB,en;q=0.9" gives "en-GB"), unweighed:
+    the browser lists the user's own first."""
+    first = accept_language.split(",")[0].split(";")[0].strip()
+    return first if first and first != "*" else None
+
+
+def resolve_region(langs: Sequence[str], requested: str | None, request: str | None) -> Locale:
+    """The locale that decides the paper and the first weekday of an edition in `langs`: the
+    locale option (in one of those languages), else the request's region (a locale with a
+    territory, in any language), else the first language's default."""
     if requested:
+        accepted = tuple(dict.fromkeys(language(lang).code for lang in langs))
         locale = babel_locale(requested)
         if locale.language not in accepted:
             which = " or ".join(f"'{name}'" for name in accepted)
             raise UsageError(f"--locale {requested} is not a {which} locale; it must match --lang")
         return locale
-    name = environment_locale(os.environ if environ is None else environ)
-    if name:
-        try:
-            found = babel_locale(name)
-        except UsageError:
-            found = None
-        if found is not None and found.language in accepted:
-            return found
-    return default_locale(lang)
+    return request_locale(request) or babel_locale(language(langs[0]).default_locale)
+
+
+def request_locale(request: str | None) -> Locale | None:
+    """The request's locale when it names a territory ("en-GB", "zh_CN", "de-AT"); None for a
+    bare language ("en") or what CLDR does not know."""
+    if not request:
+        return None
+    try:
+        found = babel_locale(request)
+    except UsageError:
+        return None
+    return found if found.territory else None
 
 
 def locale_for_language(region: Locale, lang: str) -> Locale:
-    """The locale that formats `lang`'s dates and lists when `region` (the --locale) decides the
-    paper and the week: `region` itself if it is in that language, else the language in the same
+    """The locale that formats `lang`'s dates and lists when `region` decides the paper and the
+    week: `region` itself if it is in that language and script, else the language in the same
     territory when CLDR has it (zh_SG beside en_SG), else the language's default (zh_CN beside
-    en_US, en_US beside zh_CN)."""
+    en_US, en_US beside zh_CN, zh_CN beside zh_TW, whose Chinese is Traditional)."""
     record = language(lang)
-    if region.language == record.code:
+    if same_language(region, record.code, record.script):
         return region
-    if region.territory:
-        try:
-            return babel_locale(f"{record.code}_{region.territory}")
-        except UsageError:
-            pass
+    if region.territory:  # zh_SG; for zh in Hong Kong, zh_Hans_HK (zh_HK is Traditional)
+        for name in (record.code, f"{record.code}_{record.script}"):
+            try:
+                found = babel_locale(f"{name}_{region.territory}")
+            except UsageError:
+                continue
+            if same_language(found, record.code, record.script):
+                return found
     return babel_locale(record.default_locale)
+
+
+def same_language(locale: Locale, code: str, script: str) -> bool:
+    if locale.language != code:
+        return False
+    return (locale.script or language(code).script) == script
 
 
 def default_paper(locale: Locale) -> str:

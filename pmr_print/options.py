@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import warnings
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from babel import Locale
 
 from pmr_print.limits import LAST_LOG_DAY, check_log_day, check_text
-from pmr_print.locales import default_paper, locale_for_language, resolve_locale
+from pmr_print.locales import default_paper, locale_for_language, resolve_region
 from pmr_print.model import GROUP_IDS, Bilingual, Guide, Protocol
 from pmr_print.problems import UsageError
 from pmr_print.theme import PAPER_SIZES, Theme, make_theme
@@ -16,15 +18,31 @@ from pmr_print.theme import PAPER_SIZES, Theme, make_theme
 
 @dataclass(frozen=True)
 class PrintOptions:
-    """The options every product shares (the command line's common options). `lang` "bi" is the
-    bilingual edition: `locale` may then be English or Chinese (default: as for "en")."""
+    """The options every product shares (the command line's common options). The edition printed
+    carries the language (`api.load("zh")`); a bilingual edition's `locale` may be in either
+    of its languages. `region` is the request's locale, which a surface sets: the command line
+    from the environment, the web page from the first Accept-Language tag; its territory decides
+    the paper and the first weekday when `paper` and `locale` do not, whatever its language.
 
-    lang: str = "en"
+    `lang` is deprecated (a DeprecationWarning; it goes in the next release): given, it must be
+    the edition's language ("en", "zh" or "bi"), or resolving raises UsageError."""
+
+    lang: str | None = None
     locale: str | None = None
     paper: str | None = None
     protocol: str = "standard"
     large_print: bool = False
     grayscale: bool = False
+    region: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.lang is not None:
+            warnings.warn(
+                "PrintOptions.lang is deprecated: the edition carries the language "
+                "(api.load(lang)); leave lang out",
+                DeprecationWarning,
+                stacklevel=3,
+            )
 
 
 @dataclass(frozen=True)
@@ -49,7 +67,23 @@ class Settings:
 
 def resolve(options: PrintOptions, guide: Guide) -> Settings:
     """The settings for printing `guide`; for one side of a bilingual edition see resolve_pair."""
-    region = resolve_locale(options.lang, options.locale)
+    check_lang(options, guide.lang)
+    return settle(options, guide, (guide.lang,))
+
+
+def check_lang(options: PrintOptions, lang: str) -> None:
+    """UsageError when the deprecated PrintOptions.lang names another language than the
+    edition's: the edition decides, and the two must not disagree."""
+    if options.lang is not None and options.lang != lang:
+        raise UsageError(
+            f"PrintOptions(lang={options.lang!r}) disagrees with the {lang!r} edition; "
+            "leave lang out: the edition carries the language"
+        )
+
+
+def settle(options: PrintOptions, guide: Guide, langs: Sequence[str]) -> Settings:
+    """The settings of `guide`, one of the edition's languages `langs`."""
+    region = resolve_region(langs, options.locale, options.region)
     locale = locale_for_language(region, guide.lang)
     paper = options.paper or default_paper(region)
     if paper not in PAPER_SIZES:
@@ -66,7 +100,9 @@ def resolve(options: PrintOptions, guide: Guide) -> Settings:
 def resolve_pair(options: PrintOptions, pair: Bilingual) -> tuple[Settings, Settings]:
     """The settings of both sides of a bilingual edition (English, Chinese): one theme, paper and
     first weekday, each language's own dates and protocol wording."""
-    return resolve(options, pair.en), resolve(options, pair.zh)
+    check_lang(options, pair.lang)
+    langs = tuple(guide.lang for guide in pair.guides)
+    return settle(options, pair.en, langs), settle(options, pair.zh, langs)
 
 
 @dataclass(frozen=True)
@@ -130,11 +166,13 @@ class LogDetails:
 
 @dataclass(frozen=True)
 class WorkshopDetails:
-    """Who runs the workshop and when (default: today). Printed literally."""
+    """Who runs the workshop and when (default: today), printed literally; and the language of
+    the script and the slides: "en", "zh" or "bi" (each packet is in its row's language)."""
 
     clinician: str = ""
     clinic: str = ""
     date: dt.date | None = None
+    lang: str = "en"
 
 
 @dataclass(frozen=True)

@@ -62,7 +62,7 @@ def test_bi_needs_both_languages_to_agree_beyond_the_wording(content_copy) -> No
 def test_the_locale_decides_paper_and_week_and_each_side_formats_its_own_dates(
     pair, no_locale_environment, locale, paper, first_weekday, en_locale, zh_locale
 ) -> None:
-    en, zh = resolve_pair(PrintOptions(lang="bi", locale=locale), pair)
+    en, zh = resolve_pair(PrintOptions(locale=locale), pair)
     assert en.theme == zh.theme and en.theme.paper == paper
     assert en.first_weekday == zh.first_weekday == first_weekday
     assert (str(en.locale), str(zh.locale)) == (en_locale, zh_locale)
@@ -70,15 +70,14 @@ def test_the_locale_decides_paper_and_week_and_each_side_formats_its_own_dates(
     assert en.protocol.name != zh.protocol.name
 
 
-def test_an_english_or_chinese_environment_decides_for_bi(pair, monkeypatch) -> None:
-    monkeypatch.setenv("LC_ALL", "zh_CN.UTF-8")
-    en, zh = resolve_pair(PrintOptions(lang="bi"), pair)
+def test_an_english_or_chinese_request_decides_for_bi(pair) -> None:
+    en, zh = resolve_pair(PrintOptions(region="zh_CN"), pair)
     assert en.theme.paper == "a4" and str(zh.locale) == "zh_Hans_CN"
 
 
 def test_bi_takes_no_locale_of_a_third_language(pair) -> None:
     with pytest.raises(UsageError, match="--locale fr_FR is not a 'en' or 'zh' locale"):
-        resolve_pair(PrintOptions(lang="bi", locale="fr_FR"), pair)
+        resolve_pair(PrintOptions(locale="fr_FR"), pair)
 
 
 def squeeze(text: str) -> str:
@@ -91,7 +90,7 @@ def handouts(pair) -> dict[tuple[str, bool], bytes]:
     return {
         (paper, large): api.handout_pdf(
             pair,
-            PrintOptions(lang="bi", paper=paper, large_print=large),
+            PrintOptions(paper=paper, large_print=large),
             HandoutDetails(client="Jane Miller", date=DAY),
         )
         for paper, large in SIZES
@@ -152,7 +151,7 @@ def test_the_cli_writes_the_bilingual_handout(tmp_path, capsys) -> None:
 def card_sets(pair) -> dict[tuple[str, bool], bytes]:
     """Bilingual step cards on A4 and Letter, normal and large print, default layout."""
     return {
-        (paper, large): api.cards_pdf(pair, PrintOptions(lang="bi", paper=paper, large_print=large))
+        (paper, large): api.cards_pdf(pair, PrintOptions(paper=paper, large_print=large))
         for paper, large in SIZES
     }
 
@@ -180,7 +179,7 @@ def test_bilingual_cards_build_with_both_labels_and_cues(pair, card_sets, paper,
 
 
 def test_bilingual_duplex_cards_put_both_languages_on_the_back(pair) -> None:
-    data = api.cards_pdf(pair, PrintOptions(lang="bi", paper="a4"), duplex=True)
+    data = api.cards_pdf(pair, PrintOptions(paper="a4"), duplex=True)
     pages = pdfcheck.page_texts(data)
     en, zh = (guide.group("feet") for guide in pair.guides)
     assert squeeze(en.instruction.text) not in squeeze(pages[0])
@@ -188,7 +187,7 @@ def test_bilingual_duplex_cards_put_both_languages_on_the_back(pair) -> None:
 
 
 def test_a_card_too_full_for_its_layout_names_a_bigger_one(pair) -> None:
-    options = PrintOptions(lang="bi", large_print=True)
+    options = PrintOptions(large_print=True)
     with pytest.raises(PmrError, match="try --layout 2up"):
         api.cards_pdf(pair, options, layout="4up")
 
@@ -216,10 +215,10 @@ def test_no_chinese_line_of_a_bilingual_edition_starts_or_ends_with_the_wrong_ma
 
 def test_the_bilingual_handout_counts_the_steps_it_prints_in_both_languages(pair) -> None:
     details = HandoutDetails(date=DAY, omit=("back", "neck"), omit_reason="recent injury")
-    text = " ".join(pdfcheck.text(api.handout_pdf(pair, PrintOptions(lang="bi"), details)).split())
+    text = " ".join(pdfcheck.text(api.handout_pdf(pair, PrintOptions(), details)).split())
     assert "11 steps, about 3 min 45 s" in text and "11个步骤，约3分45秒" in text
     assert "just over 4 minutes" not in text and "4分多钟" not in "".join(text.split())
-    page = api.handout_html(pair, PrintOptions(lang="bi"), details)
+    page = api.handout_html(pair, PrintOptions(), details)
     assert "11 steps, about 3 min 45 s" in page and "11个步骤，约3分45秒" in page
 
 
@@ -227,6 +226,6 @@ def test_the_bilingual_booklet_refuses_to_leave_out_every_group_as_the_english_o
     pair,
 ) -> None:
     details = api.BookletDetails(omit=GROUP_IDS)
-    for edition, lang in ((pair, "bi"), (pair.en, "en")):
+    for edition in (pair, pair.en):
         with pytest.raises(UsageError, match="leaves no step of the protocol 'standard'"):
-            api.booklet_pdf(edition, PrintOptions(lang=lang), details)
+            api.booklet_pdf(edition, PrintOptions(), details)

@@ -38,7 +38,7 @@ def guides() -> dict[str, api.Guide]:
 
 
 def booklet(guide: api.Guide, paper: str = "a4", large: bool = False, **details: object) -> bytes:
-    options = PrintOptions(lang=guide.lang, paper=paper, large_print=large)
+    options = PrintOptions(paper=paper, large_print=large)
     return api.booklet_pdf(guide, options, BookletDetails(date=DAY, **details))  # type: ignore[arg-type]
 
 
@@ -68,7 +68,7 @@ def imposed(guides) -> bytes:
 
 
 def booklet_imposed(guide: api.Guide) -> bytes:
-    options = PrintOptions(lang=guide.lang, paper="a4")
+    options = PrintOptions(paper="a4")
     return api.booklet_pdf(guide, options, BookletDetails(date=DAY), impose=True)
 
 
@@ -347,7 +347,7 @@ def bilingual() -> Bilingual:
 class Bilingual(dict[tuple[str, int], bytes]):
     def __missing__(self, key: tuple[str, int]) -> bytes:
         paper, large = key
-        options = PrintOptions(lang="bi", paper=paper, large_print=bool(large))
+        options = PrintOptions(paper=paper, large_print=bool(large))
         details = BookletDetails(date=DAY, client="Jane Miller")
         self[key] = api.booklet_pdf(api.load("bi"), options, details)
         return self[key]

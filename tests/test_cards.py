@@ -27,7 +27,7 @@ def cards(
     large_print: bool = False,
 ) -> bytes:
     options = PrintOptions(
-        lang=lang, paper=paper, protocol=protocol, grayscale=grayscale, large_print=large_print
+        paper=paper, protocol=protocol, grayscale=grayscale, large_print=large_print
     )
     return api.cards_pdf(api.load(lang), options, layout=layout, duplex=duplex)
 
@@ -161,7 +161,7 @@ def test_large_print_keeps_the_instruction_at_16_pt() -> None:
 @pytest.mark.slow
 def test_two_builds_are_byte_identical() -> None:
     guide = api.load("zh")
-    options = PrintOptions(lang="zh", protocol="short")
+    options = PrintOptions(protocol="short")
     assert api.cards_pdf(guide, options) == api.cards_pdf(guide, options)
 
 
@@ -169,7 +169,7 @@ def test_all_builds_cards_in_every_language() -> None:
     """The builder `pmr-print all` runs gives a card for every step, in each language."""
     for lang in api.languages():
         guide = api.load(lang)
-        words = squeezed(api.builders()["cards"](guide, PrintOptions(lang=lang)))
+        words = squeezed(api.builders()["cards"](guide, PrintOptions()))
         for step in guide.protocol("standard").steps:
             assert "".join(step.name.split()) in words, (lang, step.id)
 

@@ -73,7 +73,7 @@ def readable(lang: str, text: str) -> str:
 
 @functools.cache
 def handout(lang: str, protocol: str, omit: tuple[str, ...] = ()) -> str:
-    options = PrintOptions(lang=lang, protocol=protocol)
+    options = PrintOptions(protocol=protocol)
     data = api.handout_pdf(api.load(lang), options, HandoutDetails(omit=omit))
     return readable(lang, "\n".join(page_texts(data)))
 
@@ -81,7 +81,7 @@ def handout(lang: str, protocol: str, omit: tuple[str, ...] = ()) -> str:
 @functools.cache
 def cards(lang: str, protocol: str) -> tuple[str, ...]:
     """The text of each card (one card a page)."""
-    options = PrintOptions(lang=lang, protocol=protocol)
+    options = PrintOptions(protocol=protocol)
     data = api.cards_pdf(api.load(lang), options, layout="1up")
     return tuple(readable(lang, page) for page in page_texts(data))
 
@@ -191,7 +191,7 @@ def test_every_card_shows_its_safety_line(lang: str, protocol: str) -> None:
 
 
 def test_duplex_cards_carry_the_safety_line_on_their_text_side() -> None:
-    options = PrintOptions(lang="zh", protocol="short")
+    options = PrintOptions(protocol="short")
     fronts, backs = page_texts(api.cards_pdf(api.load("zh"), options, duplex=True))
     assert readable("zh", backs).count("如有疼痛，请立即停下。") == 4
     assert "如有疼痛" not in readable("zh", fronts)

@@ -35,7 +35,7 @@ def guides() -> dict[str, api.Guide]:
 
 
 def handout(guide: api.Guide, paper: str = "a4", **details: object) -> bytes:
-    options = PrintOptions(lang=guide.lang, paper=paper)
+    options = PrintOptions(paper=paper)
     return api.handout_pdf(guide, options, HandoutDetails(date=DAY, **details))  # type: ignore[arg-type]
 
 
@@ -144,7 +144,7 @@ def test_every_font_is_embedded_and_the_file_is_sound(guides, tmp_path) -> None:
 
 
 def test_large_print_and_grayscale_still_fit_and_embed(guides) -> None:
-    options = PrintOptions(lang="zh", large_print=True, grayscale=True)
+    options = PrintOptions(large_print=True, grayscale=True)
     data = api.handout_pdf(guides["zh"], options, HandoutDetails(date=DAY))
     assert pdfcheck.unembedded_fonts(data) == []
     assert "安全须知" in pdfcheck.squeezed(data)
@@ -204,7 +204,7 @@ def test_an_unwritable_output_is_one_clear_line(tmp_path, capsys) -> None:
 
 def test_release_only_gives_its_shared_cue_once_and_no_tensing_time(guides) -> None:
     guide = guides["en"]
-    options = PrintOptions(lang="en", protocol="release-only")
+    options = PrintOptions(protocol="release-only")
     text = pdfcheck.text(api.handout_pdf(guide, options, HandoutDetails(date=DAY)))
     cue = " ".join(guide.protocol("release-only").steps[0].instruction.text.split()[:8])
     assert " ".join(text.split()).count(cue) == 1
@@ -215,7 +215,7 @@ def test_release_only_gives_its_shared_cue_once_and_no_tensing_time(guides) -> N
 def test_a_combined_step_drops_the_words_of_an_omitted_group_or_says_to_leave_it_out(
     guides,
 ) -> None:
-    options = PrintOptions(lang="en", protocol="short")
+    options = PrintOptions(protocol="short")
     details = HandoutDetails(date=DAY, omit=("back", "eyes"))
     text = " ".join(pdfcheck.text(api.handout_pdf(guides["en"], options, details)).split())
     assert "curve your lower back" not in text and "Leave out: Back" not in text  # its words went
@@ -241,7 +241,7 @@ def test_the_handout_plan_reads_as_its_golden_text(guides, lang: str) -> None:
     """What the handout says, as plain text; regenerate with PMR_REGENERATE=1 after a wording
     change, and read the difference."""
     guide = guides[lang]
-    settings = resolve(PrintOptions(lang=lang, protocol="short"), guide)
+    settings = resolve(PrintOptions(protocol="short"), guide)
     details = HandoutDetails(
         client="王芳" if lang == "zh" else "Jane Miller",
         date=DAY,
@@ -269,16 +269,16 @@ def test_groups_left_out_change_the_counted_steps_and_time_above_the_table(
     said = {"en": "11 steps, about 3 min 45 s", "zh": "11个步骤，约3分45秒"}[lang]
     assert said in text
     assert said.split()[-1] in text  # the total beneath the rows says the same
-    html = api.handout_html(guide, PrintOptions(lang=lang), HandoutDetails(omit=("back", "neck")))
+    html = api.handout_html(guide, PrintOptions(), HandoutDetails(omit=("back", "neck")))
     assert said in html and whole not in html
     # Leaving out a group of a combined step drops no step: its summary stays true.
-    settings = resolve(PrintOptions(lang=lang, protocol="short"), guide)
+    settings = resolve(PrintOptions(protocol="short"), guide)
     plan = plan_handout(guide, settings, HandoutDetails(omit=("back",)))
     assert plan.sequence.summary == guide.protocol("short").summary
 
 
 def test_the_booklet_notes_the_groups_left_out_once_under_its_table(guides) -> None:
     details = api.BookletDetails(date=DAY, omit=("back", "neck"), omit_reason="recent injury")
-    text = pdfcheck.text(api.booklet_pdf(guides["en"], PrintOptions(lang="en"), details))
+    text = pdfcheck.text(api.booklet_pdf(guides["en"], PrintOptions(), details))
     assert text.count("Left out for this client") == 1
     assert "11 steps, about 3 min 45 s" in " ".join(text.split())

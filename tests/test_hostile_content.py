@@ -41,14 +41,12 @@ def test_omitting_every_group_from_a_booklet_is_one_line(tmp_path, capsys) -> No
 
 def test_omitting_all_but_one_group_still_prints() -> None:
     details = HandoutDetails(omit=GROUP_IDS[1:])
-    assert api.handout_pdf(api.load("en"), PrintOptions(lang="en"), details).startswith(b"%PDF")
+    assert api.handout_pdf(api.load("en"), PrintOptions(), details).startswith(b"%PDF")
 
 
 def test_a_recording_url_at_the_limit_prints_its_qr_code() -> None:
     url = "https://example.org/" + "r" * (URL_CHARS - 20)
-    data = api.handout_pdf(
-        api.load("en"), PrintOptions(lang="en"), HandoutDetails(recording_url=url)
-    )
+    data = api.handout_pdf(api.load("en"), PrintOptions(), HandoutDetails(recording_url=url))
     assert "r" * 100 in squeezed(data)
 
 

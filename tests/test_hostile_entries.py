@@ -105,7 +105,7 @@ def test_a_log_start_near_the_ends_of_the_calendar_is_one_line(start, tmp_path, 
 
 def test_the_last_log_the_calendar_allows_builds() -> None:
     details = LogDetails(start=dt.date(2999, 12, 1), weeks=4)
-    assert api.log_pdf(api.load("en"), PrintOptions(lang="en"), details).startswith(b"%PDF-")
+    assert api.log_pdf(api.load("en"), PrintOptions(), details).startswith(b"%PDF-")
 
 
 # 7. One bad character refuses only its row ---------------------------------------------------
@@ -147,7 +147,7 @@ def test_a_note_that_fits_gets_no_warning(tmp_path, capsys) -> None:
 
 
 def filled_log(tmp_path: pathlib.Path, values: dict[str, str], edit=None) -> pathlib.Path:  # type: ignore[no-untyped-def]
-    data = api.log_pdf(api.load("en"), PrintOptions(lang="en"), LogDetails(start=START, weeks=2))
+    data = api.log_pdf(api.load("en"), PrintOptions(), LogDetails(start=START, weeks=2))
     writer = pypdf.PdfWriter(clone_from=pypdf.PdfReader(io.BytesIO(data)))
     writer.update_page_form_field_values(None, values, auto_regenerate=False)
     if edit is not None:

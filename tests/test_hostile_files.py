@@ -61,7 +61,7 @@ def test_an_output_that_is_the_entries_file_is_refused(diary, via, capsys) -> No
 
 def test_read_back_into_the_filled_log_itself_is_refused(tmp_path, capsys) -> None:
     filled = tmp_path / "f.pdf"
-    filled.write_bytes(api.log_pdf(api.load("en"), api.PrintOptions(lang="en")))
+    filled.write_bytes(api.log_pdf(api.load("en"), api.PrintOptions()))
     before = filled.read_bytes()
     status, _, err = run(capsys, "log", "--read", str(filled), "-o", str(filled))
     assert status == 2 and "is the input" in one_line(err)
@@ -105,7 +105,7 @@ def test_dash_writes_the_pdf_to_standard_output(product, capfdbinary) -> None:
 
 def test_dash_writes_read_back_csv_to_standard_output(tmp_path, capsys) -> None:
     filled = tmp_path / "f.pdf"
-    filled.write_bytes(api.log_pdf(api.load("en"), api.PrintOptions(lang="en")))
+    filled.write_bytes(api.log_pdf(api.load("en"), api.PrintOptions()))
     status, out, _ = run(capsys, "log", "--read", str(filled), "-o", "-")
     assert status == 0 and out.startswith("date,practised")
 

@@ -54,7 +54,7 @@ def test_any_handout_details_print_as_typed_or_fail_in_one_line(
     try:
         details = HandoutDetails(client=client, clinician=clinician, omit=("back",),
                                  omit_reason=reason, date=dt.date(2026, 3, 9))  # fmt: skip
-        data = api.handout_pdf(GUIDES[lang], PrintOptions(lang=lang), details)
+        data = api.handout_pdf(GUIDES[lang], PrintOptions(), details)
     except PmrError as error:
         assert "\n" not in str(error) and not all(map(printable, (client, clinician, reason)))
         return
@@ -67,7 +67,7 @@ def test_any_handout_details_print_as_typed_or_fail_in_one_line(
 @given(name=NAME)
 def test_any_printable_log_name_is_printed_as_typed(name: str) -> None:
     details = LogDetails(name=name, start=dt.date(2026, 3, 9), weeks=1)
-    data = api.log_pdf(GUIDES["zh"], PrintOptions(lang="zh"), details)
+    data = api.log_pdf(GUIDES["zh"], PrintOptions(), details)
     text = squeezed(data)
     assert bare(name) in text or bare(name)[:5] in text  # long names end in "…" in the header
 
@@ -104,7 +104,7 @@ def test_any_entries_give_good_rows_printed_as_typed_and_problems_for_the_rest(r
     if not parsed.entries:
         return
     try:
-        data = api.log_pdf(guide, PrintOptions(lang="en", locale="en_GB"), entries=parsed.entries)
+        data = api.log_pdf(guide, PrintOptions(locale="en_GB"), entries=parsed.entries)
     except PmrError as error:  # a character no font has: the command line reports its row
         assert "\n" not in str(error) and "is not in any font" in str(error)
         return

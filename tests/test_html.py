@@ -90,7 +90,7 @@ def guides() -> dict[str, Guide]:
 
 
 def handout(guide: Guide, **details: object) -> Node:
-    options = api.PrintOptions(lang=guide.lang)
+    options = api.PrintOptions()
     values: dict[str, object] = {"date": DAY, **details}
     return parse(api.handout_html(guide, options, api.HandoutDetails(**values)))  # type: ignore[arg-type]
 
@@ -156,7 +156,7 @@ def test_untrusted_text_is_printed_literally(guides: dict[str, Guide]) -> None:
     evil = '<b>&amp; "quoted" <img src=x onerror=alert(1)>'
     page = api.handout_html(
         guides["en"],
-        api.PrintOptions(lang="en"),
+        api.PrintOptions(),
         api.HandoutDetails(
             client=evil,
             clinician=evil,
@@ -190,7 +190,7 @@ def test_page_is_self_contained(guides: dict[str, Guide], lang: str) -> None:
     """No request leaves the page: no remote src, stylesheet, script, font or image. Links
     (<a href>) stay, since they are followed only when clicked."""
     page = api.handout_html(
-        guides[lang], api.PrintOptions(lang=lang), api.HandoutDetails(recording_url="https://x.org")
+        guides[lang], api.PrintOptions(), api.HandoutDetails(recording_url="https://x.org")
     )
     root = parse(page)
     assert not root.find_all("link") and not root.find_all("script")
@@ -208,19 +208,15 @@ def test_page_is_self_contained(guides: dict[str, Guide], lang: str) -> None:
 
 
 def test_chinese_page_embeds_its_chinese_characters(guides: dict[str, Guide]) -> None:
-    page = api.handout_html(guides["zh"], api.PrintOptions(lang="zh"))
+    page = api.handout_html(guides["zh"], api.PrintOptions())
     assert 'font-family: "PMR Sans SC"; font-weight: 700' in page
-    english = api.handout_html(guides["en"], api.PrintOptions(lang="en"))
+    english = api.handout_html(guides["en"], api.PrintOptions())
     assert len(english) < len(page) / 2  # no Chinese font for a page without Chinese
 
 
 def test_same_input_same_page(guides: dict[str, Guide]) -> None:
-    first = api.handout_html(
-        guides["zh"], api.PrintOptions(lang="zh"), api.HandoutDetails(date=DAY)
-    )
-    again = api.handout_html(
-        guides["zh"], api.PrintOptions(lang="zh"), api.HandoutDetails(date=DAY)
-    )
+    first = api.handout_html(guides["zh"], api.PrintOptions(), api.HandoutDetails(date=DAY))
+    again = api.handout_html(guides["zh"], api.PrintOptions(), api.HandoutDetails(date=DAY))
     assert first == again
 
 
@@ -237,7 +233,7 @@ def test_cli_writes_the_handout_html(
 
 
 def cards(guide: Guide, **options: object) -> Node:
-    return parse(api.cards_html(guide, api.PrintOptions(lang=guide.lang, **options)))  # type: ignore[arg-type]
+    return parse(api.cards_html(guide, api.PrintOptions(**options)))  # type: ignore[arg-type]
 
 
 @pytest.mark.slow  # every figure drawn as SVG
@@ -291,7 +287,7 @@ def test_card_figures_are_the_printed_cards_drawings(guides: dict[str, Guide]) -
             drawing = draw_figure(step.covers, *FIGURE_SIZE, tensed=tensed)
             drawn = [n for n in svg.walk() if n.tag in ("path", "polyline", "polygon", "circle")]
             assert len(drawn) == leaves(drawing)
-    grey = api.cards_html(guide, api.PrintOptions(lang="en", grayscale=True))
+    grey = api.cards_html(guide, api.PrintOptions(grayscale=True))
     colours = set(re.findall(r"rgb\((\d+)%,(\d+)%,(\d+)%\)", grey))
     assert colours and all(r == g == b for r, g, b in colours)
 
@@ -330,7 +326,7 @@ def pair() -> Bilingual:
 
 
 def test_bilingual_handout_marks_every_chinese_text_with_its_language(pair: Bilingual) -> None:
-    options = api.PrintOptions(lang="bi")
+    options = api.PrintOptions()
     page = api.handout_html(
         pair, options, api.HandoutDetails(client="王芳", date=DAY, omit=("back",))
     )
@@ -353,7 +349,7 @@ def test_bilingual_handout_marks_every_chinese_text_with_its_language(pair: Bili
 
 
 def test_bilingual_cards_name_each_figure_in_both_languages(pair: Bilingual) -> None:
-    root = parse(api.cards_html(pair, api.PrintOptions(lang="bi", protocol="short")))
+    root = parse(api.cards_html(pair, api.PrintOptions(protocol="short")))
     steps = zip(pair.en.protocol("short").steps, pair.zh.protocol("short").steps, strict=True)
     figures = root.find_all("svg")
     by_id = {n.attrs["id"]: n for n in root.walk() if "id" in n.attrs}
@@ -372,7 +368,7 @@ def test_bilingual_cards_say_every_word_of_both_step_plans_each_in_its_language(
     from pmr_print.options import resolve_pair
     from pmr_print.plans.step import plan_steps
 
-    options = api.PrintOptions(lang="bi", protocol="release-only")
+    options = api.PrintOptions(protocol="release-only")
     root = parse(api.cards_html(pair, options))
     sides = zip(pair.guides, resolve_pair(options, pair), strict=True)
     en, zh = (plan_steps(guide, settings) for guide, settings in sides)
@@ -422,7 +418,7 @@ def test_axe_finds_no_serious_violation_in_the_html_edition(
     browser: Any,
 ) -> None:
     guide: Guide | Bilingual = pair if lang == "bi" else guides[lang]
-    options = api.PrintOptions(lang=lang)
+    options = api.PrintOptions()
     if product == "handout":
         details = api.HandoutDetails(
             client="<b>王芳 & Jane</b>",
@@ -522,7 +518,7 @@ def test_the_page_shows_the_html_edition_styled_in_its_preview(
 def test_large_print_sets_the_legible_face_and_grayscale_has_no_colour(
     guides: dict[str, Guide], tmp_path: pathlib.Path, browser: Any
 ) -> None:
-    options = api.PrintOptions(lang="en", large_print=True, grayscale=True)
+    options = api.PrintOptions(large_print=True, grayscale=True)
     path = tmp_path / "cards.html"
     path.write_text(api.cards_html(guides["en"], options), encoding="utf-8")
     browser.get(path.as_uri())
@@ -543,7 +539,7 @@ def test_large_print_sets_the_legible_face_and_grayscale_has_no_colour(
 def test_booklet_is_the_handout_then_a_card_per_step(guides: dict[str, Guide]) -> None:
     guide = guides["zh"]
     details = api.BookletDetails(client="王芳", date=DAY, omit=("back",))
-    root = parse(api.booklet_html(guide, api.PrintOptions(lang="zh"), details))
+    root = parse(api.booklet_html(guide, api.PrintOptions(), details))
     found = headings(root)
     assert [level for level, _ in found].count(1) == 1
     for (before, _), (after, text) in zip(found, found[1:], strict=False):
@@ -561,7 +557,7 @@ def test_bilingual_booklet_is_the_bilingual_handout_then_the_bilingual_cards(
     pair: Bilingual,
 ) -> None:
     details = api.BookletDetails(date=DAY, omit=("neck",))
-    root = parse(api.booklet_html(pair, api.PrintOptions(lang="bi"), details))
+    root = parse(api.booklet_html(pair, api.PrintOptions(), details))
     found = headings(root)
     assert [level for level, _ in found].count(1) == 1
     steps = pair.en.protocol("standard").without(frozenset({"neck"})).steps

@@ -1,14 +1,20 @@
 """The language records: a tag finds its language's punctuation, faces, locale and form font."""
 
+import argparse
 import datetime as dt
 import io
 import shutil
 
 import pytest
 from pypdf import PdfReader
+from starlette.testclient import TestClient
 
 from pmr_print import api
+from pmr_print.commands import print_options
 from pmr_print.languages import ENGLISH, SIMPLIFIED_CHINESE, Language, UnknownLanguage, language
+from pmr_print.options import PrintOptions, resolve, resolve_pair
+from pmr_print.problems import UsageError
+from pmr_print.web.app import make_app
 
 
 @pytest.mark.parametrize(
@@ -78,3 +84,96 @@ def test_a_third_folder_prints_handout_cards_and_log_without_code(third: api.Gui
         assert str(reader.trailer["/Root"]["/Lang"]).startswith("zh")
         assert pdf_text(pdf) == pdf_text(make(zh))  # the same words, punctuation and dates
     assert "收紧5秒：" in pdf_text(api.cards_pdf(third))[0]
+
+
+# The language lives in the edition: paper, dates and first weekday are decided in one order
+# everywhere: the paper option, the locale option, the request's region, the language's default.
+
+
+def test_a_chinese_guide_with_default_options_prints_on_a4_with_monday_weeks() -> None:
+    zh = api.load("zh")
+    handout = PdfReader(io.BytesIO(api.handout_pdf(zh, PrintOptions(large_print=True))))
+    assert round(float(handout.pages[0].mediabox.height)) == 842  # A4, not Letter's 792
+    settings = resolve(PrintOptions(large_print=True), zh)
+    assert (settings.theme.paper, settings.first_weekday, str(settings.locale)) == (
+        "a4",
+        0,
+        "zh_Hans_CN",
+    )
+    log = api.log_pdf(zh, PrintOptions(), api.LogDetails(today=dt.date(2026, 3, 11)))
+    days = [line for line in pdf_text(log)[0].splitlines() if line.startswith("星期")]
+    assert days[:2] == ["星期", "星期一"]  # the column, then Monday 16 March: the coming week
+
+
+@pytest.mark.parametrize(
+    ("lang", "options", "paper", "first_weekday", "locale"),
+    [
+        ("zh", PrintOptions(), "a4", 0, "zh_Hans_CN"),  # the language's default
+        ("en", PrintOptions(), "letter", 6, "en_US"),
+        ("zh", PrintOptions(region="en-US"), "letter", 6, "zh_Hans_CN"),  # any language's region
+        ("en", PrintOptions(region="zh-CN"), "a4", 0, "en_US"),
+        ("en", PrintOptions(region="en"), "letter", 6, "en_US"),  # no territory: no region
+        ("zh", PrintOptions(region="zh-TW"), "a4", 6, "zh_Hans_CN"),  # Traditional: not its dates
+        ("en", PrintOptions(locale="en_GB", region="en-US"), "a4", 0, "en_GB"),  # locale first
+        ("zh", PrintOptions(paper="letter", locale="zh_CN"), "letter", 0, "zh_Hans_CN"),
+    ],
+)
+def test_paper_locale_request_then_language_decide(
+    lang: str, options: PrintOptions, paper: str, first_weekday: int, locale: str
+) -> None:
+    settings = resolve(options, api.load(lang))
+    assert (settings.theme.paper, settings.first_weekday, str(settings.locale)) == (
+        paper,
+        first_weekday,
+        locale,
+    )
+
+
+def test_print_options_lang_is_deprecated_and_may_not_disagree_with_the_guide() -> None:
+    with pytest.warns(DeprecationWarning, match="PrintOptions.lang is deprecated"):
+        options = PrintOptions(lang="en", large_print=True)
+    with pytest.raises(UsageError) as error:
+        api.handout_pdf(api.load("zh"), options)
+    assert str(error.value) == (
+        "PrintOptions(lang='en') disagrees with the 'zh' edition; "
+        "leave lang out: the edition carries the language"
+    )
+    with pytest.warns(DeprecationWarning):
+        agreeing = PrintOptions(lang="zh")
+    assert resolve(agreeing, api.load("zh")) == resolve(PrintOptions(), api.load("zh"))
+    with pytest.warns(DeprecationWarning):
+        bilingual = PrintOptions(lang="bi", locale="zh_CN")
+    assert resolve_pair(bilingual, api.load("bi"))[1].theme.paper == "a4"
+
+
+def test_the_command_line_takes_the_users_locale_in_the_editions_language(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("LC_ALL", "en_GB.UTF-8")
+    assert print_options(args("en")).region == "en_GB"
+    assert print_options(args("bi")).region == "en_GB"
+    assert print_options(args("zh")).region is None  # a system-wide English locale: no say
+    monkeypatch.setenv("LC_ALL", "C")
+    assert print_options(args("en")).region is None
+
+
+def args(lang: str) -> argparse.Namespace:
+    return argparse.Namespace(
+        lang=lang, locale=None, paper=None, protocol="standard", large_print=False, grayscale=False
+    )
+
+
+@pytest.mark.parametrize(
+    ("lang", "accept", "height"),
+    [("zh", "en-US,en;q=0.9", 792), ("en", "zh-CN,zh;q=0.9", 842), ("zh", "", 842)],
+)
+def test_the_web_page_takes_the_region_of_the_first_accept_language_tag(
+    lang: str, accept: str, height: int
+) -> None:
+    with TestClient(make_app(8765), base_url="http://127.0.0.1:8765") as client:
+        response = client.post(
+            "/api/handout", json={"lang": lang}, headers={"accept-language": accept}
+        )
+    assert response.status_code == 200, response.text
+    page = PdfReader(io.BytesIO(response.content)).pages[0]
+    assert round(float(page.mediabox.height)) == height

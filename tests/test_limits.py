@@ -75,7 +75,7 @@ def test_entries_over_the_limits_are_bad_rows_naming_the_field() -> None:
 def test_api_entries_over_the_limits_name_the_entry() -> None:
     entry = api.Entry(dt.date(2026, 3, 9), notes="x" * 6000)
     with pytest.raises(UsageError, match="entry 2026-03-09: notes: 6000 characters"):
-        api.log_pdf(api.load("en"), api.PrintOptions(lang="en"), entries=[entry])
+        api.log_pdf(api.load("en"), api.PrintOptions(), entries=[entry])
 
 
 @pytest.mark.parametrize(

@@ -35,7 +35,7 @@ WEEKS = 2
 @pytest.fixture(scope="module")
 def blank_zh() -> bytes:
     details = LogDetails(name="王芳", start=START, weeks=WEEKS)
-    return api.log_pdf(api.load("zh"), PrintOptions(lang="zh", locale="zh_CN"), details)
+    return api.log_pdf(api.load("zh"), PrintOptions(locale="zh_CN"), details)
 
 
 FILLED = {
@@ -182,7 +182,7 @@ def test_chart_drawing_holds_the_series() -> None:
     from pmr_print.practice_log.page import LogContext
 
     guide = api.load("en")
-    settings = resolve(PrintOptions(lang="en", locale="en_GB"), guide)
+    settings = resolve(PrintOptions(locale="en_GB"), guide)
     entries = [
         Entry(START, True, before=8, after=4),
         Entry(START + dt.timedelta(3), True, before=6),
@@ -205,7 +205,7 @@ def test_weeks_start_on_the_locales_first_weekday(
 ) -> None:
     today = dt.date(2026, 12, 2)  # a Wednesday
     details = LogDetails(today=today, weeks=1)
-    data = api.log_pdf(api.load(lang), PrintOptions(lang=lang, locale=locale), details)
+    data = api.log_pdf(api.load(lang), PrintOptions(locale=locale), details)
     start = dt.date.fromisoformat(pypdf.PdfReader(io.BytesIO(data)).get_fields()[START_FIELD]["/V"])
     assert start.weekday() == weekday and today < start <= today + dt.timedelta(days=7)
     row_text = page_texts(data)[0]
@@ -259,13 +259,13 @@ def test_entries_modules_are_plain() -> None:
 @pytest.mark.slow
 def test_two_builds_are_byte_identical(blank_zh: bytes) -> None:
     details = LogDetails(name="王芳", start=START, weeks=WEEKS)
-    again = api.log_pdf(api.load("zh"), PrintOptions(lang="zh", locale="zh_CN"), details)
+    again = api.log_pdf(api.load("zh"), PrintOptions(locale="zh_CN"), details)
     assert again == blank_zh
     code = (
         "import sys, datetime as dt; from pmr_print import api;"
         "from pmr_print.options import LogDetails, PrintOptions;"
         "d = LogDetails(name='王芳', start=dt.date(2026, 12, 7), weeks=2);"
-        "sys.stdout.buffer.write(api.log_pdf(api.load('zh'), PrintOptions('zh', 'zh_CN'), d))"
+        "sys.stdout.buffer.write(api.log_pdf(api.load('zh'), PrintOptions(locale='zh_CN'), d))"
     )
     other = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, check=True)
     assert other.stdout == blank_zh
@@ -307,7 +307,7 @@ def test_bad_rows_are_reported_and_good_rows_kept(
 
 def test_untrusted_notes_print_literally(tmp_path: pathlib.Path) -> None:
     entries = [Entry(START, True, notes="<b>&amp; not bold</b>", protocol="Standard")]
-    data = api.log_pdf(api.load("en"), PrintOptions(lang="en", locale="en_GB"), entries=entries)
+    data = api.log_pdf(api.load("en"), PrintOptions(locale="en_GB"), entries=entries)
     assert "<b>&amp;notbold</b>" in squeezed(data)
     assert unembedded_fonts(data) == []
 
@@ -362,7 +362,7 @@ def test_reading_a_pdf_that_is_not_a_log_is_an_error(
 def test_pmr_print_all_builds_the_log() -> None:
     """The builder `pmr-print all` runs gives a fillable log, in each language."""
     for lang in api.languages():
-        data = api.builders()["log"](api.load(lang), PrintOptions(lang=lang))
+        data = api.builders()["log"](api.load(lang), PrintOptions())
         fields = pypdf.PdfReader(io.BytesIO(data)).get_fields() or {}
         assert {"w1.d1.practised", "w4.reflection.noticed"} <= set(fields), lang
 
@@ -386,7 +386,7 @@ def test_long_names_and_notes_are_cut_visibly_not_overprinted() -> None:
     notes = "heavy warm legs and a tingling in the hands, " * 12
     entries = [Entry(START, True, notes=notes)]
     details = LogDetails(name=name.strip())
-    data = api.log_pdf(api.load("en"), PrintOptions(lang="en", locale="en_GB"), details, entries)
+    data = api.log_pdf(api.load("en"), PrintOptions(locale="en_GB"), details, entries)
     first_line = " ".join(page_texts(data)[0].splitlines()[0].split())
     assert first_line.startswith("Practice log Name: Maximilian") and first_line.endswith("…")
     text = squeezed(data)
@@ -397,5 +397,5 @@ def test_long_names_and_notes_are_cut_visibly_not_overprinted() -> None:
 def test_the_rating_hint_under_before_and_after_comes_from_labels_po(blank_zh: bytes) -> None:
     week = squeezed(blank_zh).split("第2周")[0]
     assert week.count("0～10") >= 2 and "0–10" not in week  # the Chinese full-width tilde
-    english = api.log_pdf(api.load("en"), PrintOptions(lang="en"), LogDetails(start=START))
+    english = api.log_pdf(api.load("en"), PrintOptions(), LogDetails(start=START))
     assert squeezed(english).count("0–10") >= 2

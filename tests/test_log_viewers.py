@@ -47,7 +47,7 @@ class TextField:
 def log(lang: str, **details: object) -> bytes:
     return api.log_pdf(
         api.load(lang),
-        PrintOptions(lang=lang),
+        PrintOptions(),
         LogDetails(start=dt.date(2026, 12, 7), weeks=1, **details),  # type: ignore[arg-type]
     )
 
@@ -273,6 +273,6 @@ def test_an_english_log_carries_the_chinese_form_font_when_asked() -> None:
 
 def test_a_four_week_chinese_log_stays_under_2_mb() -> None:
     data = api.log_pdf(
-        api.load("zh"), PrintOptions(lang="zh"), LogDetails(start=dt.date(2026, 12, 7), weeks=4)
+        api.load("zh"), PrintOptions(), LogDetails(start=dt.date(2026, 12, 7), weeks=4)
     )
     assert len(data) <= 2_000_000

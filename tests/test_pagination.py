@@ -118,7 +118,7 @@ def editions() -> list[tuple[str, str]]:
 
 @functools.cache
 def pages_of(product: str, lang: str, large: bool) -> list[Page]:
-    options = PrintOptions(lang=lang, paper="a4", large_print=large)
+    options = PrintOptions(paper="a4", large_print=large)
     return read_pages(api.builders()[product](guide(lang), options))
 
 

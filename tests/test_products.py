@@ -41,7 +41,7 @@ def built(product: str, lang: str, options: tuple[tuple[str, object], ...]) -> b
 
 
 def fresh(guide: api.Guide, product: str, lang: str, **options: object) -> bytes:
-    return api.builders()[product](guide, PrintOptions(lang=lang, **options))  # type: ignore[arg-type]
+    return api.builders()[product](guide, PrintOptions(**options))  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -8,11 +8,17 @@ products only through `pmr_print.api`.
 from __future__ import annotations
 
 import argparse
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from pmr_print.edition import edition_langs
+from pmr_print.i18n import babel_locale
+from pmr_print.languages import language
+from pmr_print.locales import environment_locale
 from pmr_print.model import Edition
 from pmr_print.options import PrintOptions
+from pmr_print.problems import UsageError
 
 # bytes are written to -o PATH; a str (e.g. `log --read` as CSV) goes to standard output,
 # or to -o PATH when given.
@@ -40,13 +46,25 @@ class Command:
 def print_options(args: argparse.Namespace) -> PrintOptions:
     """The options every product shares, as the command line gave them."""
     return PrintOptions(
-        lang=args.lang,
         locale=args.locale,
         paper=args.paper,
         protocol=args.protocol,
         large_print=args.large_print,
         grayscale=args.grayscale,
+        region=user_locale(args.lang),
     )
+
+
+def user_locale(lang: str) -> str | None:
+    """The command line's request region: the user's locale (LC_ALL, LC_TIME, LANG) when it is
+    in a language of the edition, as a system-wide en_US says little about where a Chinese
+    handout is printed."""
+    name = environment_locale(os.environ)
+    try:
+        codes = {language(each).code for each in edition_langs(lang)}
+        return name if name and babel_locale(name).language in codes else None
+    except UsageError:
+        return None
 
 
 FORMATS = ("pdf", "html")

@@ -37,7 +37,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     options = print_options(args)
-    details = api.WorkshopDetails(clinician=args.clinician, clinic=args.clinic)
+    details = api.WorkshopDetails(clinician=args.clinician, clinic=args.clinic, lang=args.lang)
     from tqdm import tqdm  # here: it costs every other command 20 ms to load
 
     # The bar only where someone watches it: never in a log file or a pipe.

@@ -16,6 +16,7 @@ from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
+from pmr_print.locales import first_accepted
 from pmr_print.resources import fonts_dir
 from pmr_print.web.fields import FieldErrors, Reader, Upload
 from pmr_print.web.guard import CONTENT_SECURITY_POLICY, MAX_BODY, MAX_FIELD, Guard
@@ -81,7 +82,7 @@ class Service:
             return errors_response({"product": f"unknown product {product!r}; use one of: {known}"})
         try:
             values, files = await request_values(request)
-            reader = Reader(values, files)
+            reader = Reader(values, files, request_region(request))
             reader.reject_unknown(PRODUCTS[product].keys)
             result = await run_in_threadpool(self.make, product, reader)
         except FieldErrors as error:
@@ -99,7 +100,8 @@ class Service:
             if product not in PRODUCTS:
                 raise FieldErrors({"product": f"unknown product {product!r}"})
             known = PRODUCTS[product].keys
-            reader = Reader({k: v for k, v in values.items() if k in known}, files)
+            chosen = {k: v for k, v in values.items() if k in known}
+            reader = Reader(chosen, files, request_region(request))
             result = await run_in_threadpool(self.make, product, reader)
         except FieldErrors as error:
             if wants_json:
@@ -108,6 +110,12 @@ class Service:
             html = render_page(TEXTS.get(lang, TEXTS["en"]), self.shelf, values, error.errors)
             return HTMLResponse(html, status_code=400, headers=page_headers())
         return result_response(result, "inline")
+
+
+def request_region(request: Request) -> str | None:
+    """Where the request comes from, as its first Accept-Language tag says ("en-GB"): its
+    territory decides the paper and the first weekday unless the form names them."""
+    return first_accepted(request.headers.get("accept-language", ""))
 
 
 def page_headers() -> dict[str, str]:

@@ -63,9 +63,11 @@ class Reader:
         self,
         values: Mapping[str, object],
         files: Mapping[str, Upload] | None = None,
+        region: str | None = None,
     ) -> None:
         self.values = values
         self.files = files or {}
+        self.region = region  # the request's locale: the first Accept-Language tag
         self.errors: dict[str, str] = {}
 
     def fail(self, key: str, text: str) -> None:

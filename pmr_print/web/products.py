@@ -20,6 +20,7 @@ from pmr_print.options import (
     PrintOptions,
     iso_date,
     resolve,
+    resolve_pair,
 )
 from pmr_print.problems import PmrError, UsageError
 from pmr_print.web.fields import FieldErrors, Reader, Upload, key_named, message
@@ -101,22 +102,33 @@ def common(reader: Reader, shelf: Shelf) -> tuple[Edition | None, PrintOptions]:
     lang = reader.text("lang", "en") or "en"
     edition = reader.check("lang", lambda: shelf.edition(lang))
     options = PrintOptions(
-        lang=lang,
         locale=reader.text("locale") or None,
         paper=reader.text("paper").casefold() or None,
         protocol=reader.text("protocol", "standard") or "standard",
         large_print=reader.flag("large_print"),
         grayscale=reader.flag("grayscale"),
+        region=reader.region,
     )
-    guides = edition.guides if isinstance(edition, Bilingual) else (edition,) if edition else ()
-    for guide in guides:
+    if edition is not None:
         for key, alone in (
-            ("locale", PrintOptions(lang=lang, locale=options.locale)),
-            ("paper", PrintOptions(lang=lang, paper=options.paper)),
-            ("protocol", PrintOptions(lang=lang, protocol=options.protocol)),
+            ("locale", PrintOptions(locale=options.locale)),
+            ("paper", PrintOptions(paper=options.paper)),
+            ("protocol", PrintOptions(protocol=options.protocol)),
         ):
-            reader.check(key, lambda alone=alone, guide=guide: resolve(alone, guide))  # type: ignore[misc]
+            reader.check(key, lambda alone=alone: settings(edition, alone))  # type: ignore[misc]
     return edition, options
+
+
+def settings(edition: Edition, options: PrintOptions) -> object:
+    """Resolve the options against the edition (UsageError naming what is wrong)."""
+    if isinstance(edition, Bilingual):
+        return resolve_pair(options, edition)
+    return resolve(options, edition)
+
+
+def edition_name(reader: Reader) -> str:
+    """The edition asked for ("en", "zh", "bi"), as file names say it."""
+    return reader.text("lang", "en") or "en"
 
 
 def file_name(product: str, lang: str, who: str, suffix: str = "pdf") -> str:
@@ -155,7 +167,7 @@ def make_handout(reader: Reader, shelf: Shelf) -> Result:
     kind = edition_format(reader)
     reader.done()
     assert edition is not None and details is not None
-    name = file_name("handout", options.lang, details.client, kind)
+    name = file_name("handout", edition_name(reader), details.client, kind)
     if kind == "html":
         page = build(HANDOUT, lambda: api.handout_html(edition, options, details))
         return Result(page.encode("utf-8"), HTML, name)
@@ -174,9 +186,11 @@ def make_cards(reader: Reader, shelf: Shelf) -> Result:
     assert edition is not None
     if kind == "html":
         page = build(CARDS, lambda: api.cards_html(edition, options))
-        return Result(page.encode("utf-8"), HTML, file_name("cards", options.lang, "", kind))
+        return Result(
+            page.encode("utf-8"), HTML, file_name("cards", edition_name(reader), "", kind)
+        )
     pdf = build(CARDS, lambda: api.cards_pdf(edition, options, layout=layout, duplex=duplex))
-    return Result(pdf, "application/pdf", file_name("cards", options.lang, ""))
+    return Result(pdf, "application/pdf", file_name("cards", edition_name(reader), ""))
 
 
 def make_booklet(reader: Reader, shelf: Shelf) -> Result:
@@ -190,7 +204,7 @@ def make_booklet(reader: Reader, shelf: Shelf) -> Result:
     reader.done()
     assert edition is not None and person is not None
     details = BookletDetails(**vars(person), weeks=4 if weeks is None else weeks)
-    name = file_name("booklet", options.lang, details.client, kind)
+    name = file_name("booklet", edition_name(reader), details.client, kind)
     if kind == "html":
         page = build(BOOKLET, lambda: api.booklet_html(edition, options, details))
         return Result(page.encode("utf-8"), HTML, name)
@@ -211,13 +225,15 @@ def make_workshop(reader: Reader, shelf: Shelf) -> Result:
         )
     reader.done()
     assert roster is not None
-    details = api.WorkshopDetails(clinician=lead["clinician"], clinic=lead["clinic"])
+    details = api.WorkshopDetails(
+        clinician=lead["clinician"], clinic=lead["clinic"], lang=edition_name(reader)
+    )
     archive, problems = build(
         WORKSHOP,
         lambda: api.workshop_zip(roster.data, roster.name, options, details, shelf.content_dir),
         "roster",
     )
-    name = file_name("workshop", options.lang, "", "zip")
+    name = file_name("workshop", edition_name(reader), "", "zip")
     return Result(archive, "application/zip", name, tuple(str(problem) for problem in problems))
 
 
@@ -241,7 +257,7 @@ def make_log(reader: Reader, shelf: Shelf) -> Result:
     text = reader.check("entries", lambda: decoded(diary)) if diary else None
     reader.done()
     assert edition is not None and details is not None
-    name = file_name("log", options.lang, details.name)
+    name = file_name("log", edition_name(reader), details.name)
     if diary is None or text is None:
         return Result(
             build(LOG, lambda: api.log_pdf(edition, options, details)), "application/pdf", name

@@ -35,7 +35,7 @@ def bind(port: int | None) -> socket.socket:
 def warm_up(content_dir: pathlib.Path | None) -> None:
     """One handout per language, so that fonts are registered before the first request."""
     for lang in api.languages(content_dir):
-        api.handout_pdf(api.load(lang, content_dir), api.PrintOptions(lang=lang))
+        api.handout_pdf(api.load(lang, content_dir), api.PrintOptions())
 
 
 def serve(port: int | None, open_browser: bool, content_dir: pathlib.Path | None = None) -> int:

@@ -17,10 +17,10 @@ from dataclasses import dataclass
 
 import pikepdf
 
-from pmr_print.edition import load_edition
+from pmr_print.edition import edition_langs, load_edition
 from pmr_print.i18n import long_date
 from pmr_print.loader import languages
-from pmr_print.locales import default_paper, locale_for_language, resolve_locale
+from pmr_print.locales import default_paper, locale_for_language, resolve_region
 from pmr_print.model import Bilingual
 from pmr_print.options import PrintOptions, WorkshopDetails, resolve, resolve_pair
 from pmr_print.pdf.output import write_atomically
@@ -55,7 +55,7 @@ def build_workshop(
     if not checked.rows:
         return report
     day = details.date or dt.date.today()
-    voices = speakers(options, content)
+    voices = speakers(options, details, content)
     setup = packet_setup(options, details, content, day)
     target = Target(output_dir, roster)
     with running(checked.rows, setup, executor) as results:
@@ -92,7 +92,7 @@ def workshop_files(
     if not checked.rows:
         return {}, problems
     day = details.date or dt.date.today()
-    voices = speakers(options, content)
+    voices = speakers(options, details, content)
     files: dict[str, bytes] = {}
     papers: dict[str, bytes] = {}
     with running(checked.rows, packet_setup(options, details, content, day), executor) as results:
@@ -160,9 +160,9 @@ def clear_failed(folder: pathlib.Path, report: WorkshopReport, built: dict[str, 
             (folder / f"{problem.id}.pdf").unlink(missing_ok=True)
 
 
-def speakers(options: PrintOptions, content: pathlib.Path) -> list[Voice]:
+def speakers(options: PrintOptions, details: WorkshopDetails, content: pathlib.Path) -> list[Voice]:
     """The languages of the script and the slides: one, or with --lang bi English and Chinese."""
-    edition = load_edition(content, options.lang)
+    edition = load_edition(content, workshop_lang(options, details))
     if isinstance(edition, Bilingual):
         pair = resolve_pair(options, edition)
         return [
@@ -176,7 +176,8 @@ def packet_setup(
 ) -> PacketSetup:
     """Decided once, for every packet and every worker: one paper for the whole print file (from
     --paper or the workshop's locale), and each language's locale in the workshop's region."""
-    region = resolve_locale(options.lang, options.locale)
+    lang = workshop_lang(options, details)
+    region = resolve_region(edition_langs(lang), options.locale, options.region)
     locales = tuple((lang, str(locale_for_language(region, lang))) for lang in languages(content))
     return PacketSetup(
         content=content,
@@ -189,6 +190,18 @@ def packet_setup(
         clinician=details.clinician,
         clinic=details.clinic,
     )
+
+
+def workshop_lang(options: PrintOptions, details: WorkshopDetails) -> str:
+    """The script's language: WorkshopDetails.lang, or the deprecated PrintOptions.lang."""
+    if options.lang is None or options.lang == details.lang:
+        return details.lang
+    if details.lang != WorkshopDetails.lang:
+        raise UsageError(
+            f"PrintOptions(lang={options.lang!r}) disagrees with WorkshopDetails(lang="
+            f"{details.lang!r}); leave PrintOptions.lang out"
+        )
+    return options.lang
 
 
 def note(voices: Sequence[Voice], details: WorkshopDetails, day: dt.date) -> str:

@@ -45,7 +45,11 @@ class PacketSetup:
     def options(self, lang: str) -> PrintOptions:
         locale = dict(self.locales)[lang]
         return PrintOptions(
-            lang, locale, self.paper, self.protocol, self.large_print, self.grayscale
+            locale=locale,
+            paper=self.paper,
+            protocol=self.protocol,
+            large_print=self.large_print,
+            grayscale=self.grayscale,
         )
 
 
