@@ -282,3 +282,16 @@ def test_the_booklet_notes_the_groups_left_out_once_under_its_table(guides) -> N
     text = pdfcheck.text(api.booklet_pdf(guides["en"], PrintOptions(), details))
     assert text.count("Left out for this client") == 1
     assert "11 steps, about 3 min 45 s" in " ".join(text.split())
+
+
+def test_the_booklet_takes_the_handout_through_its_front_door() -> None:
+    """The booklet imports `pmr_print.handout` (its __init__), never a module inside it."""
+    import ast
+
+    inside = [
+        f"{path.name}: {node.module}"
+        for path in pathlib.Path(api.__file__).parent.joinpath("booklet").glob("*.py")
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("pmr_print.handout.")
+    ]
+    assert inside == []

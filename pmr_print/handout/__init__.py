@@ -6,15 +6,18 @@ Painted from the handout's plan (plans/handout.py), in one language or several s
     voices.py   each language's plan and styles, and how blocks are set side by side
     table.py    the steps table, in one language or several
 
-The front door, for composers (the booklet) that set the handout's parts on pages of their own:
-make the voices, then take the titles and details for a cover, each section's story by id and
-its title for contents and outline, and the document's metadata.
+The front door, for composers: the whole handout as bytes (the workshop's packets), or, for one
+that sets the handout's parts on pages of its own (the booklet), the voices, then the titles and
+details for a cover, each section's story by id and its title for contents and outline, and the
+document's metadata.
 """
 
 from pmr_print.handout.render import (
     details_table,
     make_voices,
     metadata,
+    render_bilingual_handout,
+    render_handout,
     section_story,
     title_paragraphs,
 )
@@ -26,6 +29,8 @@ __all__ = [
     "details_table",
     "make_voices",
     "metadata",
+    "render_bilingual_handout",
+    "render_handout",
     "section_story",
     "section_titles",
     "title_paragraphs",

@@ -53,8 +53,8 @@ def paint_handout(
     """The handout of each guide's plan, the languages side by side; the first one's theme."""
     voices = make_voices(guides, settings, details)
     theme = settings[0].theme
-    note = joined([voice.plan.title for voice in voices])
-    note += f" · {details.client}" if details.client else ""
+    client = voices[0].plan.client
+    note = joined([voice.plan.title for voice in voices] + ([client] if client else []))
     frame = PageFrame(theme, voices[0].styles.faces, page_labels(guides), note)
     return build_document(lambda: build_story(voices, theme), frame, metadata(voices))
 
