@@ -175,6 +175,7 @@ def test_every_step_has_its_name_instruction_and_strip_on_one_page(guides, bookl
         holding = [page for page in pages if instruction in page]
         assert len(holding) == 1, step.id
         assert name in holding[0] and "".join(relax.split()) in holding[0], step.id
+        assert "".join(guide.labels("Stop if it hurts.").split()) in holding[0], step.id  # as cards
 
 
 def visible_texts(data: bytes) -> list[str]:
@@ -393,9 +394,10 @@ def test_every_bilingual_step_has_both_languages_on_one_page(bilingual, number, 
     pair = api.load("bi")
     pages = ["".join(page.split()) for page in pdfcheck.page_texts(bilingual["a4", large])]
     en, zh = (guide.protocol("standard").steps[number] for guide in pair.guides)
+    safety = [guide.labels("Stop if it hurts.") for guide in pair.guides]  # as on the cards
     texts = [
         "".join(text.split())
-        for text in (en.name, en.instruction.text, zh.name, zh.instruction.text)
+        for text in (en.name, en.instruction.text, zh.name, zh.instruction.text, *safety)
     ]
     holding = [page for page in pages if texts[1] in page and texts[3] in page]
     assert len(holding) == 1, en.id

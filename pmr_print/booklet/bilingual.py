@@ -17,7 +17,7 @@ from reportlab.platypus import Flowable, KeepTogether, NextPageTemplate, PageBre
 from pmr_print.booklet.log_pages import to_left_hand_page, week_pages
 from pmr_print.booklet.steps import heading_style, instruction
 from pmr_print.booklet.story import LOG, Frames, Part, booklet_parts
-from pmr_print.cards import step_figure, timing_strip
+from pmr_print.cards import safety_line, step_figure, timing_strip
 from pmr_print.handout import Voices
 from pmr_print.labels import PairedLabels
 from pmr_print.languages import SEPARATOR
@@ -31,6 +31,7 @@ from pmr_print.theme import Theme
 
 FIGURE_HEIGHT = 0.42  # of the text height, above the two instructions
 FIGURE_HEIGHT_LARGE = 0.22
+FIGURE_LEAST = 0.12  # ... or less, down to this, to keep the strip on the step's page
 
 
 def bilingual_parts(
@@ -88,9 +89,16 @@ def step_page(
     between = gap * 1.5  # between the two columns
     pairs = list(zip(plans, voices, strict=True))
     head = Parallel([step_head(plan, voice.styles) for plan, voice in pairs], between)
-    figure = step_figure(plans[0].figure, width, height * share, theme, lead)
-    instructions = Parallel([instruction(plan, voice.styles) for plan, voice in pairs], between)
+    columns = [
+        [*instruction(plan, voice.styles), Spacer(1, gap * 0.3), safety_line([plan], theme)]
+        for plan, voice in pairs
+    ]
+    instructions = Parallel(columns, between)
     strip = timing_strip(plans, width, theme)
+    # The figure gives way (down to FIGURE_LEAST) so that the strip stays on the step's page.
+    used = sum(part.wrap(width, height)[1] for part in (head, instructions, strip)) + gap * 2.6
+    figure_height = max(height * FIGURE_LEAST, min(height * share, height - used))
+    figure = step_figure(plans[0].figure, width, figure_height, theme, lead)
     parts = [head, Spacer(1, gap * 0.5), figure, Spacer(1, gap * 0.5), instructions]
     return KeepTogether([*parts, Spacer(1, gap * 0.6), strip])
 

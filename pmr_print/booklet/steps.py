@@ -11,7 +11,7 @@ from reportlab.lib.colors import HexColor
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
-from pmr_print.cards import step_figure, timing_strip
+from pmr_print.cards import safety_line, step_figure, timing_strip
 from pmr_print.model import Guide, Protocol
 from pmr_print.options import Settings
 from pmr_print.pdf.blocks import styled_table
@@ -103,6 +103,8 @@ def instruction(plan: StepPlan, styles: Styles) -> list[Flowable]:
 
 
 def step_text(plan: StepPlan, settings: Settings, styles: Styles, width: float) -> list[Flowable]:
+    """The instruction, the safety line and the timing strip, as on the step's card."""
     gap = styles.body.fontSize * 0.6
+    safety = safety_line([plan], settings.theme)
     strip = timing_strip([plan], width, settings.theme)
-    return [*instruction(plan, styles), Spacer(1, gap), strip]
+    return [*instruction(plan, styles), Spacer(1, gap * 0.5), safety, Spacer(1, gap), strip]

@@ -21,6 +21,7 @@ from reportlab.graphics import renderPDF
 from reportlab.graphics.shapes import Drawing
 from reportlab.lib.colors import HexColor
 from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Flowable
 
 from pmr_print.cards.sheet import Sheet, chunks, draw_crop_marks, make_sheet
 from pmr_print.cards.strip import Strip, draw_strip, lay_out_strip
@@ -354,3 +355,12 @@ def step_figure(
     drawing = draw_figure(figure.covers, width, height, colours, tensed=figure.tensed)
     drawing.initialFontName = styles.base_font  # else renderPDF names Helvetica
     return drawing
+
+
+def safety_line(plans: Sequence[StepPlan], theme: Theme) -> Flowable:
+    """A step's safety line ("Stop if it hurts.") in each language planned, set as on a card at
+    the theme's body size, for a flowing document (the booklet's step pages)."""
+    lang = plans[0].lang
+    card = make_card_styles(theme, lang, 1.0, theme.type.body)
+    faces = make_styles(theme, lang).faces
+    return plain_paragraph(joined([plan.safety for plan in plans]), "label", faces, card.safety)
