@@ -56,3 +56,12 @@ def test_chinese_words_have_no_english_and_chinese_punctuation() -> None:
         words += [part.legend for part in plan.strip]
         assert not any(ch.isascii() and ch.isalpha() for text in words for ch in text), words
         assert all("：" in part.legend and ": " not in part.legend for part in plan.strip)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_set_of_cards_reads_as_golden(lang: str) -> None:
+    from pmr_print.plans.cards import plan_cards
+
+    guide = api.load(lang)
+    settings = resolve(PrintOptions(protocol="short"), guide)
+    check_golden(f"cards-short-{lang}.txt", plan_cards(guide, settings).pretty())

@@ -55,8 +55,8 @@ class CardOverflowError(PmrError):
 
 
 @dataclass(frozen=True)
-class Language:
-    """A language printed on the cards: its set of cards, settings and styles."""
+class CardSet:
+    """The cards of one language printed: their plan, settings and styles."""
 
     plan: CardsPlan
     settings: Settings
@@ -74,7 +74,7 @@ class Card:
 
 @dataclass(frozen=True)
 class Context:
-    languages: tuple[Language, ...]  # one, or English and Chinese for a bilingual card
+    languages: tuple[CardSet, ...]  # one, or English and Chinese for a bilingual card
     sheet: Sheet
 
     @property
@@ -89,7 +89,7 @@ class Context:
     def scale(self) -> float:
         return self.sheet.scale
 
-    def card_styles(self, text: float, language: Language | None = None) -> CardStyles:
+    def card_styles(self, text: float, language: CardSet | None = None) -> CardStyles:
         lang = (language or self.languages[0]).plan.lang
         return make_card_styles(self.settings.theme, lang, self.scale, text)
 
@@ -109,7 +109,7 @@ def render_cards(
 ) -> bytes:
     """Cards in one language, or given the English and Chinese guide and settings, bilingual."""
     languages = tuple(
-        Language(plan_cards(guide, setting), setting, make_styles(setting.theme, guide.lang))
+        CardSet(plan_cards(guide, setting), setting, make_styles(setting.theme, guide.lang))
         for guide, setting in zip(guides, settings, strict=True)
     )
     sheet = make_sheet(languages[0].settings.theme.page_size, layout)
@@ -124,7 +124,7 @@ def overflowing_steps(guide: Guide, settings: Settings, layout: str = "4up") -> 
     """A problem for each card of the protocol whose text does not fit (what render_cards would
     stop at), found by laying the cards out without drawing them."""
     plan = plan_cards(guide, settings)
-    language = Language(plan, settings, make_styles(settings.theme, guide.lang))
+    language = CardSet(plan, settings, make_styles(settings.theme, guide.lang))
     context = Context((language,), make_sheet(settings.theme.page_size, layout))
     problems = []
     for step in plan.steps:

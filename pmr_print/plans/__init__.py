@@ -8,6 +8,7 @@ compose plans) only place what a plan says.
 
     timeline   the protocol as a clock: when each step tenses, holds and relaxes
     step       one step as cards, booklet pages, slides, HTML cards and a spoken session say it
+    cards      the step cards as a set: their heading, title, protocol line and a step plan each
     handout    the therapist handout
     log        the weekly practice log
     session    the facilitator script, the slides and the spoken session: every spoken line, timed
