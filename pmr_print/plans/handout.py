@@ -19,6 +19,7 @@ from pmr_print.i18n import duration, long_date
 from pmr_print.languages import language
 from pmr_print.model import BulletList, Guide, Paragraph, Protocol, Section, Source, Span, Step
 from pmr_print.options import HandoutDetails, Settings
+from pmr_print.plans.step import left_out_note
 from pmr_print.problems import UsageError
 
 # Reading order: what it is, the cautions before anything is tried, how to do it, then the rest.
@@ -253,10 +254,6 @@ def columns(guide: Guide) -> Columns:
 
 def plan_row(guide: Guide, settings: Settings, step: Step, number: int) -> Row:
     labels = guide.labels
-    leave_out = ""
-    if step.left_out:  # a combined step whose words still name a group left out
-        names = group_names(guide, step.left_out, settings)
-        leave_out = labels("Leave out: {groups}", groups=names)
     timing = [labels("Relax {seconds} s", seconds=step.relax_seconds)]
     if not step.release_only:
         timing.insert(0, labels("Tense {seconds} s", seconds=step.tense_seconds))
@@ -264,7 +261,7 @@ def plan_row(guide: Guide, settings: Settings, step: Step, number: int) -> Row:
         number,
         step.name,
         step.instruction,
-        leave_out,
+        left_out_note(guide, settings, step),  # as the step's card and page say it
         seconds_text(step.tense_seconds),
         seconds_text(step.relax_seconds),
         language(guide.lang).comma.join(timing),
