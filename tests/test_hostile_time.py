@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import time
 
+import pytest
+
 from pmr_print import api
 from pmr_print.pdf.fonts import han_family, latin_family
 from pmr_print.pdf.markup import Faces, runs
 from pmr_print.pdf.text import fit_line, text_width
 from tests.conftest import edit
+
+pytestmark = pytest.mark.slow  # absurd lengths, on purpose: seconds of CPU each
 
 FACES = Faces(latin_family(large_print=False), han_family())
 
