@@ -9,6 +9,8 @@ from concurrent.futures import Executor
 from typing import Literal, overload
 
 from pmr_print.edition import load_edition, one_language
+from pmr_print.files import read_regular
+from pmr_print.limits import quoted
 from pmr_print.loader import languages as content_languages
 from pmr_print.loader import load_guide
 from pmr_print.model import Bilingual, Edition, Guide
@@ -19,6 +21,7 @@ from pmr_print.options import (
     PrintOptions,
     WorkshopDetails,
     check_omit,
+    check_omit_each,
     resolve,
     resolve_pair,
 )
@@ -29,7 +32,14 @@ from pmr_print.practice_log.entries import Entry, EntryProblem
 from pmr_print.problems import Problem, UsageError
 from pmr_print.resources import default_content_dir
 from pmr_print.workshop.results import Packet, WorkshopReport
-from pmr_print.workshop.roster import Roster, RosterError, Row, RowProblem
+from pmr_print.workshop.roster import (
+    WEB_ROWS,
+    Roster,
+    RosterError,
+    Row,
+    RowProblem,
+    TooManyRows,
+)
 
 Builder = Callable[[Edition, PrintOptions], bytes]
 
@@ -132,7 +142,7 @@ def handout_pdf(
     details = details or HandoutDetails()
     if isinstance(edition, Bilingual):
         pair = resolve_pair(options, edition)
-        check_omit(pair[0].protocol, details)
+        check_omit_each(pair, details)
         return render_bilingual_handout(edition, pair, details)
     settings = resolve(options, edition)
     check_omit(settings.protocol, details)
@@ -172,7 +182,7 @@ def card_layout(layout: str) -> str:
     from pmr_print.cards.sheet import LAYOUTS
 
     if layout not in LAYOUTS:
-        raise UsageError(f"unknown card layout {layout!r}; use one of: {', '.join(LAYOUTS)}")
+        raise UsageError(f"unknown card layout {quoted(layout)}; use one of: {', '.join(LAYOUTS)}")
     return layout
 
 
@@ -185,6 +195,7 @@ def handout_html(
 
     if isinstance(edition, Bilingual):
         pair = resolve_pair(options or PrintOptions(), edition)
+        check_omit_each(pair, details or HandoutDetails())
         return render_bilingual_handout(edition, pair, details or HandoutDetails())
     guide = edition
     settings = resolve(options or PrintOptions(), guide)
@@ -311,7 +322,9 @@ def booklet_pdf(
     if isinstance(edition, Bilingual):
         from pmr_print.booklet.render import render_bilingual_booklet
 
-        return render_bilingual_booklet(edition, resolve_pair(options, edition), details, impose)
+        pair = resolve_pair(options, edition)
+        check_omit_each(pair, details)
+        return render_bilingual_booklet(edition, pair, details, impose)
     return render_booklet(edition, resolve(options, edition), details, impose)
 
 
@@ -325,6 +338,7 @@ def booklet_html(
 
     if isinstance(edition, Bilingual):
         pair = resolve_pair(options or PrintOptions(), edition)
+        check_omit_each(pair, details or BookletDetails())
         return render_bilingual_booklet(edition, pair, details or BookletDetails())
     guide = edition
     settings = resolve(options or PrintOptions(), guide)
@@ -355,6 +369,9 @@ __all__ = [
     "PrintOptions",
     "Roster",
     "RosterError",
+    "RowProblem",
+    "TooManyRows",
+    "WEB_ROWS",
     "Row",
     "WorkshopDetails",
     "WorkshopReport",
@@ -387,11 +404,7 @@ def read_roster(path: pathlib.Path, content_dir: pathlib.Path | None = None) -> 
     roster at all (not UTF-8, not CSV, a wrong header)."""
     from pmr_print.workshop.roster import read_roster as check
 
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise UsageError(f"{path}: {error.strerror or error}") from None
-    return check(data, str(path), languages(content_dir))
+    return check(read_regular(path), str(path), languages(content_dir))
 
 
 def packets(
@@ -422,10 +435,12 @@ def workshop_zip(
     details: WorkshopDetails | None = None,
     content_dir: pathlib.Path | None = None,
     executor: Executor | None = None,
+    max_rows: int | None = None,
 ) -> tuple[bytes, list[RowProblem]]:
     """The workshop from a roster's bytes, as one zip archive made in memory (the files
-    `pmr-print workshop` writes, under the same names), and the bad rows, skipped. Raises
-    UsageError when the roster cannot be read or no packet could be built."""
+    `pmr-print workshop` writes, under the same names, with problems.txt listing the bad rows),
+    and the bad rows, skipped. Raises UsageError when the roster cannot be read or no packet
+    could be built, and TooManyRows (a RosterError) beyond `max_rows` rows."""
     import io
     import zipfile
 
@@ -438,6 +453,7 @@ def workshop_zip(
         details or WorkshopDetails(),
         content_dir or default_content_dir(),
         executor,
+        max_rows,
     )
     if not files:
         lines = [str(problem) for problem in problems]

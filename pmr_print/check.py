@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable
 
 from pmr_print.checks import folder_problems
 from pmr_print.loader import languages, load_guide
+from pmr_print.loader.sizes import TooLarge
 from pmr_print.model import Guide, MuscleGroup, Protocol, Step
 from pmr_print.problems import ContentError, Problem
 
@@ -24,6 +25,9 @@ def check_content(
     for lang in langs:
         try:
             guides.append(load_guide(content_dir, lang))
+        except TooLarge as error:  # what a build refuses; the other checks would read it all
+            problems.extend(error.problems)
+            continue
         except ContentError as error:
             problems.extend(error.problems)
         problems.extend(folder_problems(content_dir / lang))

@@ -15,6 +15,12 @@ import unicodedata
 from pmr_print.problems import PmrError
 
 SLUG_CHARS = 60
+# Names Windows keeps for devices, whatever the case and extension (CON, con.pdf, COM1.txt): a
+# file named so goes to the console or the null device, and a zip holding one cannot be unpacked.
+DEVICE_NAMES = frozenset(
+    ["con", "prn", "aux", "nul"]
+    + [f"{kind}{n}" for kind in ("com", "lpt") for n in (*"123456789", "¹", "²", "³")]
+)
 
 
 class UnreadableFile(PmrError):
@@ -70,3 +76,27 @@ def slug(name: str) -> str:
     if joined or not name.strip():
         return joined
     return "client-" + hashlib.sha256(name.encode("utf-8")).hexdigest()[:8]
+
+
+def device_name(name: str) -> bool:
+    """Whether a file name is one of Windows' device names: its stem before the first '.'
+    (trailing spaces ignored), in any case: CON, nul.txt, Com1.pdf.
+
+    >>> device_name("con.pdf"), device_name("Console.pdf")
+    (True, False)
+    """
+    return name.split(".", 1)[0].rstrip(" ").casefold() in DEVICE_NAMES
+
+
+def download_name(name: str, suffix: str, fallback: str) -> str:
+    """A file name for a download made from a name the user sent (an upload's name): its stem
+    slugged like a client's name (no separators, dots or direction marks), then `suffix`;
+    `fallback` when nothing is left. 'filled.pdf' -> 'filled-entries.csv'.
+
+    >>> download_name("../../.bashrc.pdf", "-entries.csv", "log")
+    'bashrc-entries.csv'
+    """
+    stem = name.rsplit("/", 1)[-1].rsplit("\\", 1)[-1]
+    stem = stem[: -len(".pdf")] if stem.casefold().endswith(".pdf") else stem
+    base = slug(stem) if any(char.isalnum() for char in stem) else ""
+    return (base or fallback) + suffix

@@ -14,6 +14,7 @@ from babel.numbers import format_decimal
 
 from pmr_print.files import UnreadableFile, read_regular
 from pmr_print.labels import LABELS, Labels, placeholder_problem
+from pmr_print.limits import quoted
 from pmr_print.problems import Problem, UsageError
 
 
@@ -75,7 +76,7 @@ def babel_locale(name: str) -> Locale:
         return Locale.parse(name.replace("-", "_"))
     except (UnknownLocaleError, ValueError):
         raise UsageError(
-            f"unknown locale {name!r}; use a name such as en_US, en_GB, zh_CN"
+            f"unknown locale {quoted(name)}; use a name such as en_US, en_GB, zh_CN"
         ) from None
 
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from pmr_print.problems import UsageError
@@ -71,12 +72,56 @@ def check_log_day(day: dt.date) -> dt.date:
 OTHER_BREAKS = "\r\v\f\x85\u2028\u2029"
 
 
+QUOTE_CHARS = 60  # a value quoted in a message: enough to recognise it, short enough to read
+MAX_ITEMS = 50  # a list field (groups to leave out, ...): far more than there are groups
+
+
 class LimitError(UsageError):
     """A value over its limit or holding a control character; `.field` names the field."""
 
-    def __init__(self, field: str, message: str) -> None:
+    def __init__(self, field: str, message: str, label: str | None = None) -> None:
         self.field = field
-        super().__init__(f"{LIMITS[field].label}: {message}")
+        super().__init__(f"{label or LIMITS[field].label}: {message}")
+
+
+def quoted(value: str) -> str:
+    """A value of the user's as a message quotes it: cut to QUOTE_CHARS, in quotes, with
+    control characters and invalid Unicode escaped (repr), so the message is one short line
+    that any terminal, JSON encoder or page can show.
+
+    >>> quoted("a4")
+    "'a4'"
+    >>> len(quoted("x" * 8_000_000))
+    63
+    """
+    return repr(value if len(value) <= QUOTE_CHARS else value[:QUOTE_CHARS] + "…")
+
+
+def invalid_unicode(text: str) -> str | None:
+    """The first character of text that is not valid Unicode (a lone surrogate, which JSON's
+    "\\ud800" or an undecodable byte of a command-line argument becomes), else None."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as error:
+        return text[error.start]
+    return None
+
+
+def unicode_problem(text: str) -> str | None:
+    """What is wrong with text that is not valid Unicode, else None."""
+    bad = invalid_unicode(text)
+    if bad is None:
+        return None
+    return f"not valid Unicode text ({describe(bad)} alone); check the encoding"
+
+
+def check_unicode(label: str, text: str) -> str:
+    """text, or UsageError naming the field when it is not valid Unicode: the one check that
+    every text of a request, an argument or a file passes before PDF, HTML or a message."""
+    problem = unicode_problem(text)
+    if problem is not None:
+        raise UsageError(f"{label}: {problem}")
+    return text
 
 
 def is_control(char: str) -> bool:
@@ -101,14 +146,19 @@ def describe(char: str) -> str:
     return f"U+{ord(char):04X}"
 
 
-def check_text(field: str, value: str) -> str:
-    """The value as it will print, or LimitError naming the field (see LIMITS).
+def check_text(field: str, value: str, label: str | None = None) -> str:
+    """The value as it will print, or LimitError naming the field (see LIMITS), or `label`
+    when the value comes from elsewhere (a roster's `name` column).
 
     One-line fields get spaces for newlines and tabs; a multi-line field keeps newlines and
-    tabs. Any other control character, or more than the field's characters, is refused."""
+    tabs. Any other control character, invalid Unicode, or more than the field's characters,
+    is refused."""
     limit = LIMITS[field]
     if len(value) > limit.max_chars:
-        raise LimitError(field, f"{len(value)} characters; at most {limit.max_chars}")
+        raise LimitError(field, f"{len(value)} characters; at most {limit.max_chars}", label)
+    problem = unicode_problem(value)
+    if problem is not None:
+        raise LimitError(field, problem, label)
     if limit.one_line:
         value = "".join(" " if char in OTHER_BREAKS + "\n\t" else char for char in value)
     else:  # a viewer's multi-line field may end its lines with CR: they are newlines too
@@ -117,9 +167,21 @@ def check_text(field: str, value: str) -> str:
     bad = control_characters(value)
     if bad:
         raise LimitError(
-            field, f"holds the control character {describe(bad[0])}, which cannot be printed"
+            field, f"holds the control character {describe(bad[0])}, which cannot be printed", label
         )
     return value
+
+
+def unique_items(label: str, items: Sequence[str]) -> tuple[str, ...]:
+    """A list field's items, each once in the order given, or UsageError when there are more
+    than MAX_ITEMS: a list of ids is short, and a huge one is a mistake or an attack.
+
+    >>> unique_items("--omit", ["back", "feet", "back"])
+    ('back', 'feet')
+    """
+    if len(items) > MAX_ITEMS:
+        raise UsageError(f"{label}: {len(items)} items; at most {MAX_ITEMS}")
+    return tuple(dict.fromkeys(items))
 
 
 def limits_table() -> list[tuple[str, int]]:

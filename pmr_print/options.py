@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from babel import Locale
 
-from pmr_print.limits import LAST_LOG_DAY, check_log_day, check_text
+from pmr_print.limits import LAST_LOG_DAY, check_log_day, check_text, quoted, unique_items
 from pmr_print.locales import default_paper, locale_for_language, resolve_region
 from pmr_print.model import GROUP_IDS, Bilingual, Guide, Protocol
 from pmr_print.problems import UsageError
@@ -87,12 +87,14 @@ def settle(options: PrintOptions, guide: Guide, langs: Sequence[str]) -> Setting
     locale = locale_for_language(region, guide.lang)
     paper = options.paper or default_paper(region)
     if paper not in PAPER_SIZES:
-        raise UsageError(f"unknown paper {paper!r}; use one of: {', '.join(PAPER_SIZES)}")
+        raise UsageError(f"unknown paper {quoted(paper)}; use one of: {', '.join(PAPER_SIZES)}")
     try:
         protocol = guide.protocol(options.protocol)
     except KeyError:
         known = ", ".join(p.id for p in guide.protocols)
-        raise UsageError(f"unknown protocol {options.protocol!r}; use one of: {known}") from None
+        raise UsageError(
+            f"unknown protocol {quoted(options.protocol)}; use one of: {known}"
+        ) from None
     theme = make_theme(paper, options.large_print, options.grayscale)
     return Settings(locale, theme, protocol, region)
 
@@ -121,10 +123,12 @@ class HandoutDetails:
     def __post_init__(self) -> None:
         for name in ("client", "clinician", "clinic", "omit_reason", "recording_url"):
             object.__setattr__(self, name, check_text(name, getattr(self, name)))
+        # A group named twice is left out once (and named once in the note).
+        object.__setattr__(self, "omit", unique_items("--omit", self.omit))
         unknown = [step for step in self.omit if step not in GROUP_IDS]
         if unknown:
             raise UsageError(
-                f"--omit: unknown step id {unknown[0]!r}; valid ids: {', '.join(GROUP_IDS)}"
+                f"--omit: unknown step id {quoted(unknown[0])}; valid ids: {', '.join(GROUP_IDS)}"
             )
         if self.recording_url and not self.recording_url.startswith(("https://", "http://")):
             raise UsageError("--recording-url must start with https:// or http://")
@@ -186,6 +190,15 @@ class BookletDetails(HandoutDetails):
         super().__post_init__()
         if not 1 <= self.weeks <= 12:
             raise UsageError(f"--weeks {self.weeks}: give a number of weeks from 1 to 12")
+        try:  # the log's weeks start within a week of the date: the days `log --start` allows
+            if self.date is not None:
+                check_log_day(self.date)
+                check_log_day(self.date + dt.timedelta(weeks=self.weeks + 1))
+        except (ValueError, OverflowError):
+            raise UsageError(
+                f"--date {self.date}: a booklet's log weeks must lie between 1900 and "
+                f"{LAST_LOG_DAY.year}"
+            ) from None
 
 
 def check_omit(protocol: Protocol, details: HandoutDetails) -> None:
@@ -204,4 +217,10 @@ def iso_date(text: str | None, option: str) -> dt.date | None:
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
-        raise UsageError(f"{option} {text!r} is not a date; write it as YYYY-MM-DD") from None
+        raise UsageError(f"{option} {quoted(text)} is not a date; write it as YYYY-MM-DD") from None
+
+
+def check_omit_each(settings: Sequence[Settings], details: HandoutDetails) -> None:
+    """check_omit for every guide of an edition (both sides of a bilingual one)."""
+    for one in settings:
+        check_omit(one.protocol, details)

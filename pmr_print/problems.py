@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from pmr_print.model import Source
@@ -34,3 +34,19 @@ class ContentError(PmrError):
 
 class UsageError(PmrError):
     """A bad command-line option or API argument."""
+
+
+SHOWN_PROBLEMS = 20  # problems listed where a person reads them; the rest are counted
+
+
+def summarised(lines: Sequence[str], shown: int = SHOWN_PROBLEMS) -> list[str]:
+    """The first `shown` lines, then "and 9,998 more" when there are more: what a terminal, a
+    response header or a page shows of a long list (the full list goes where the user keeps
+    it: a problems file beside the output, in the zip, or the JSON body).
+
+    >>> summarised([f"row {n}" for n in range(1, 10_000)], 2)
+    ['row 1', 'row 2', 'and 9,997 more']
+    """
+    if len(lines) <= shown:
+        return list(lines)
+    return [*lines[:shown], f"and {len(lines) - shown:,} more"]

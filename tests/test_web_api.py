@@ -22,6 +22,7 @@ from pmr_print.problems import UsageError
 from pmr_print.web.app import STATIC, MemoryParser, make_app
 from pmr_print.web.guard import MAX_BODY
 from pmr_print.web.text import negotiate
+from pmr_print.web.workers import Workers
 from tests.browser import start_server
 from tests.test_architecture import read_graph, surfaces_going_around_the_api
 
@@ -31,8 +32,12 @@ BASE = f"http://127.0.0.1:{PORT}"
 
 @pytest.fixture(scope="module")
 def client() -> Iterator[TestClient]:
-    with TestClient(make_app(PORT), base_url=BASE) as test_client:
-        yield test_client
+    workers = Workers(None)
+    try:
+        with TestClient(make_app(PORT, workers=workers), base_url=BASE) as test_client:
+            yield test_client
+    finally:
+        workers.close()
 
 
 def pdf_text(data: bytes) -> str:
@@ -326,8 +331,10 @@ def test_a_workshop_pack_comes_as_a_zip(client: TestClient) -> None:
         "workshop/packets-to-print.pdf",
         "workshop/packets/jm.pdf",
         "workshop/packets/wf.pdf",
+        "workshop/problems.txt",
         "workshop/slides.pdf",
     ]
+    assert archive.read("workshop/problems.txt").decode() == problems[0] + "\n"
     assert "王芳" in pdf_text(archive.read("workshop/packets/wf.pdf"))
     assert errors(client.post("/api/workshop", json={}))["roster"].startswith("--roster")
     bad = client.post("/api/workshop", files={"roster": ("r.csv", b"a,b\n")})

@@ -26,7 +26,7 @@ from pmr_print.files import read_regular
 from pmr_print.limits import control_characters, describe, visible
 from pmr_print.model import Edition, Guide
 from pmr_print.options import LogDetails, PrintOptions, iso_date
-from pmr_print.problems import UsageError
+from pmr_print.problems import UsageError, summarised
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -57,10 +57,28 @@ def say(message: str) -> None:
     print(f"pmr-print: {visible(message)}", file=sys.stderr)
 
 
-def report(problems: list[EntryProblem]) -> None:
-    """Each bad row on standard error, in the order of its file (the API sorts them)."""
-    for problem in problems:
-        say(str(problem))
+def report(problems: list[EntryProblem], keep: pathlib.Path | None = None) -> None:
+    """The bad rows on standard error, in the order of their file (the API sorts them): the
+    first ones and how many more, with every one of them in `keep` (beside the output)."""
+    lines = summarised([str(problem) for problem in problems])
+    if len(lines) < len(problems):
+        if keep is None:
+            lines[-1] += "; write the log to a file (-o) to get them all beside it"
+        else:
+            keep.parent.mkdir(parents=True, exist_ok=True)
+            keep.write_text("".join(f"{problem}\n" for problem in problems), encoding="utf-8")
+            lines[-1] += f"; every bad row is in {keep}"
+    for line in lines:
+        say(line)
+
+
+def problems_file(args: argparse.Namespace) -> pathlib.Path | None:
+    """Where a long list of bad rows goes: beside the output named by -o (log.problems.txt),
+    else beside the diary (diary.problems.txt); None for standard output."""
+    if args.output is not None:
+        return None if str(args.output) == "-" else args.output.with_suffix(".problems.txt")
+    source = args.entries or args.read
+    return source.with_suffix(".problems.txt") if source is not None else None
 
 
 def read_file(path: pathlib.Path) -> bytes:
@@ -69,19 +87,25 @@ def read_file(path: pathlib.Path) -> bytes:
 
 
 def completed(
-    guide: Guide, options: PrintOptions, details: LogDetails, path: pathlib.Path
+    guide: Guide,
+    options: PrintOptions,
+    details: LogDetails,
+    path: pathlib.Path,
+    keep: pathlib.Path | None = None,
 ) -> bytes:
     try:
         text = read_file(path).decode("utf-8-sig")
     except UnicodeDecodeError:
         raise UsageError(f"{path}: not UTF-8 text") from None
-    pdf, _ = api.diary_log_pdf(guide, options, details, text, str(path), report)
+    pdf, _ = api.diary_log_pdf(
+        guide, options, details, text, str(path), lambda found: report(found, keep)
+    )
     return pdf
 
 
 def read_back(args: argparse.Namespace) -> str:
     rows, problems = api.read_filled_days(read_file(args.read), str(args.read))
-    report(problems)
+    report(problems, problems_file(args) if args.output else None)  # else to standard output
     if args.format == "json":
         return api.entries_text([entry for _, entry in rows], "json")
     return api.entries_text(terminal_safe(rows), "csv")
@@ -114,7 +138,7 @@ def build(edition: Edition, options: PrintOptions, args: argparse.Namespace) -> 
         form_font=args.form_font or "",
     )
     if args.entries is not None:
-        return completed(guide, options, details, args.entries)
+        return completed(guide, options, details, args.entries, problems_file(args))
     return api.log_pdf(guide, options, details)
 
 

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from pmr_print import api
 from pmr_print.commands import Command, print_options
+from pmr_print.problems import summarised
 
 if TYPE_CHECKING:
     from tqdm import tqdm
@@ -50,8 +51,11 @@ def run(args: argparse.Namespace) -> int:
             content_dir=args.content,
             progress=lambda done, total: show(bar, done, total),
         )
-    for problem in report.problems:
-        print(f"pmr-print: {problem}", file=sys.stderr)
+    lines = summarised([str(problem) for problem in report.problems])
+    if len(lines) < len(report.problems):  # the last line counts the rest: say where they are
+        lines[-1] += f"; every bad row is in {args.output / 'problems.txt'}"
+    for line in lines:
+        print(f"pmr-print: {line}", file=sys.stderr)
     for path in report.written[:3]:
         print(path)
     if report.built:

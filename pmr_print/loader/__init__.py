@@ -6,6 +6,7 @@ import dataclasses
 import pathlib
 
 from pmr_print.i18n import read_labels
+from pmr_print.limits import quoted
 from pmr_print.loader.guide import load_guide as parse_guide
 from pmr_print.model import Guide
 from pmr_print.problems import ContentError, Problem
@@ -17,20 +18,23 @@ def languages(content_dir: pathlib.Path) -> list[str]:
 
 
 def load_guide(content_dir: pathlib.Path, lang: str) -> Guide:
-    """Load one language's guide.md and labels.po; raise ContentError listing every problem."""
-    folder = content_dir / lang
-    if not (folder / "guide.md").exists():  # a folder or a pipe there: read_text says so
-        found = ", ".join(languages(content_dir)) or "none"
+    """Load one language's guide.md and labels.po; raise ContentError listing every problem.
+    `lang` must name a language folder of content_dir: it never becomes a path of its own
+    (`../x`, `/any/folder`), whoever sends it."""
+    found = languages(content_dir)
+    if lang not in found:  # a folder or a pipe at guide.md: read_text says so
+        known = ", ".join(found) or "none"
         problem = Problem(
-            str(folder / "guide.md"), 1, f"no content for language '{lang}' (found: {found})"
+            str(content_dir), 1, f"no content for language {quoted(lang)} (found: {known})"
         )
         raise ContentError([problem])
+    folder = content_dir / lang
     problems: list[Problem] = []
     labels = read_labels(folder / "labels.po", lang, problems)
     try:
         guide = parse_guide(folder / "guide.md", lang)
-    except ContentError as error:
-        raise ContentError(sorted(set(problems) | set(error.problems))) from None
+    except ContentError as error:  # of the same kind (TooLarge: refused before parsing)
+        raise type(error)(sorted(set(problems) | set(error.problems))) from None
     if problems:
         raise ContentError(problems)
     return dataclasses.replace(guide, labels=labels)

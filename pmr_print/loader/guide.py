@@ -12,6 +12,7 @@ from pmr_print.loader.frontmatter import FrontMatter, read_front_matter
 from pmr_print.loader.markdown import make_parser
 from pmr_print.loader.outline import Node, nest
 from pmr_print.loader.protocols import alt_text, paragraphs, read_protocol
+from pmr_print.loader.sizes import TooLarge, size_problems
 from pmr_print.model import (
     GROUP_IDS,
     SECTION_IDS,
@@ -47,6 +48,9 @@ def read_text(path: pathlib.Path) -> str:
 def load_guide(path: pathlib.Path, lang: str) -> Guide:
     """Parse guide.md into a Guide, or raise ContentError listing every problem found."""
     text = read_text(path)
+    too_large = size_problems(text, str(path))
+    if too_large:
+        raise TooLarge(too_large)
     tokens = make_parser().parse(text)
     reader = Reader(str(path), tokens)
     problems = reader.problems

@@ -11,6 +11,10 @@ row per day; JSON is a list of objects with the same keys. Values:
 - before, after: tension from 0 (fully relaxed) to 10 (the most tense), or empty;
 - notes: free text.
 
+In CSV written here, a cell a spreadsheet would run as a formula (one starting with =, +, -, @,
+a tab or a carriage return) starts with a ' (as spreadsheets themselves mark text), and reading
+CSV takes that ' away again: notes typed as `=SUM(A1)` come back as typed, and never run.
+
 A bad value is an `EntryProblem` naming the row (`FILE:LINE` for CSV, `FILE[INDEX]` for JSON,
 `wW.dD` for a filled PDF) and the field; the row is left out and the other rows are kept.
 """
@@ -251,6 +255,27 @@ class EntriesFileError(ValueError):
 MAX_FILE_CHARS = 20_000_000  # years of entries with long notes fit many times over
 
 
+# What makes a spreadsheet (Excel, LibreOffice, Google Sheets) read a cell as a formula.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def defused(cell: str) -> str:
+    """A CSV cell a spreadsheet shows as text: one that would start a formula (after any run of
+    ', so that reading back is exact) gets a leading '.
+
+    >>> defused("=1+1"), defused("'=1+1"), defused("-"), defused("it's")
+    ("'=1+1", "''=1+1", "'-", "it's")
+    """
+    return "'" + cell if cell.lstrip("'").startswith(FORMULA_STARTS) else cell
+
+
+def undefused(cell: str) -> str:
+    """defused() undone: the cell as it was typed."""
+    if cell.startswith("'") and cell.lstrip("'").startswith(FORMULA_STARTS):
+        return cell[1:]
+    return cell
+
+
 def csv_records(text: str, origin: str) -> list[tuple[str, Record]]:
     # The csv module refuses a cell over 131,072 characters with an exception that ends the
     # file; a long cell is one bad row (its notes over the limit), so allow any cell the file
@@ -274,7 +299,8 @@ def read_csv_rows(reader: Iterator[list[str]], origin: str) -> list[tuple[str, R
         if len(row) > len(names):
             records.append((f"{origin}:{line}", f"{len(row)} cells, the header has {len(names)}"))
         elif any(cell.strip() for cell in row):
-            records.append((f"{origin}:{line}", dict(zip(names, row, strict=False))))
+            cells = [undefused(cell) for cell in row]
+            records.append((f"{origin}:{line}", dict(zip(names, cells, strict=False))))
         line = reader.line_num + 1  # type: ignore[attr-defined]
     return records
 
@@ -326,7 +352,7 @@ def to_csv(entries: Iterable[Entry]) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(COLUMNS)
-    writer.writerows(entry_row(entry) for entry in entries)
+    writer.writerows([defused(cell) for cell in entry_row(entry)] for entry in entries)
     return out.getvalue()
 
 

@@ -56,19 +56,21 @@ def read_form(data: bytes, origin: str) -> FormValues:
         form: Any = root.get_object().get("/AcroForm")
         top: Any = form.get_object().get("/Fields") if form is not None else None
         return walk([] if top is None else list(top.get_object()))
-    except (PyPdfError, ValueError, TypeError, AttributeError, KeyError) as error:
-        raise UsageError(f"{origin}: not a readable PDF form ({error})") from None
+    except (PyPdfError, ValueError, TypeError, AttributeError, KeyError):
+        # pypdf's own words name Python's internals ('NoneType' object has no attribute ...)
+        raise UsageError(f"{origin}: not a readable PDF form") from None
 
 
 def open_pdf(data: bytes, origin: str) -> PdfReader:
     if not data.lstrip()[:5] == b"%PDF-":
         raise UsageError(f"{origin}: not a PDF")
     try:
-        reader = PdfReader(io.BytesIO(data))
-        if reader.is_encrypted and not reader.decrypt(""):
-            raise UsageError(
-                f"{origin}: the PDF is protected by a password; save a copy without it"
-            )
+        try:
+            reader = PdfReader(io.BytesIO(data))
+        except DependencyError:  # AES, without the optional `cryptography`
+            reader = PdfReader(io.BytesIO(decrypted(data, origin)))
+        if reader.is_encrypted:
+            reader = PdfReader(io.BytesIO(decrypted(data, origin)))
         root: Any = reader.trailer["/Root"]
         root.get_object().get("/AcroForm")  # an encrypted file fails here, if at all
     except (PyPdfError, DependencyError, ValueError, NotImplementedError) as error:
@@ -79,6 +81,28 @@ def open_pdf(data: bytes, origin: str) -> PdfReader:
             ) from None
         raise UsageError(f"{origin}: not a readable PDF ({error})") from None
     return reader
+
+
+def decrypted(data: bytes, origin: str) -> bytes:
+    """An encrypted PDF that opens without a password (only its owner's is set, as when a
+    viewer saves with "no printing" and the like) is read as every viewer opens it: decrypted
+    by qpdf, whatever pypdf's optional AES support (the `cryptography` package) is."""
+    import pikepdf
+
+    try:
+        with pikepdf.open(io.BytesIO(data), password="") as pdf:
+            out = io.BytesIO()
+            pdf.save(out, encryption=False)
+            return out.getvalue()
+    except pikepdf.PasswordError:
+        raise UsageError(
+            f"{origin}: the PDF is protected by a password; save a copy without it"
+        ) from None
+    except pikepdf.PdfError:
+        raise UsageError(
+            f"{origin}: the PDF is encrypted and cannot be read; save a copy without "
+            "encryption and read that"
+        ) from None
 
 
 def walk(top: list[Any]) -> FormValues:

@@ -4,25 +4,28 @@ from __future__ import annotations
 
 import json
 import pathlib
-import threading
 from collections.abc import Mapping
 
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
+from starlette.exceptions import HTTPException
 from starlette.formparsers import MultiPartException, MultiPartParser
 from starlette.middleware import Middleware
-from starlette.requests import Request
-from starlette.responses import HTMLResponse, JSONResponse, Response
+from starlette.requests import ClientDisconnect, Request
+from starlette.responses import HTMLResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
+from pmr_print.limits import quoted
 from pmr_print.locales import first_accepted
+from pmr_print.problems import summarised
 from pmr_print.resources import fonts_dir
-from pmr_print.web.fields import FieldErrors, Reader, Upload
+from pmr_print.web.fields import FieldErrors, Reader, Upload, unicode_errors
 from pmr_print.web.guard import CONTENT_SECURITY_POLICY, MAX_BODY, MAX_FIELD, Guard
 from pmr_print.web.page import render_page
 from pmr_print.web.products import PRODUCTS, Result, Shelf
 from pmr_print.web.text import TEXTS, negotiate
+from pmr_print.web.workers import Busy, Workers
 
 STATIC = pathlib.Path(__file__).parent / "static"
 # The page's own faces: Latin, and Chinese for every page (no Chinese system font needed).
@@ -33,6 +36,18 @@ PAGE_FONTS = (
     "NotoSansSC-Bold.ttf",
 )
 FORM_TYPES = ("multipart/form-data", "application/x-www-form-urlencoded")
+# The bad rows a response header lists, each cut to a readable length: browsers, curl and httpx
+# refuse a response head over 16 to 256 kB; the full list is in the zip (workshop/problems.txt).
+HEADER_PROBLEMS = 10
+HEADER_PROBLEM_CHARS = 160
+BUSY = (
+    "the server is busy with other long builds (workshops, print files, long logs); "
+    "try again in a minute"
+)
+
+
+class Gone(Exception):
+    """The client went away before its request arrived: nobody to answer, nothing to log."""
 
 
 class MemoryParser(MultiPartParser):
@@ -42,24 +57,27 @@ class MemoryParser(MultiPartParser):
 
 
 class Service:
-    """What the routes share: content and fonts loaded once, and one build at a time (ReportLab
-    keeps global state, so builds are not run side by side)."""
+    """What the routes share: content and fonts loaded once, and where builds run (quick ones
+    one at a time in this process, long ones in a worker: pmr_print.web.workers)."""
 
-    def __init__(self, shelf: Shelf) -> None:
+    def __init__(self, shelf: Shelf, workers: Workers) -> None:
         self.shelf = shelf
         self.fonts = {name: (fonts_dir() / name).read_bytes() for name in PAGE_FONTS}
-        self.lock = threading.Lock()
+        self.workers = workers
 
     def make(self, product: str, reader: Reader) -> Result:
         """The product, or FieldErrors in the order of its fields (the page's order)."""
-        keys = PRODUCTS[product].keys
+        found = PRODUCTS[product]
         try:
-            with self.lock:
-                return PRODUCTS[product].make(reader, self.shelf)
+            if found.long(reader):
+                return self.workers.long(found.make, reader)
+            return self.workers.quick(found.make, reader, self.shelf)
         except FieldErrors as error:
-            rank = {key: index for index, key in enumerate(keys)}
-            ordered = sorted(error.errors.items(), key=lambda item: rank.get(item[0], len(keys)))
-            raise FieldErrors(dict(ordered)) from None
+            rank = {key: index for index, key in enumerate(found.keys)}
+            ordered = sorted(
+                error.errors.items(), key=lambda item: rank.get(item[0], len(found.keys))
+            )
+            raise FieldErrors(dict(ordered), error.problems, error.status) from None
 
     async def page(self, request: Request) -> Response:
         """The page in the language the browser prefers; /en and /zh pin one (the switch)."""
@@ -79,14 +97,19 @@ class Service:
         product = request.path_params["product"]
         if product not in PRODUCTS:
             known = ", ".join(PRODUCTS)
-            return errors_response({"product": f"unknown product {product!r}; use one of: {known}"})
+            text = f"unknown product {quoted(product)}; use one of: {known}"
+            return errors_response(FieldErrors({"product": text}))
         try:
             values, files = await request_values(request)
             reader = Reader(values, files, request_region(request))
             reader.reject_unknown(PRODUCTS[product].keys)
             result = await run_in_threadpool(self.make, product, reader)
         except FieldErrors as error:
-            return errors_response(error.errors, error_status(error))
+            return errors_response(error)
+        except Busy:
+            return busy_response()
+        except Gone:
+            return Response(status_code=400)
         return result_response(result, "attachment")
 
     async def form(self, request: Request) -> Response:
@@ -98,17 +121,21 @@ class Service:
             values, files = await request_values(request)
             product = str(Reader(values).text("product", "handout"))
             if product not in PRODUCTS:
-                raise FieldErrors({"product": f"unknown product {product!r}"})
+                raise FieldErrors({"product": f"unknown product {quoted(product)}"})
             known = PRODUCTS[product].keys
             chosen = {k: v for k, v in values.items() if k in known}
             reader = Reader(chosen, files, request_region(request))
             result = await run_in_threadpool(self.make, product, reader)
         except FieldErrors as error:
             if wants_json:
-                return errors_response(error.errors, error_status(error))
+                return errors_response(error)
             lang = Reader(values).text("page_lang", "en")
             html = render_page(TEXTS.get(lang, TEXTS["en"]), self.shelf, values, error.errors)
-            return HTMLResponse(html, status_code=400, headers=page_headers())
+            return HTMLResponse(html, status_code=error.status, headers=page_headers())
+        except Busy:
+            return busy_response()
+        except Gone:
+            return Response(status_code=400)
         return result_response(result, "inline")
 
 
@@ -122,23 +149,46 @@ def page_headers() -> dict[str, str]:
     return {"content-security-policy": CONTENT_SECURITY_POLICY, "vary": "accept-language"}
 
 
-def error_status(error: FieldErrors) -> int:
-    return 413 if "body" in error.errors and "larger" in error.errors["body"] else 400
+def errors_response(error: FieldErrors, headers: Mapping[str, str] | None = None) -> Response:
+    """The JSON errors, ASCII-escaped: whatever a message quotes, it can be sent."""
+    body = json.dumps(error.as_json()).encode("ascii")
+    return Response(body, error.status, headers, media_type="application/json")
 
 
-def errors_response(errors: Mapping[str, str], status: int = 400) -> JSONResponse:
-    return JSONResponse(FieldErrors(errors).as_json(), status_code=status)
+def busy_response() -> Response:
+    return errors_response(FieldErrors({"body": BUSY}, status=503), {"retry-after": "30"})
+
+
+def problems_header(problems: tuple[str, ...]) -> str:
+    """The first bad rows, each cut to a readable length, and how many more: a few kB at most."""
+    cut = [
+        line if len(line) <= HEADER_PROBLEM_CHARS else line[:HEADER_PROBLEM_CHARS] + "…"
+        for line in problems
+    ]
+    return json.dumps(summarised(cut, HEADER_PROBLEMS))
 
 
 def result_response(result: Result, kind: str) -> Response:
     headers = {"content-disposition": result.disposition(kind), "cache-control": "no-store"}
     if result.problems:
-        headers["x-pmr-problems"] = json.dumps(list(result.problems))
+        headers["x-pmr-problems"] = problems_header(result.problems)
     return Response(result.body, media_type=result.media_type, headers=headers)
 
 
 async def request_values(request: Request) -> tuple[dict[str, object], dict[str, Upload]]:
-    """A JSON object, or a form's fields (each a list of its values) and its files."""
+    """A JSON object, or a form's fields (each a list of its values) and its files, every key and
+    text valid Unicode; Gone when the client leaves before sending it all."""
+    try:
+        values, files = await read_values(request)
+    except ClientDisconnect:
+        raise Gone from None
+    errors = unicode_errors(values)
+    if errors:
+        raise FieldErrors(errors)
+    return values, files
+
+
+async def read_values(request: Request) -> tuple[dict[str, object], dict[str, Upload]]:
     kind = request.headers.get("content-type", "").split(";")[0].strip().casefold()
     if kind == "application/json":
         return json_values(await request.body()), {}
@@ -160,6 +210,8 @@ async def request_values(request: Request) -> tuple[dict[str, object], dict[str,
             form = await request.form(max_fields=200, max_part_size=MAX_FIELD)
     except MultiPartException as error:
         raise FieldErrors({"body": error.message}) from None
+    except HTTPException as error:  # Starlette's own, e.g. too many fields of a urlencoded form
+        raise FieldErrors({"body": str(error.detail)}) from None
     values: dict[str, object] = {}
     files: dict[str, Upload] = {}
     for key, value in form.multi_items():
@@ -177,14 +229,19 @@ def json_values(body: bytes) -> dict[str, object]:
         data = json.loads(body or b"{}")
     except ValueError as error:
         raise FieldErrors({"body": f"not valid JSON: {error}"}) from None
+    except RecursionError:
+        raise FieldErrors({"body": "not valid JSON: nested too deeply"}) from None
     if not isinstance(data, dict):
         raise FieldErrors({"body": "the JSON body must be an object of options"})
     return data
 
 
-def make_app(port: int, content_dir: pathlib.Path | None = None) -> Starlette:
-    """The application for a server on 127.0.0.1:port, with the content loaded now."""
-    service = Service(Shelf.load(content_dir))
+def make_app(
+    port: int, content_dir: pathlib.Path | None = None, workers: Workers | None = None
+) -> Starlette:
+    """The application for a server on 127.0.0.1:port, with the content loaded now; long work
+    goes to `workers` (the caller stops them: Workers.close)."""
+    service = Service(Shelf.load(content_dir), workers or Workers(content_dir))
     routes = [
         Route("/", service.page),
         *(Route(f"/{lang}", service.page) for lang in TEXTS),

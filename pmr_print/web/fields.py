@@ -12,6 +12,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import TypeVar
 
+from pmr_print.limits import quoted, unicode_problem, unique_items
 from pmr_print.problems import ContentError, PmrError
 
 T = TypeVar("T")
@@ -28,16 +29,53 @@ class Upload:
 
 
 class FieldErrors(Exception):
-    """Bad input: a message per field, keyed as in the JSON body."""
+    """Bad input: a message per field, keyed as in the JSON body; `problems`, the full list of
+    bad rows behind a message that shows only the first; `status`, the HTTP status."""
 
-    def __init__(self, errors: Mapping[str, str]) -> None:
+    def __init__(
+        self, errors: Mapping[str, str], problems: tuple[str, ...] = (), status: int = 400
+    ) -> None:
         self.errors = dict(errors)
+        self.problems = problems
+        self.status = status
         super().__init__("; ".join(f"{key}: {message}" for key, message in self.errors.items()))
 
-    def as_json(self) -> dict[str, list[dict[str, str]]]:
-        return {
+    def as_json(self) -> dict[str, list[dict[str, str]] | list[str]]:
+        found: dict[str, list[dict[str, str]] | list[str]] = {
             "errors": [{"field": key, "message": message} for key, message in self.errors.items()]
         }
+        if self.problems:
+            found["problems"] = list(self.problems)
+        return found
+
+
+def shown_key(key: str) -> str:
+    """A key as messages name it: invalid Unicode escaped, cut to a readable length."""
+    return quoted(key)[1:-1]
+
+
+def first_problem(texts: list[object]) -> str | None:
+    for text in texts:
+        problem = unicode_problem(text) if isinstance(text, str) else None
+        if problem is not None:
+            return problem
+    return None
+
+
+def unicode_errors(values: Mapping[str, object]) -> dict[str, str]:
+    """A message for each key, or text under a key, that is not valid Unicode (JSON allows a
+    lone surrogate, "\\ud800"): refused here, before any field becomes a PDF, a page, a
+    file name or a message."""
+    found = {}
+    for key, value in values.items():
+        texts = value if isinstance(value, list) else [value]
+        if unicode_problem(key):
+            found[shown_key(key)] = f"the key is {unicode_problem(key)}"
+            continue
+        problem = first_problem(texts)
+        if problem is not None:
+            found[key] = f"--{key.replace('_', '-')}: {problem}"
+    return found
 
 
 def message(error: PmrError) -> str:
@@ -106,15 +144,15 @@ class Reader:
         return False
 
     def items(self, key: str) -> tuple[str, ...]:
-        """A list, or text separated by commas as on the command line, or repeated form fields."""
+        """A list, or text separated by commas as on the command line, or repeated form fields:
+        each item once, and at most pmr_print.limits.MAX_ITEMS of them."""
         value = self.values.get(key)
         parts = value if isinstance(value, list) else [] if value is None else [value]
         if not all(isinstance(part, str) for part in parts):
             self.fail(key, "must be a list of texts")
             return ()
-        return tuple(
-            item.strip() for part in parts for item in str(part).split(",") if item.strip()
-        )
+        found = [item.strip() for part in parts for item in str(part).split(",") if item.strip()]
+        return self.check(key, lambda: unique_items(f"--{key.replace('_', '-')}", found)) or ()
 
     def number(self, key: str) -> int | None:
         value = self.raw(key)
@@ -124,7 +162,8 @@ class Reader:
             return value
         if isinstance(value, str) and value.strip().isdigit() and value.strip().isascii():
             return int(value.strip())
-        self.fail(key, f"--{key.replace('_', '-')}: {value!r} is not a whole number")
+        shown = quoted(value) if isinstance(value, str) else "this value"
+        self.fail(key, f"--{key.replace('_', '-')}: {shown} is not a whole number")
         return None
 
     def file(self, key: str) -> Upload | None:
@@ -133,7 +172,7 @@ class Reader:
     def reject_unknown(self, known: tuple[str, ...]) -> None:
         for key in [*self.values, *self.files]:
             if key not in known:
-                self.fail(key, f"unknown option; this product takes: {', '.join(known)}")
+                self.fail(shown_key(key), f"unknown option; this product takes: {', '.join(known)}")
 
     def done(self) -> None:
         if self.errors:

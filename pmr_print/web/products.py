@@ -11,7 +11,8 @@ from typing import TypeVar
 from urllib.parse import quote
 
 from pmr_print import api
-from pmr_print.files import slug
+from pmr_print.files import download_name, slug
+from pmr_print.limits import quoted
 from pmr_print.model import Bilingual, Edition, Guide
 from pmr_print.options import (
     BookletDetails,
@@ -22,7 +23,7 @@ from pmr_print.options import (
     resolve,
     resolve_pair,
 )
-from pmr_print.problems import PmrError, UsageError
+from pmr_print.problems import PmrError, UsageError, summarised
 from pmr_print.web.fields import FieldErrors, Reader, Upload, key_named, message
 
 COMMON = ("lang", "locale", "paper", "protocol", "large_print", "grayscale")
@@ -45,6 +46,8 @@ BOOKLET = (*PERSON, "weeks", "impose", "format")
 WORKSHOP = ("roster", "clinician", "clinic")
 T = TypeVar("T")
 FORMATS = {"json": "application/json", "csv": "text/csv; charset=utf-8"}
+WEB_ROWS = api.WEB_ROWS  # the most participants a web workshop takes (413 above)
+LONG_LOG_WEEKS = 12  # a log of more weeks is long work (pmr_print.web.workers)
 
 
 @dataclass(frozen=True)
@@ -64,7 +67,12 @@ class Shelf:
         return cls(editions, content_dir)
 
     def edition(self, lang: str) -> Edition:
-        return self.editions.get(lang) or api.load(lang, self.content_dir)
+        """A language loaded at start: a request's value never becomes a path."""
+        found = self.editions.get(lang)
+        if found is None:
+            known = ", ".join(self.editions)
+            raise UsageError(f"--lang: unknown language {quoted(lang)}; use one of: {known}")
+        return found
 
     def guide(self, lang: str) -> Guide:
         """One language's guide, for the page's words (English when there is none)."""
@@ -84,6 +92,8 @@ class Result:
     problems: tuple[str, ...] = field(default=())
 
     def disposition(self, kind: str = "inline") -> str:
+        """The header naming the download: `filename` in ASCII, `filename*` as made (from
+        slugs: no separator, no direction mark)."""
         ascii_name = re.sub(r"[^A-Za-z0-9._-]+", "-", self.filename)
         ascii_name = re.sub(r"-+(?=[.-])", "", ascii_name).strip("-")
         return f"{kind}; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(self.filename)}"
@@ -96,6 +106,7 @@ Maker = Callable[[Reader, Shelf], Result]
 class WebProduct:
     keys: tuple[str, ...]
     make: Maker
+    long: Callable[[Reader], bool] = lambda reader: False  # runs in the long-work worker
 
 
 def common(reader: Reader, shelf: Shelf) -> tuple[Edition | None, PrintOptions]:
@@ -157,7 +168,7 @@ def edition_format(reader: Reader) -> str:
     """pdf, or html for the accessible edition (`--format`)."""
     kind = reader.text("format", "pdf") or "pdf"
     if kind not in EDITIONS:
-        reader.fail("format", f"--format: {kind!r} is not one of: {', '.join(EDITIONS)}")
+        reader.fail("format", f"--format: {quoted(kind)} is not one of: {', '.join(EDITIONS)}")
     return kind
 
 
@@ -230,11 +241,18 @@ def make_workshop(reader: Reader, shelf: Shelf) -> Result:
     )
     archive, problems = build(
         WORKSHOP,
-        lambda: api.workshop_zip(roster.data, roster.name, options, details, shelf.content_dir),
+        lambda: workshop_zip(roster.data, roster.name, options, details, shelf),
         "roster",
     )
     name = file_name("workshop", edition_name(reader), "", "zip")
     return Result(archive, "application/zip", name, tuple(str(problem) for problem in problems))
+
+
+def workshop_zip(
+    data: bytes, origin: str, options: PrintOptions, details: api.WorkshopDetails, shelf: Shelf
+) -> tuple[bytes, list[api.RowProblem]]:
+    """The web's workshop: at most WEB_ROWS participants."""
+    return api.workshop_zip(data, origin, options, details, shelf.content_dir, max_rows=WEB_ROWS)
 
 
 def log_details(reader: Reader) -> LogDetails | None:
@@ -251,6 +269,8 @@ def log_details(reader: Reader) -> LogDetails | None:
 def make_log(reader: Reader, shelf: Shelf) -> Result:
     if reader.file("read") is not None:
         return read_back(reader)
+    if reader.text("format", "pdf") not in ("", "pdf"):  # a log is a PDF; csv/json: `read`
+        reader.fail("format", "--format: a log is a PDF; csv and json are for reading one back")
     edition, options = common(reader, shelf)
     details = log_details(reader)
     diary = reader.file("entries")
@@ -282,17 +302,16 @@ def read_back(reader: Reader) -> Result:
     assert upload is not None
     kind = reader.text("format", "json") or "json"
     if kind not in FORMATS:
-        reader.fail("format", f"--format: {kind!r} is not one of: {', '.join(FORMATS)}")
+        reader.fail("format", f"--format: {quoted(kind)} is not one of: {', '.join(FORMATS)}")
     if reader.file("entries") is not None:
         reader.fail("read", "--read: not allowed with --entries")
     reader.done()
     entries, problems = build(LOG, lambda: api.read_filled_log(upload.data, upload.name), "read")
     text = api.entries_text(entries, kind)
-    stem = re.sub(r"\.pdf$", "", upload.name, flags=re.IGNORECASE) or "log"
     return Result(
         text.encode("utf-8"),
         FORMATS[kind],
-        f"{stem}-entries.{kind}",
+        download_name(upload.name, f"-entries.{kind}", "log"),
         tuple(str(problem) for problem in problems),
     )
 
@@ -303,14 +322,30 @@ def build(keys: tuple[str, ...], make: Callable[[], T], fallback: str = "lang") 
     try:
         return make()
     except PmrError as error:
-        text = message(error)
-        raise FieldErrors({key_named(text, COMMON + keys, fallback): text}) from None
+        lines = message(error).splitlines() or [""]
+        # Many bad rows before the verdict: the message shows the first, the body has them all.
+        text = "\n".join([*summarised(lines[:-1]), lines[-1]])
+        key = key_named(text, COMMON + keys, fallback)
+        status = 413 if isinstance(error, api.TooManyRows) else 400
+        raise FieldErrors({key: text}, tuple(lines[:-1]), status) from None
+
+
+def long_log(reader: Reader) -> bool:
+    """A completed log (its weeks are the diary's) or one of many weeks."""
+    weeks = Reader(reader.values).number("weeks")
+    return reader.file("entries") is not None or (weeks or 0) > LONG_LOG_WEEKS
+
+
+def long_booklet(reader: Reader) -> bool:
+    """The print file, or the web page (a figure per card)."""
+    probe = Reader(reader.values)
+    return probe.flag("impose") or probe.text("format") == "html"
 
 
 PRODUCTS: dict[str, WebProduct] = {
     "handout": WebProduct(COMMON + HANDOUT, make_handout),
     "cards": WebProduct(COMMON + CARDS, make_cards),
-    "log": WebProduct(COMMON + LOG, make_log),
-    "booklet": WebProduct(COMMON + BOOKLET, make_booklet),
-    "workshop": WebProduct(COMMON + WORKSHOP, make_workshop),
+    "log": WebProduct(COMMON + LOG, make_log, long_log),
+    "booklet": WebProduct(COMMON + BOOKLET, make_booklet, long_booklet),
+    "workshop": WebProduct(COMMON + WORKSHOP, make_workshop, lambda reader: True),
 }

@@ -9,12 +9,15 @@ import socket
 import sys
 import threading
 import webbrowser
+from types import FrameType
 
 import uvicorn
 
 from pmr_print import api
 from pmr_print.problems import UsageError
 from pmr_print.web.app import make_app
+from pmr_print.web.connections import ACCEPT_BATCH, GuardedProtocol, connection_cap
+from pmr_print.web.workers import Workers
 
 
 def bind(port: int | None) -> socket.socket:
@@ -28,8 +31,21 @@ def bind(port: int | None) -> socket.socket:
             in_use = f"--port {port}: the port is in use; leave out --port for a free one"
             raise UsageError(in_use) from None
         raise UsageError(f"--port {port}: {error.strerror}") from None
-    sock.listen(64)
+    sock.listen(ACCEPT_BATCH)
     return sock
+
+
+class Server(uvicorn.Server):
+    """uvicorn's server, which stops the long-work worker first when asked to stop (Ctrl-C, a
+    SIGTERM), so that a workshop in progress ends at once instead of holding the shutdown."""
+
+    def __init__(self, config: uvicorn.Config, workers: Workers) -> None:
+        super().__init__(config)
+        self.workers = workers
+
+    def handle_exit(self, sig: int, frame: FrameType | None) -> None:
+        self.workers.close()
+        super().handle_exit(sig, frame)
 
 
 def warm_up(content_dir: pathlib.Path | None) -> None:
@@ -42,17 +58,27 @@ def serve(port: int | None, open_browser: bool, content_dir: pathlib.Path | None
     sock = bind(port)
     bound = sock.getsockname()[1]
     url = f"http://127.0.0.1:{bound}/"
+    workers = Workers(content_dir)
+    GuardedProtocol.cap = connection_cap()
     try:
-        app = make_app(bound, content_dir)
+        app = make_app(bound, content_dir, workers)
         warm_up(content_dir)
         print(url, flush=True)
         if open_browser:
             threading.Thread(target=webbrowser.open, args=(url,), daemon=True).start()
-        config = uvicorn.Config(app, log_level="warning", access_log=False, lifespan="off")
-        uvicorn.Server(config).run(sockets=[sock])
+        config = uvicorn.Config(
+            app,
+            log_level="warning",
+            access_log=False,
+            lifespan="off",
+            http=GuardedProtocol,
+            backlog=ACCEPT_BATCH,
+        )
+        Server(config, workers).run(sockets=[sock])
     except KeyboardInterrupt:
         pass
     finally:
+        workers.close()
         sock.close()
     print("pmr-print: stopped", file=sys.stderr, flush=True)
     return 0

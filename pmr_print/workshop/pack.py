@@ -1,8 +1,9 @@
 """The whole workshop pack, written into one folder: the script, the slides, a packet per
 participant and one file to print them all.
 
-Rows that cannot be built are reported and leave nothing in the folder; every file is written
-atomically. The pack's files are named in FILES (and in the README).
+Rows that cannot be built are reported and leave nothing in the folder (their list is in
+problems.txt); every file is written atomically; an interrupted build (Ctrl-C) takes back the
+packets it wrote. The pack's files are named in FILES (and in the README).
 """
 
 from __future__ import annotations
@@ -18,13 +19,14 @@ from dataclasses import dataclass
 import pikepdf
 
 from pmr_print.edition import edition_langs, load_edition
+from pmr_print.files import read_regular
 from pmr_print.i18n import long_date
 from pmr_print.loader import languages
 from pmr_print.locales import default_paper, locale_for_language, resolve_region
 from pmr_print.model import Bilingual
 from pmr_print.options import PrintOptions, WorkshopDetails, resolve, resolve_pair
 from pmr_print.pdf.output import write_atomically
-from pmr_print.problems import UsageError
+from pmr_print.problems import SHOWN_PROBLEMS, UsageError
 from pmr_print.workshop.batch import Results, running
 from pmr_print.workshop.packet import PacketSetup
 from pmr_print.workshop.results import WorkshopReport
@@ -39,6 +41,7 @@ SCRIPT = "facilitator-script.pdf"
 SLIDES = "slides.pdf"
 PRINT_FILE = "packets-to-print.pdf"
 PACKETS = "packets"
+PROBLEMS = "problems.txt"  # every bad row, one a line, when there are any
 
 
 def build_workshop(
@@ -50,21 +53,29 @@ def build_workshop(
     executor: Executor | None = None,
     progress: Progress | None = None,
 ) -> WorkshopReport:
-    checked = read_roster(read_input(roster), str(roster), languages(content))
+    checked = read_roster(read_regular(roster), str(roster), languages(content))
     report = WorkshopReport(problems=list(checked.problems))
+    target = Target(output_dir, roster)
     if not checked.rows:
+        write_problems(target, report, False)
         return report
     day = details.date or dt.date.today()
     voices = speakers(options, details, content)
     setup = packet_setup(options, details, content, day)
-    target = Target(output_dir, roster)
-    with running(checked.rows, setup, executor) as results:
-        # The script and the slides are drawn here while the workers build the packets.
-        author = details.clinician or details.clinic or "pmr-print"
-        script = render_script(voices, author, note(voices, details, day))
-        slides = render_slides(voices)
-        papers = collect(results, len(checked.rows), target, report, progress)
+    try:
+        with running(checked.rows, setup, executor) as results:
+            # The script and the slides are drawn here while the workers build the packets.
+            author = details.clinician or details.clinic or "pmr-print"
+            script = render_script(voices, author, note(voices, details, day))
+            slides = render_slides(voices)
+            papers = collect(results, len(checked.rows), target, report, progress)
+    except KeyboardInterrupt:  # "nothing was written", as the command says: take back this run's
+        for path in report.written:
+            path.unlink(missing_ok=True)
+        raise
     clear_failed(output_dir / PACKETS, report, papers)
+    report.problems.sort(key=lambda problem: problem.line)
+    write_problems(target, report, bool(papers))
     if not papers:
         return report
     ordered = [papers[row.id] for row in checked.rows if row.id in papers]
@@ -72,8 +83,21 @@ def build_workshop(
     for name, data in files:
         target.write(name, data)
     report.written = [output_dir / name for name, _ in files] + report.written
-    report.problems.sort(key=lambda problem: problem.line)
     return report
+
+
+def write_problems(target: Target, report: WorkshopReport, built: bool) -> None:
+    """problems.txt, every bad row, beside the pack (the terminal shows the first few); when
+    no packet is built, only if the terminal cannot show them all. None is left from an earlier
+    run when every row is good."""
+    if report.problems and (built or len(report.problems) > SHOWN_PROBLEMS):
+        target.write(PROBLEMS, problems_text(report.problems))
+    elif (target.folder / PROBLEMS).is_file():
+        (target.folder / PROBLEMS).unlink()
+
+
+def problems_text(problems: Sequence[RowProblem]) -> bytes:
+    return "".join(f"{problem}\n" for problem in problems).encode("utf-8")
 
 
 def workshop_files(
@@ -83,11 +107,13 @@ def workshop_files(
     details: WorkshopDetails,
     content: pathlib.Path,
     executor: Executor | None = None,
+    max_rows: int | None = None,
 ) -> tuple[dict[str, bytes], list[RowProblem]]:
     """What build_workshop writes, kept in memory (for `pmr-print serve`, which writes nothing):
-    {name: bytes} with the script, the slides, the print file and packets/ID.pdf for each
-    packet, and the bad rows in the roster's order. No packet built: no files."""
-    checked = read_roster(data, origin, languages(content))
+    {name: bytes} with the script, the slides, the print file, packets/ID.pdf for each packet
+    and problems.txt, and the bad rows in the roster's order. No packet built: no files. More
+    than `max_rows` rows: TooManyRows."""
+    checked = read_roster(data, origin, languages(content), max_rows)
     problems = list(checked.problems)
     if not checked.rows:
         return {}, problems
@@ -109,14 +135,10 @@ def workshop_files(
     if not papers:
         return {}, problems
     ordered = [papers[row.id] for row in checked.rows if row.id in papers]
-    return {SCRIPT: script, SLIDES: slides, PRINT_FILE: print_file(ordered), **files}, problems
-
-
-def read_input(path: pathlib.Path) -> bytes:
-    try:
-        return path.read_bytes()
-    except OSError as error:
-        raise UsageError(f"{path}: {error.strerror or error}") from None
+    files = {SCRIPT: script, SLIDES: slides, PRINT_FILE: print_file(ordered), **files}
+    if problems:
+        files[PROBLEMS] = problems_text(problems)
+    return files, problems
 
 
 @dataclass(frozen=True)
@@ -154,9 +176,12 @@ def collect(
 
 
 def clear_failed(folder: pathlib.Path, report: WorkshopReport, built: dict[str, bytes]) -> None:
-    """A failed row leaves nothing: not even the packet an earlier run wrote for it."""
+    """A failed row leaves nothing: not even the packet an earlier run wrote for it. Ids are
+    compared case-folded: on a case-insensitive disk (macOS, Windows) the P02 refused as a
+    twin of p02 names p02's packet, which stays."""
+    kept = {ident.casefold() for ident in built}
     for problem in report.problems:
-        if SAFE_ID.fullmatch(problem.id) and problem.id not in built:
+        if SAFE_ID.fullmatch(problem.id) and problem.id.casefold() not in kept:
             (folder / f"{problem.id}.pdf").unlink(missing_ok=True)
 
 

@@ -13,8 +13,10 @@ import re
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 
+from pmr_print.files import device_name
+from pmr_print.limits import LimitError, check_text, quoted, unique_items
 from pmr_print.model import GROUP_IDS
-from pmr_print.problems import PmrError
+from pmr_print.problems import PmrError, UsageError
 
 HEADER = ("id", "name", "lang", "start", "omit", "omit_reason")
 # Letters, digits, '.', '_' and '-', starting with a letter or digit: safe on every file system.
@@ -23,6 +25,13 @@ SAFE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}")
 
 class RosterError(PmrError):
     """The roster as a whole cannot be read."""
+
+
+class TooManyRows(RosterError):
+    """More participants than the caller takes (the web page: WEB_ROWS)."""
+
+
+WEB_ROWS = 500  # what `pmr-print serve` builds in one request; the command line takes any number
 
 
 @dataclass(frozen=True)
@@ -46,7 +55,7 @@ class RowProblem:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.origin}:{self.line}: id {self.id!r}: {self.message}"
+        return f"{self.origin}:{self.line}: id {quoted(self.id)}: {self.message}"
 
 
 @dataclass(frozen=True)
@@ -55,8 +64,11 @@ class Roster:
     problems: tuple[RowProblem, ...]
 
 
-def read_roster(data: bytes, origin: str, languages: Collection[str]) -> Roster:
-    """Check every row; `languages` are those the content has."""
+def read_roster(
+    data: bytes, origin: str, languages: Collection[str], max_rows: int | None = None
+) -> Roster:
+    """Check every row; `languages` are those the content has. A roster without a row, or
+    with more than `max_rows` rows (good or bad), is a RosterError."""
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -68,14 +80,21 @@ def read_roster(data: bytes, origin: str, languages: Collection[str]) -> Roster:
         for line, values in records(text, origin):
             found = check_row(line, values, languages)
             if isinstance(found, Row) and found.id.casefold() in seen:
-                found = f"id {found.id!r} is used twice"  # also in a different case
+                found = f"id {quoted(found.id)} is used twice"  # also in a different case
             if isinstance(found, Row):
                 seen.add(found.id.casefold())
                 rows.append(found)
             else:
                 problems.append(RowProblem(origin, line, values.get("id", ""), found))
+            if max_rows is not None and len(rows) + len(problems) > max_rows:
+                raise TooManyRows(
+                    f"{origin}: more than {max_rows} participants; the web page takes at most "
+                    f"{max_rows} (pmr-print workshop takes any number)"
+                )
     except csv.Error as error:
         raise RosterError(f"{origin}: not a CSV file ({error})") from None
+    if not rows and not problems:
+        raise RosterError(f"{origin}: no participants (only the header)")
     return Roster(tuple(rows), tuple(problems))
 
 
@@ -84,8 +103,8 @@ def records(text: str, origin: str) -> Iterator[tuple[int, dict[str, str]]]:
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     header = next(reader, None)
     if header is None or tuple(name.strip() for name in header) != HEADER:
-        found = ",".join(header) if header else "nothing"
-        raise RosterError(f"{origin}:1: the header must be {','.join(HEADER)} (found {found!r})")
+        found = quoted(",".join(header)) if header else "nothing"
+        raise RosterError(f"{origin}:1: the header must be {','.join(HEADER)} (found {found})")
     line = reader.line_num + 1
     for values in reader:
         start, line = line, reader.line_num + 1
@@ -101,25 +120,49 @@ def check_row(line: int, values: dict[str, str], languages: Collection[str]) -> 
     """The row, or what is wrong with it (every problem, in column order)."""
     if "" in values:
         return f"has {values['']}; a row has {len(HEADER)}: {','.join(HEADER)}"
-    ident, name, lang = values["id"].strip(), values["name"].strip(), values["lang"].strip()
-    omit = tuple(step.strip() for step in values["omit"].split(";") if step.strip())
-    reason = values["omit_reason"].strip()
-    wrong = []
+    ident, lang = values["id"].strip(), values["lang"].strip()
+    wrong: list[str] = []
     if not SAFE_ID.fullmatch(ident):
         wrong.append("id: not a safe file name (use letters, digits, '.', '_', '-'; up to 64)")
+    elif device_name(ident):
+        wrong.append("id: a name Windows keeps for a device (CON, NUL, COM1 ...); choose another")
+    name = checked_text("client", "name", values["name"].strip(), wrong)
     if not name:
         wrong.append("name: empty")
     if lang not in languages:
-        wrong.append(f"lang: unknown language {lang!r}; use {' or '.join(sorted(languages))}")
+        wrong.append(f"lang: unknown language {quoted(lang)}; use {' or '.join(sorted(languages))}")
     start = parse_start(values["start"].strip(), wrong)
-    unknown = [step for step in omit if step not in GROUP_IDS]
-    if unknown:
-        wrong.append(f"omit: unknown step id {unknown[0]!r}; valid ids: {', '.join(GROUP_IDS)}")
+    omit = omitted(values["omit"], wrong)
+    reason = checked_text("omit_reason", "omit_reason", values["omit_reason"].strip(), wrong)
     if reason and not omit:
         wrong.append("omit_reason: given, but no group is omitted")
     if wrong:
         return "; ".join(wrong)
     return Row(line, ident, name, lang, start, omit, reason)
+
+
+def checked_text(field: str, column: str, text: str, wrong: list[str]) -> str:
+    """A column's text within the limits of the option it becomes (`name` is --client)."""
+    try:
+        return check_text(field, text, column)
+    except LimitError as error:
+        wrong.append(str(error))
+        return text
+
+
+def omitted(text: str, wrong: list[str]) -> tuple[str, ...]:
+    """The groups of the omit column, each once (back;back is back)."""
+    try:
+        omit = unique_items("omit", [step.strip() for step in text.split(";") if step.strip()])
+    except UsageError as error:
+        wrong.append(str(error))
+        return ()
+    unknown = [step for step in omit if step not in GROUP_IDS]
+    if unknown:
+        wrong.append(
+            f"omit: unknown step id {quoted(unknown[0])}; valid ids: {', '.join(GROUP_IDS)}"
+        )
+    return omit
 
 
 def parse_start(text: str, wrong: list[str]) -> dt.date | None:
@@ -129,7 +172,7 @@ def parse_start(text: str, wrong: list[str]) -> dt.date | None:
         if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
             return dt.date.fromisoformat(text)
     except ValueError as error:
-        wrong.append(f"start: {text!r} is not a date ({error})")
+        wrong.append(f"start: {quoted(text)} is not a date ({error})")
         return None
-    wrong.append(f"start: {text!r} is not a date; write it as YYYY-MM-DD")
+    wrong.append(f"start: {quoted(text)} is not a date; write it as YYYY-MM-DD")
     return None
