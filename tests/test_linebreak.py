@@ -32,6 +32,7 @@ from reportlab.platypus import (
     Paragraph,
 )
 
+from pmr_print.typography import linebreak
 from pmr_print.typography.linebreak import KinsokuParagraph
 
 FONTS = Path(__file__).resolve().parents[1] / "fonts"
@@ -368,3 +369,30 @@ def test_split_across_frames_in_a_pdf():
     check(lines, source, frames, "NotoSans", report)
     assert report.violations() == 0, report  # includes: all text, in order, exactly once
     assert "".join(line.text for line in lines).count(" ") <= source.count(" ")  # none added
+
+
+HAN_CHAR = re.compile(r"[\u4e00-\u9fff]")
+
+
+def lone_widths(text: str) -> list[int]:
+    """Widths of the sweep at which the paragraph's last line holds one Han character."""
+    found = []
+    for width in range(60, 330, 2):
+        lines = line_texts(KinsokuParagraph(text, style()), width)
+        if len(lines) > 1 and len(HAN_CHAR.findall(lines[-1])) == 1:
+            found.append(width)
+    return found
+
+
+def test_a_paragraph_never_ends_on_one_chinese_character(monkeypatch):
+    """孤字: where greedy filling leaves one character (and its stop) alone on the last line,
+    the line above gives one back; the text stays whole and within its width."""
+    text = "每组肌肉先收紧五秒，再慢慢放松十秒，注意体会紧张和放松的区别。"
+    assert lone_widths(text) == []
+    for width in range(60, 330, 2):
+        para = KinsokuParagraph(text, style())
+        assert "".join(line_texts(para, width)) == text
+        assert all(line.currentWidth <= width + 1e-6 for line in para.blPara.lines)
+    monkeypatch.setattr(linebreak, "_pull_back", lambda *args: args[-1])
+    monkeypatch.setattr(linebreak, "_BROKEN", {})
+    assert lone_widths(text) != []  # the planted defect: greedy filling alone leaves one

@@ -95,6 +95,9 @@ def test_a_one_character_chinese_last_line_is_found() -> None:
         pdf(body, lambda c: paragraph(c, "松。")), chinese=True
     )
     assert kinds(pdf(body, lambda c: paragraph(c, "松开。")), chinese=True) == set()
+    # a line going on after full-width marks ("。（" ink opposite corners of their ems) is
+    # one line, not a last line "松。"
+    assert kinds(pdf(body, lambda c: paragraph(c, "松。（也可以只放松）")), chinese=True) == set()
 
 
 def test_english_words_in_a_chinese_line_are_found_but_not_on_the_english_side() -> None:

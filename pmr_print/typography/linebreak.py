@@ -228,6 +228,49 @@ def _fill(
                 end, forced = points[k]
         spans.append((start, end, forced))
         start = end
+    return _pull_back(units, kinds, points, measure, max_widths, spans)
+
+
+def _alone(
+    units: list[cjkU], kinds: list[int], measure: _Measure, span: tuple[int, int, bool]
+) -> bool:
+    """Does the span hold one wide character, with only closing marks after it (a 孤字)?"""
+    first, stop = measure.visible(span[0], span[1])
+    if (
+        stop - first < 1
+        or kinds[first] != WIDE
+        or not unicodedata.category(units[first]).startswith("L")
+    ):
+        return False
+    return all(units[i] in CANNOT_START for i in range(first + 1, stop))
+
+
+def _pull_back(
+    units: list[cjkU],
+    kinds: list[int],
+    points: list[tuple[int, bool]],
+    measure: _Measure,
+    max_widths: Sequence[float],
+    spans: list[tuple[int, int, bool]],
+) -> list[tuple[int, int, bool]]:
+    """A paragraph (or a <br/> line) never ends on a line holding one Chinese character: the line
+    above gives up its last break so that two or more characters end the paragraph together."""
+    for n in range(1, len(spans)):
+        start, end, forced = spans[n]
+        ends_paragraph = forced or n == len(spans) - 1
+        if not ends_paragraph or spans[n - 1][2] or not _alone(units, kinds, measure, spans[n]):
+            continue
+        before = spans[n - 1][0]
+        earlier = [
+            i for i, _ in points if before < i < start and measure.visible(before, i)[1] > before
+        ]
+        if not earlier:
+            continue
+        cut = earlier[-1]
+        if measure.width(cut, end) > _line_width(max_widths, n) + _FUZZ:
+            continue
+        spans[n - 1] = (before, cut, False)
+        spans[n] = (cut, end, forced)
     return spans
 
 
