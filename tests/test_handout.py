@@ -295,3 +295,25 @@ def test_the_booklet_takes_the_handout_through_its_front_door() -> None:
         if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("pmr_print.handout.")
     ]
     assert inside == []
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("large", [False, True])
+def test_bullets_and_boxes_hang_clear_of_their_text(lang: str, large: bool) -> None:
+    """A list's runover lines start under its first line's text: the bullet (from the Latin face)
+    and the checklist's box end, with ReportLab's 0.6 em after them, inside the indent."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from pmr_print.pdf.blocks import BULLET, CHECKBOX, checklist_style
+    from pmr_print.pdf.styles import make_styles
+    from pmr_print.theme import make_theme
+
+    styles = make_styles(make_theme("a4", large_print=large), lang)
+    for style, mark in (
+        (styles.bullet, BULLET),
+        (checklist_style(styles.bullet, styles.faces.han.name), CHECKBOX),
+    ):
+        size = style.bulletFontSize
+        right = style.bulletIndent + stringWidth(mark, style.bulletFontName, size) + 0.6 * size
+        assert right <= style.leftIndent, (style.name, style.bulletFontName)
+    assert styles.bullet.bulletFontName == styles.faces.latin.name

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Table, TableStyle
 
 from pmr_print.model import BulletList, Paragraph, Section
@@ -25,9 +27,21 @@ def section_heading(section: Section, styles: Styles) -> Flowable:
 
 
 def bullet(item: Paragraph, styles: Styles, checkbox: bool = False) -> Flowable:
-    return content_paragraph(
-        item, styles.faces, styles.bullet, bulletText=CHECKBOX if checkbox else BULLET
-    )
+    if checkbox:
+        style = checklist_style(styles.bullet, styles.faces.han.name)
+        return content_paragraph(item, styles.faces, style, bulletText=CHECKBOX)
+    return content_paragraph(item, styles.faces, styles.bullet, bulletText=BULLET)
+
+
+@functools.cache
+def checklist_style(bullet_style: ParagraphStyle, han_face: str) -> ParagraphStyle:
+    """The bullet style with a box from the Chinese face (the Latin faces lack "□"). The box is
+    a full em wide and ReportLab keeps 0.6 em after a bullet, so the text starts 1.65 em in."""
+    size = bullet_style.bulletFontSize
+    return ParagraphStyle(
+        "checklist", parent=bullet_style, bulletFontName=han_face, bulletIndent=0,
+        leftIndent=size * 1.65,
+    )  # fmt: skip
 
 
 def section_flowables(section: Section, styles: Styles) -> list[Flowable]:

@@ -60,7 +60,7 @@ def make_styles(theme: Theme, lang: str) -> Styles:
         # No line alone at the head of a page (a widow), as none is at the foot (ReportLab's
         # default, allowOrphans=0): a paragraph split across pages keeps two lines on each side.
         allowWidows=0,
-        bulletFontName=faces.han.name,  # has both • and □; the Latin face lacks □
+        bulletFontName=faces.han.name,  # has □, which the Latin face lacks (checklists)
         bulletFontSize=size.body,
     )
 
@@ -105,7 +105,11 @@ def make_styles(theme: Theme, lang: str) -> Styles:
         bullet=derive(
             "bullet",
             leftIndent=size.body * 1.3,
-            bulletIndent=size.body * 0.3,
+            # The Latin face's narrow "•" hangs in the indent (ReportLab keeps 0.6 em after
+            # it): runover lines start under the first line's text, where the Chinese face's
+            # full-width dot pushed the first line right.
+            bulletIndent=size.body * 0.25,
+            bulletFontName=faces.latin.name,
             spaceAfter=size.body * 0.3,
         ),
         small=derive(
