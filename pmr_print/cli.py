@@ -68,6 +68,13 @@ def common_options() -> Parser:
     )
     common.add_argument("--large-print", action="store_true", help="body text 16 pt, legible face")
     common.add_argument("--grayscale", action="store_true", help="no colour, for cheap printers")
+    common.add_argument(
+        "--crisis-line",
+        default="",
+        metavar="TEXT",
+        help="the clinic's emergency and crisis numbers, e.g. 'Emergency 000, Lifeline 13 11 14'"
+        " (default: 'your local emergency number')",
+    )
     return common
 
 

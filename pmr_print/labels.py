@@ -185,6 +185,11 @@ LABELS: tuple[str, ...] = (
     # booklet
     "Contents",
     "0 to 10",
+    # the clinic's emergency and crisis numbers (--crisis-line): cautions, back cover, script
+    "Emergency and crisis numbers",
+    "If you need help now",
+    ("Chest pain or tightness, severe breathlessness or feeling faint: stop at once and get help."),
+    "Call your local emergency number.",
 )
 
 

@@ -48,6 +48,7 @@ LIMITS: dict[str, Limit] = {
         Limit("clinic", "--clinic", NAME_CHARS),
         Limit("name", "--name", NAME_CHARS),
         Limit("omit_reason", "--omit-reason", REASON_CHARS),
+        Limit("crisis_line", "--crisis-line", NAME_CHARS),
         Limit("recording_url", "--recording-url", URL_CHARS),
         Limit("time", "time", TIME_CHARS),
         Limit("notes", "notes", NOTES_CHARS, one_line=False),

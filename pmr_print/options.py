@@ -34,8 +34,13 @@ class PrintOptions:
     large_print: bool = False
     grayscale: bool = False
     region: str | None = None
+    crisis_line: str = ""
+    """The clinic's emergency and crisis numbers, printed in the cautions, on the booklet's back
+    cover and in the facilitator script; without them these say "your local emergency number"
+    (no one number is right for every reader of a language)."""
 
     def __post_init__(self) -> None:
+        object.__setattr__(self, "crisis_line", check_text("crisis_line", self.crisis_line))
         if self.lang is not None:
             warnings.warn(
                 "PrintOptions.lang is deprecated: the edition carries the language "
@@ -58,6 +63,7 @@ class Settings:
     theme: Theme
     protocol: Protocol
     region: Locale
+    crisis_line: str = ""  # PrintOptions.crisis_line
 
     @property
     def first_weekday(self) -> int:
@@ -96,7 +102,7 @@ def settle(options: PrintOptions, guide: Guide, langs: Sequence[str]) -> Setting
             f"unknown protocol {quoted(options.protocol)}; use one of: {known}"
         ) from None
     theme = make_theme(paper, options.large_print, options.grayscale)
-    return Settings(locale, theme, protocol, region)
+    return Settings(locale, theme, protocol, region, options.crisis_line)
 
 
 def resolve_pair(options: PrintOptions, pair: Bilingual) -> tuple[Settings, Settings]:

@@ -27,6 +27,7 @@ def render_bilingual_booklet(
     pair: Bilingual, settings: tuple[Settings, Settings], details: BookletDetails, imposed: bool
 ) -> bytes:
     """English and Chinese side by side (see bilingual.py)."""
+    from pmr_print.booklet.back_cover import back_cover
     from pmr_print.booklet.bilingual import bilingual_parts
 
     paper = settings[0].theme.paper
@@ -37,7 +38,9 @@ def render_bilingual_booklet(
     room = frames(running)
     parts = list(bilingual_parts(pair, both, voices, details, room))
     contents = SEPARATOR.join(guide.labels("Contents") for guide in pair.guides)
-    story = assemble(cover(voices, theme, room), contents, parts, styles, both[0], room)
+    front = cover(voices, theme, room)
+    back = back_cover(voices, room.text[1])
+    story = assemble(front, contents, parts, styles, both[0], room, back)
     pages = build_booklet(story, running, metadata(voices))
     return impose_if(pages, paper, imposed)
 

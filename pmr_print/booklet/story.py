@@ -5,7 +5,7 @@ evidence. The clinician's screening questions stay in the handout: the booklet i
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from reportlab.platypus import (
@@ -18,6 +18,7 @@ from reportlab.platypus import (
 )
 from reportlab.platypus import Paragraph as RLParagraph
 
+from pmr_print.booklet.back_cover import back_cover
 from pmr_print.booklet.contents import Contents, Entry
 from pmr_print.booklet.document import Anchor
 from pmr_print.booklet.log_pages import to_left_hand_page, week_pages
@@ -72,7 +73,8 @@ def booklet_story(
     log_part = Part(LOG, guide.labels("Practice log"), [*log, NextPageTemplate("body")], lead)
     parts = list(booklet_parts(voices, settings.theme, steps, log_part))
     front = cover(voices, settings.theme, frames)
-    return assemble(front, guide.labels("Contents"), parts, styles, settings, frames)
+    back = back_cover(voices, frames.text[1])
+    return assemble(front, guide.labels("Contents"), parts, styles, settings, frames, back)
 
 
 def assemble(
@@ -82,8 +84,9 @@ def assemble(
     styles: Styles,
     settings: Settings,
     frames: Frames,
+    back: Sequence[Flowable] = (),
 ) -> list[Flowable]:
-    """The cover, the contents, then the parts, each led by its anchor."""
+    """The cover, the contents, then the parts, each led by its anchor, then the back cover."""
     story = [*front, NextPageTemplate("front"), PageBreak()]
     heading = plain_paragraph(contents_title, "label", styles.faces, styles.h2)
     entries = [Entry(part.key, part.title) for part in parts]
@@ -102,7 +105,7 @@ def assemble(
         if after is None or after.lead:  # a page break follows: no scrap of text before it
             section = keep_tail(section, frames.text[0], styles.body.leading * 3)
         story += [*part.lead, *([KeepTogether(section)] if part.whole else section)]
-    return without_widows(story)
+    return without_widows([*story, *back])
 
 
 def booklet_parts(voices: Voices, theme: Theme, steps: list[Flowable], log: Part) -> Iterator[Part]:

@@ -52,6 +52,7 @@ def print_options(args: argparse.Namespace) -> PrintOptions:
         large_print=args.large_print,
         grayscale=args.grayscale,
         region=user_locale(args.lang),
+        crisis_line=args.crisis_line,
     )
 
 

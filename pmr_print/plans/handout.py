@@ -19,6 +19,7 @@ from pmr_print.i18n import duration, long_date
 from pmr_print.languages import language
 from pmr_print.model import BulletList, Guide, Paragraph, Protocol, Section, Source, Span, Step
 from pmr_print.options import HandoutDetails, Settings
+from pmr_print.plans.crisis import CrisisPlan, plan_crisis, with_numbers
 from pmr_print.plans.step import left_out_note
 from pmr_print.problems import UsageError
 
@@ -130,6 +131,7 @@ class HandoutPlan:
     after: tuple[Part, ...]
     screening: Part
     references: Part
+    crisis: CrisisPlan  # where to get help at once: the booklet's back cover
 
     @property
     def parts(self) -> tuple[Part, ...]:
@@ -156,11 +158,14 @@ def plan_handout(guide: Guide, settings: Settings, details: HandoutDetails) -> H
         client=details.client,
         author=details.clinician or details.clinic,
         details=plan_details(guide, settings, details),
-        before=tuple(plan_part(guide, section_id) for section_id in BEFORE_SEQUENCE),
+        before=tuple(
+            plan_part(guide, section_id, settings=settings) for section_id in BEFORE_SEQUENCE
+        ),
         sequence=plan_sequence(guide, settings, details),
         after=tuple(plan_part(guide, section_id, details) for section_id in AFTER_SEQUENCE),
         screening=plan_part(guide, "screening"),
         references=plan_part(guide, "references"),
+        crisis=plan_crisis(guide, settings),
     )
 
 
@@ -177,8 +182,15 @@ def plan_details(guide: Guide, settings: Settings, details: HandoutDetails) -> t
     )
 
 
-def plan_part(guide: Guide, section_id: str, details: HandoutDetails | None = None) -> Part:
+def plan_part(
+    guide: Guide,
+    section_id: str,
+    details: HandoutDetails | None = None,
+    settings: Settings | None = None,
+) -> Part:
     section = guide.section(section_id)
+    if section_id == "drawbacks" and settings is not None:
+        section = with_numbers(section, guide, settings)
     title = section.title
     if section_id == "screening":
         title = guide.labels("For the clinician: {title}", title=section.title)

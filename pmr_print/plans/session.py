@@ -29,6 +29,7 @@ from typing import Literal
 from pmr_print.languages import language
 from pmr_print.model import Guide, Paragraph, Step
 from pmr_print.options import Settings
+from pmr_print.plans.crisis import CrisisPlan, plan_crisis
 from pmr_print.plans.step import StepPlan, plan_steps
 from pmr_print.plans.timeline import clock
 
@@ -199,7 +200,7 @@ def draft(guide: Guide, settings: Settings, audience: Audience) -> SessionPlan:
         length="",
         seconds=0.0,
         parts=tuple(part for part in parts if part.phases),
-        help=helping(say),
+        help=helping(say, plan_crisis(guide, settings)),
         reflection=reflection(say),
         home=guide.section("practice-plan").items,
     )
@@ -374,7 +375,7 @@ def count_out(say: Sayer) -> Part:
     return Part("count-out", title, (Phase(tuple(lines)), Phase((end,))))
 
 
-def helping(say: Sayer) -> Part:
+def helping(say: Sayer, crisis: CrisisPlan) -> Part:
     lines = (
         say.note("Keep your own eyes open and watch the room throughout."),
         say.note(
@@ -394,6 +395,7 @@ def helping(say: Sayer) -> Part:
             "Chest pain, severe breathlessness or feeling faint: the person stops at once; call "
             "your local emergency number."
         ),
+        *([say.line("note", crisis.call)] if crisis.numbers else []),
     )  # fmt: skip
     return Part("help", say.guide.labels("If someone needs help"), (Phase(lines),))
 
