@@ -333,16 +333,14 @@ def booklet_html(
 ) -> str:
     """The client's booklet as one accessible HTML page: the handout, then a card per step (the
     practice log is left to its fillable PDF)."""
-    from pmr_print.html.bilingual import render_bilingual_booklet
     from pmr_print.html.booklet import render_booklet
 
     if isinstance(edition, Bilingual):
         pair = resolve_pair(options or PrintOptions(), edition)
         check_omit_each(pair, details or BookletDetails())
-        return render_bilingual_booklet(edition, pair, details or BookletDetails())
-    guide = edition
-    settings = resolve(options or PrintOptions(), guide)
-    return render_booklet(guide, settings, details or BookletDetails())
+        return render_booklet(edition.guides, pair, details or BookletDetails())
+    settings = resolve(options or PrintOptions(), edition)
+    return render_booklet([edition], [settings], details or BookletDetails())
 
 
 def read_log(pdf: bytes, origin: str = "PDF") -> list[Entry]:
