@@ -375,3 +375,19 @@ def test_thousands_of_bad_diary_rows_are_summarised(tmp_path: pathlib.Path, caps
     kept = tmp_path / "log.problems.txt"
     assert lines[-1] == f"pmr-print: and 2,980 more; every bad row is in {kept}"
     assert len(kept.read_text(encoding="utf-8").splitlines()) == 3000
+
+
+# 15. Ctrl-C during a workshop: the packets of this run are taken back ------------------------
+
+
+def test_an_interrupted_workshop_leaves_no_packet(tmp_path: pathlib.Path) -> None:
+    roster = tmp_path / "r.csv"
+    roster.write_text(HEAD + "a1,Ann,en,,,\na2,Bo,en,,,\n", encoding="utf-8")
+    out = tmp_path / "pack"
+
+    def interrupt(done: int, total: int) -> None:
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        api.workshop(roster, out, progress=interrupt)
+    assert not list(out.rglob("*.pdf"))

@@ -74,7 +74,7 @@ def unicode_errors(values: Mapping[str, object]) -> dict[str, str]:
             continue
         problem = first_problem(texts)
         if problem is not None:
-            found[key] = f"--{key.replace('_', '-')}: {problem}"
+            found[shown_key(key)] = f"--{shown_key(key).replace('_', '-')}: {problem}"
     return found
 
 

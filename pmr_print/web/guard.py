@@ -7,6 +7,8 @@ import json
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from pmr_print.limits import quoted
+
 MAX_BODY = 8 * 1024 * 1024  # a filled-in log is about 2 MB; a diary a few kB
 MAX_FIELD = 64 * 1024  # a text field of a form
 
@@ -75,12 +77,13 @@ class Guard:
         }
         host = headers.get("host", "")
         if host not in self.hosts:
-            text = f"refused: this server answers only to {self.url}, not to host {host!r}"
+            text = f"refused: this server answers only to {self.url}, not to host {quoted(host)}"
             await refuse(send, 421, "host", text)
             return
         origin = headers.get("origin")
         if origin is not None and origin not in self.origins:
-            await refuse(send, 403, "origin", f"refused: a page of {origin!r} may not use it")
+            text = f"refused: a page of {quoted(origin)} may not use it"
+            await refuse(send, 403, "origin", text)
             return
         length = headers.get("content-length", "0")
         if not length.isdigit() or int(length) > self.max_body:
