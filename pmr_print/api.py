@@ -157,13 +157,13 @@ def cards_pdf(
 ) -> bytes:
     """Step cards as PDF bytes: `layout` is "4up" (A6 on A4, with crop marks), "2up" (two
     half-sheet cards a page) or "1up" (a card a page); `duplex` puts the text on the back, for
-    long-edge double-sided printing. The default is 4up, and 2up for bilingual large print,
-    whose two languages at 16 pt do not fit an A6 card."""
+    long-edge double-sided printing. The default is 4up, and 2up in large print, whose
+    16 pt text would leave an A6 card's figure a thumbnail."""
     from pmr_print.cards.render import render_cards
 
     options = options or PrintOptions()
     if layout is None:
-        layout = "2up" if isinstance(edition, Bilingual) and options.large_print else "4up"
+        layout = "2up" if options.large_print else "4up"
     layout = card_layout(layout)
     if isinstance(edition, Bilingual):
         return render_cards(edition.guides, resolve_pair(options, edition), layout, duplex)

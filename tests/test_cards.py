@@ -263,3 +263,17 @@ def test_the_booklet_takes_the_cards_only_through_their_front_door() -> None:
                 taken |= {alias.name for alias in node.names}
     assert taken <= set(pmr_print.cards.__all__)
     assert len(taken) <= 3
+
+
+@pytest.mark.parametrize("lang", ["en", "zh", "bi"])
+def test_large_print_cards_are_2up_with_the_figure_beside_a_cue_word_of_large_size(
+    lang: str,
+) -> None:
+    """Large print defaults to 2-up (13 cards on 7 pages), each card a figure beside its text;
+    nothing on a card, the strip's cue word included, is set below large print's small size."""
+    from pmr_print.theme import LARGE_TYPE
+    from tests.pagecheck import problems
+
+    data = api.cards_pdf(api.load(lang), PrintOptions(large_print=True))
+    assert len(page_texts(data)) == 7
+    assert problems(data, large_least=LARGE_TYPE.small, chinese=lang != "en") == []

@@ -156,7 +156,6 @@ KNOWN: dict[str, set[str]] = {
     "cards-bi-large-1up.pdf": {"cannot be built"},
     "booklet-bi-large-a4.pdf": {
         "English words in Chinese lines",
-        "large print set small",
         "text off the page",
         "bookmark astray",
         "text in the fold margin",
@@ -165,18 +164,15 @@ KNOWN: dict[str, set[str]] = {
         "text over text",
         "text across the fold",
         "English words in Chinese lines",
-        "large print set small",
         "text off the page",
     },
     "booklet-bi-large-letter.pdf": {
         "English words in Chinese lines",
-        "large print set small",
         "text off the page",
         "text in the fold margin",
     },
     "booklet-bi-large-omit2.pdf": {
         "English words in Chinese lines",
-        "large print set small",
         "text off the page",
         "text in the fold margin",
     },
@@ -205,22 +201,18 @@ KNOWN: dict[str, set[str]] = {
     "booklet-en-large-a4.pdf": {
         "text off the page",
         "text in the fold margin",
-        "large print set small",
     },
     "booklet-en-large-imposed.pdf": {
         "text over text",
         "text across the fold",
-        "large print set small",
     },
     "booklet-en-large-letter.pdf": {
         "text off the page",
         "text in the fold margin",
-        "large print set small",
     },
     "booklet-en-large-omit2.pdf": {
         "text off the page",
         "text in the fold margin",
-        "large print set small",
     },
     "booklet-en-normal-a4.pdf": {"text off the page", "text in the fold margin"},
     "booklet-en-normal-imposed.pdf": {"text over text", "text across the fold"},
@@ -229,21 +221,17 @@ KNOWN: dict[str, set[str]] = {
     "booklet-zh-large-a4.pdf": {
         "text off the page",
         "text in the fold margin",
-        "large print set small",
     },
     "booklet-zh-large-imposed.pdf": {
         "text over text",
-        "large print set small",
     },
     "booklet-zh-large-letter.pdf": {
         "text off the page",
         "text in the fold margin",
-        "large print set small",
     },
     "booklet-zh-large-omit2.pdf": {
         "text off the page",
         "text in the fold margin",
-        "large print set small",
     },
     "booklet-zh-normal-a4.pdf": {
         "text off the page",
@@ -257,14 +245,6 @@ KNOWN: dict[str, set[str]] = {
     "booklet-zh-normal-omit2.pdf": {
         "text off the page",
         "text in the fold margin",
-    },
-    "cards-bi-large-2up.pdf": {"large print set small"},
-    "cards-bi-large-duplex.pdf": {"large print set small"},
-    "cards-en-large-2up.pdf": {"large print set small"},
-    "cards-en-large-duplex.pdf": {"large print set small"},
-    "cards-zh-large-2up.pdf": {"large print set small"},
-    "cards-zh-large-duplex.pdf": {
-        "large print set small",
     },
     "handout-bi-large-letter-omit2.pdf": {
         "English words in Chinese lines",

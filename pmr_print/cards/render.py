@@ -44,6 +44,7 @@ FLOOR = 0.8  # instruction text may shrink to this share of the body size (not i
 SHRINK_STEP = 0.25  # ... in steps of this many points (times the card's scale)
 BACK_GROWTH = 1.4  # a back with text only sets it up to this much larger, where it fits
 GAP = 6.0  # between the parts of a card, on an A6 card
+TEXT_SHARES_ACROSS = (0.5, 0.6, 0.67, 0.75)  # a landscape card's text column, tried in turn
 
 Draw = Callable[[Canvas], None]
 
@@ -204,7 +205,9 @@ class TextParts:
         self.safety.drawOn(canvas, x, top - self.safety.height)
 
 
-def text_parts(card: Card, context: Context, size: float, width: float) -> TextParts:
+def text_parts(
+    card: Card, context: Context, size: float, width: float, strip_width: float | None = None
+) -> TextParts:
     styles = context.card_styles(size)
     instructions = []
     for plan, language in zip(card.plans, context.languages, strict=True):
@@ -217,18 +220,30 @@ def text_parts(card: Card, context: Context, size: float, width: float) -> TextP
     safety.wrap(width, 100_000)
     strip = lay_out_strip(
         card.plans,
-        width,
+        strip_width or width,
         context.scale,
         styles,
         context.styles,
         context.settings.theme.colours,
+        word_least(context.settings.theme),
     )
     return TextParts(tuple(instructions), safety, strip, GAP * context.scale * 1.5)
+
+
+def word_least(theme: Theme) -> float:
+    """The strip's cue word in large print is no smaller than its small text."""
+    return theme.type.small if theme.large_print else 0.0
 
 
 def lay_out(card: Card, context: Context, figure: bool, text: bool) -> Draw:
     """Fit one side of a card; the result draws it with the card's lower left corner at 0, 0."""
     width, height = context.sheet.card_size
+    if figure and text and width > height:
+        for share in TEXT_SHARES_ACROSS:
+            try:
+                return lay_out_across(card, context, share)
+            except CardOverflowError:
+                continue  # a wider text column, or at last the figure above the text
     margin, gap = context.sheet.safe_margin, GAP * context.scale
     inner = width - 2 * margin
     head_height, draw_head = header(card, context, inner)
@@ -258,11 +273,43 @@ def lay_out(card: Card, context: Context, figure: bool, text: bool) -> Draw:
     return draw
 
 
-def fit_text(card: Card, context: Context, width: float, room: float, largest: float) -> TextParts:
+def lay_out_across(card: Card, context: Context, share: float) -> Draw:
+    """A landscape card (2-up): the figure on the left, the text in the right column (`share` of
+    the width; half is about an A6 card's text), so lines stay short and the figure large; the
+    strip runs under both at the foot."""
+    width, height = context.sheet.card_size
+    margin, gap = context.sheet.safe_margin, GAP * context.scale
+    inner = width - 2 * margin
+    head_height, draw_head = header(card, context, inner)
+    room = height - 2 * margin - head_height - gap
+    column = (inner - 3 * gap) * share
+    figure_width = inner - 3 * gap - column
+    parts = fit_text(card, context, column, room, 1.0, strip_width=inner)
+    above_strip = margin + parts.strip.height + gap
+
+    def draw(canvas: Canvas) -> None:
+        top = height - margin - head_height - gap
+        draw_head(canvas, margin, height - margin)
+        figure_height = top - above_strip
+        draw_illustration(canvas, card, context, margin, above_strip, figure_width, figure_height)
+        parts.draw(canvas, width - margin - column, top)
+        draw_strip(canvas, parts.strip, margin, margin + parts.strip.height)
+
+    return draw
+
+
+def fit_text(
+    card: Card,
+    context: Context,
+    width: float,
+    room: float,
+    largest: float,
+    strip_width: float | None = None,
+) -> TextParts:
     """The instruction and strip at the largest size that fits in `room`, or a clear error."""
     sizes = context.text_sizes(largest)
     for size in sizes:
-        parts = text_parts(card, context, size, width)
+        parts = text_parts(card, context, size, width, strip_width)
         if parts.height <= room:
             return parts
     step = card.plan

@@ -23,6 +23,7 @@ from pmr_print.theme import Colours, Theme
 from pmr_print.typography.linebreak import KinsokuParagraph as RLParagraph
 
 BAR_HEIGHT = 16.0  # on an A6 card
+WORD_SHARE = 0.6  # the cue word's size, a share of the bar's height
 SWATCH_GAP = 4.0
 
 
@@ -59,15 +60,18 @@ def lay_out_strip(
     card: CardStyles,
     styles: Styles,
     colours: Colours,
+    word_least: float = 0.0,
 ) -> Strip:
     """The strip of a step in each language planned: each part's legend line in every language,
-    one after the other, and every language's cue word on the bar."""
+    one after the other, and every language's cue word on the bar, at least `word_least` points
+    (large print's floor: the bar grows to carry it)."""
     texts: dict[str, list[str]] = {}  # each part's legend in every language, in order
     for plan in plans:
         for part in plan.strip:
             texts.setdefault(part.kind, []).append(part.legend)
     words = [plan.relax_word for plan in plans]
-    return strip_of(plans[0], texts, words, width, scale, card, styles, colours)
+    bar = max(BAR_HEIGHT * scale, word_least / WORD_SHARE)
+    return strip_of(plans[0], texts, words, width, bar, card, styles, colours)
 
 
 def make_strip(
@@ -84,7 +88,7 @@ def make_strip(
         for part in strip_parts(guide, step):
             texts.setdefault(part.kind, []).append(part.legend)
     words = [guide.cues.relax_word for guide, _ in languages]
-    return strip_of(languages[0][1], texts, words, width, scale, card, styles, colours)
+    return strip_of(languages[0][1], texts, words, width, BAR_HEIGHT * scale, card, styles, colours)
 
 
 def strip_of(
@@ -92,11 +96,12 @@ def strip_of(
     texts: dict[str, list[str]],
     words: Sequence[str],
     width: float,
-    scale: float,
+    bar: float,
     card: CardStyles,
     styles: Styles,
     colours: Colours,
 ) -> Strip:
+    scale = bar / BAR_HEIGHT
     swatch = card.legend.fontSize
     colour = {"tense": HexColor(colours.accent), "relax": HexColor(colours.accent_soft)}
     legend = []
@@ -104,7 +109,7 @@ def strip_of(
         paragraph = plain_paragraph(" · ".join(line), str(step.source), styles.faces, card.legend)
         paragraph.wrap(width - swatch - SWATCH_GAP * scale, 10_000)
         legend.append((colour[part], paragraph))
-    return Strip(step, width, BAR_HEIGHT * scale, tuple(legend), " ".join(words), colours, styles)
+    return Strip(step, width, bar, tuple(legend), " ".join(words), colours, styles)
 
 
 def draw_strip(canvas: Canvas, strip: Strip, x: float, top: float) -> None:
@@ -154,9 +159,9 @@ def draw_ticks(
 def draw_word(canvas: Canvas, strip: Strip, x: float, y: float, width: float) -> float:
     """The "relax" cue word, centred in the relax part, as large as fits; returns its width."""
     faces, origin = strip.styles.faces, str(strip.step.source)
-    size = strip.bar_height * 0.6
+    size = strip.bar_height * WORD_SHARE
     natural = text_width(strip.word, size, faces, origin, bold=True)
-    size *= min(1.0, (width - strip.bar_height * 0.6) / natural)
+    size *= min(1.0, (width - strip.bar_height * WORD_SHARE) / natural)
     canvas.setFillColor(HexColor(strip.colours.accent))
     baseline = y + (strip.bar_height - size * 0.72) / 2
     return draw_text(
@@ -197,4 +202,5 @@ def timing_strip(plans: Sequence[StepPlan], width: float, theme: Theme) -> Flowa
     lang = plans[0].lang
     card = make_card_styles(theme, lang, 1.0, theme.type.body)
     styles = make_styles(theme, lang)
-    return StripFlowable(lay_out_strip(plans, width, 1.0, card, styles, theme.colours))
+    least = theme.type.small if theme.large_print else 0.0
+    return StripFlowable(lay_out_strip(plans, width, 1.0, card, styles, theme.colours, least))

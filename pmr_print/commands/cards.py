@@ -15,7 +15,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--layout",
         choices=api.card_layouts(),
         help="4up: four cards a sheet, with crop marks (default); 2up: two half-sheet cards a "
-        "sheet (default for --lang bi --large-print); 1up: a card a page",
+        "sheet, figure beside the text (default for --large-print); 1up: a card a page",
     )
     parser.add_argument(
         "--duplex",
