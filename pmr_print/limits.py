@@ -21,6 +21,7 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from pmr_print.messages import CONTROL, NOT_UNICODE, TOO_LONG, Param, Said, SaidError
 from pmr_print.problems import UsageError
 
 
@@ -77,12 +78,14 @@ QUOTE_CHARS = 60  # a value quoted in a message: enough to recognise it, short e
 MAX_ITEMS = 50  # a list field (groups to leave out, ...): far more than there are groups
 
 
-class LimitError(UsageError):
-    """A value over its limit or holding a control character; `.field` names the field."""
+class LimitError(SaidError):
+    """A value over its limit, holding a control character or not valid Unicode; `.field` names
+    the field. The command line names it by `label` (a roster's column) or its option."""
 
-    def __init__(self, field: str, message: str, label: str | None = None) -> None:
+    def __init__(self, field: str, msgid: str, label: str | None = None, **params: Param) -> None:
         self.field = field
-        super().__init__(f"{label or LIMITS[field].label}: {message}")
+        self.said = Said.of(msgid, field, **params)
+        UsageError.__init__(self, self.said.text("en", lambda key: label or LIMITS[key].label))
 
 
 def quoted(value: str) -> str:
@@ -114,6 +117,13 @@ def unicode_problem(text: str) -> str | None:
     if bad is None:
         return None
     return f"not valid Unicode text ({describe(bad)} alone); check the encoding"
+
+
+def check_unicode_of(field: str, text: str, label: str | None) -> None:
+    """LimitError naming the field when text is not valid Unicode."""
+    bad = invalid_unicode(text)
+    if bad is not None:
+        raise LimitError(field, NOT_UNICODE, label, char=describe(bad))
 
 
 def check_unicode(label: str, text: str) -> str:
@@ -156,10 +166,8 @@ def check_text(field: str, value: str, label: str | None = None) -> str:
     is refused."""
     limit = LIMITS[field]
     if len(value) > limit.max_chars:
-        raise LimitError(field, f"{len(value)} characters; at most {limit.max_chars}", label)
-    problem = unicode_problem(value)
-    if problem is not None:
-        raise LimitError(field, problem, label)
+        raise LimitError(field, TOO_LONG, label, count=len(value), limit=limit.max_chars)
+    check_unicode_of(field, value, label)
     if limit.one_line:
         value = "".join(" " if char in OTHER_BREAKS + "\n\t" else char for char in value)
     else:  # a viewer's multi-line field may end its lines with CR: they are newlines too
@@ -167,9 +175,7 @@ def check_text(field: str, value: str, label: str | None = None) -> str:
         value = "".join("\n" if char in OTHER_BREAKS else char for char in value)
     bad = control_characters(value)
     if bad:
-        raise LimitError(
-            field, f"holds the control character {describe(bad[0])}, which cannot be printed", label
-        )
+        raise LimitError(field, CONTROL, label, char=describe(bad[0]))
     return value
 
 

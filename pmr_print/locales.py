@@ -13,6 +13,7 @@ from babel import Locale
 
 from pmr_print.i18n import babel_locale
 from pmr_print.languages import language
+from pmr_print.messages import LOCALE_LANG, Field, usage
 from pmr_print.problems import UsageError
 
 # CLDR supplementalData <paperSize type="US-Letter" territories="...">; A4 everywhere else.
@@ -45,7 +46,7 @@ def resolve_region(langs: Sequence[str], requested: str | None, request: str | N
         locale = babel_locale(requested)
         if locale.language not in accepted:
             which = " or ".join(f"'{name}'" for name in accepted)
-            raise UsageError(f"--locale {requested} is not a {which} locale; it must match --lang")
+            raise usage(LOCALE_LANG, "locale", value=requested, which=which, lang=Field("lang"))
         return locale
     return request_locale(request) or babel_locale(language(langs[0]).default_locale)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -11,6 +12,20 @@ from babel import Locale
 
 from pmr_print.limits import LAST_LOG_DAY, check_log_day, check_text, quoted, unique_items
 from pmr_print.locales import default_paper, locale_for_language, resolve_region
+from pmr_print.messages import (
+    LOG_YEARS,
+    NO_SUCH_DAY,
+    NO_SUCH_MONTH,
+    NOT_A_DATE,
+    OMIT_ALL,
+    OMIT_REASON_ALONE,
+    RECORDING_URL,
+    UNKNOWN_STEP,
+    WEEKS_RANGE,
+    Field,
+    Month,
+    usage,
+)
 from pmr_print.model import GROUP_IDS, Bilingual, Guide, Protocol
 from pmr_print.problems import UsageError
 from pmr_print.theme import PAPER_SIZES, Theme, make_theme
@@ -133,13 +148,11 @@ class HandoutDetails:
         object.__setattr__(self, "omit", unique_items("--omit", self.omit))
         unknown = [step for step in self.omit if step not in GROUP_IDS]
         if unknown:
-            raise UsageError(
-                f"--omit: unknown step id {quoted(unknown[0])}; valid ids: {', '.join(GROUP_IDS)}"
-            )
+            raise usage(UNKNOWN_STEP, "omit", value=quoted(unknown[0]), ids=", ".join(GROUP_IDS))
         if self.recording_url and not self.recording_url.startswith(("https://", "http://")):
-            raise UsageError("--recording-url must start with https:// or http://")
+            raise usage(RECORDING_URL, "recording_url")
         if self.omit_reason and not self.omit:
-            raise UsageError("--omit-reason needs --omit")
+            raise usage(OMIT_REASON_ALONE, "omit_reason", omit=Field("omit"))
 
 
 @dataclass(frozen=True)
@@ -160,15 +173,14 @@ class LogDetails:
     def __post_init__(self) -> None:
         object.__setattr__(self, "name", check_text("name", self.name))
         if self.weeks is not None and not 1 <= self.weeks <= 52:
-            raise UsageError(f"--weeks {self.weeks}: give a number of weeks from 1 to 52")
+            raise usage(WEEKS_RANGE, "weeks", value=self.weeks, low=1, high=52)
         if self.start is not None:
             try:  # the last week must end before the last day a log may cover
                 check_log_day(self.start + dt.timedelta(weeks=self.weeks or 52))
                 check_log_day(self.start)
             except (ValueError, OverflowError):
-                raise UsageError(
-                    f"--start {self.start}: a log's weeks must lie between 1900 and "
-                    f"{LAST_LOG_DAY.year}"
+                raise usage(
+                    LOG_YEARS, "start", value=str(self.start), last=LAST_LOG_DAY.year
                 ) from None
         if self.form_font not in ("", "zh"):
             raise UsageError(f"--form-font {self.form_font}: the only form font to ask for is zh")
@@ -195,7 +207,7 @@ class BookletDetails(HandoutDetails):
     def __post_init__(self) -> None:
         super().__post_init__()
         if not 1 <= self.weeks <= 12:
-            raise UsageError(f"--weeks {self.weeks}: give a number of weeks from 1 to 12")
+            raise usage(WEEKS_RANGE, "weeks", value=self.weeks, low=1, high=12)
         try:  # the log's weeks start within a week of the date: the days `log --start` allows
             if self.date is not None:
                 check_log_day(self.date)
@@ -210,20 +222,26 @@ class BookletDetails(HandoutDetails):
 def check_omit(protocol: Protocol, details: HandoutDetails) -> None:
     """UsageError when --omit leaves the protocol no step at all (nothing to print a table of)."""
     if details.omit and not protocol.without(frozenset(details.omit)).steps:
-        raise UsageError(
-            f"--omit leaves no step of the protocol '{protocol.id}'; leave out fewer groups"
-        )
+        raise usage(OMIT_ALL, "omit", protocol=protocol.id)
 
 
 def iso_date(text: str | None, option: str) -> dt.date | None:
     """A YYYY-MM-DD option's value (from the command line or a web form), or None when it was
-    not given."""
+    not given. A day the month lacks is named as such: "30 February does not exist"."""
     if text is None:
         return None
+    key = option.lstrip("-").replace("-", "_")
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
-        raise UsageError(f"{option} {quoted(text)} is not a date; write it as YYYY-MM-DD") from None
+        pass
+    found = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", text)
+    if found is None:
+        raise usage(NOT_A_DATE, key, value=quoted(text)) from None
+    month, day = int(found.group(2)), int(found.group(3))
+    if not 1 <= month <= 12:
+        raise usage(NO_SUCH_MONTH, key, value=quoted(text), number=month) from None
+    raise usage(NO_SUCH_DAY, key, day=day, month=Month(month)) from None
 
 
 def check_omit_each(settings: Sequence[Settings], details: HandoutDetails) -> None:

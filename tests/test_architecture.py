@@ -48,6 +48,8 @@ ROOM_KIND = {
     "locales": "plain",
     "resources": "plain",
     "limits": "plain",
+    "spreadsheets": "plain",  # the encoding, delimiter and date order of a saved CSV
+    "messages": "plain",  # what pmr-print says to its user, per language, for every surface
     "files": "plain",
     "loader": "plain",
     "checks": "plain",  # what `pmr-print check` finds beyond loading (glossary, catalog)

@@ -82,36 +82,65 @@ def test_every_bad_field_is_reported_under_its_key(client: TestClient) -> None:
     assert response.status_code == 400
     found = errors(response)
     assert set(found) == {"omit", "paper"}
-    assert found["omit"] == usage_message(lambda: HandoutDetails(omit=("toes",)))
+    assert found["omit"].startswith("Muscle groups to leave out: unknown step id 'toes'")
+    assert "--omit" in usage_message(lambda: HandoutDetails(omit=("toes",)))
     assert found["paper"].startswith("unknown paper 'a9'")
 
 
-def test_the_messages_are_the_command_lines(
+def test_one_message_worded_by_each_surface_in_its_language(
     client: TestClient, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    response = client.post(
-        "/api/handout",
-        json={
-            "date": "9 March",
-            "recording_url": "ftp://x",
-            "omit_reason": "injury",
-            "protocol": "long",
-            "locale": "zh_CN",
-            "client": "Jane",
-        },
-    )
-    found = errors(response)
+    """The API names a field as the page labels it, in the request's language, under its key;
+    the command line names its option. Every bad field comes at once."""
+    body = {
+        "date": "2026-02-30",
+        "recording_url": "ftp://x",
+        "omit_reason": "injury",
+        "protocol": "long",
+        "locale": "zh_CN",
+        "client": "Jane",
+    }
+    found = errors(client.post("/api/handout", json=body))
     assert set(found) == {"date", "recording_url", "omit_reason", "protocol", "locale"}
-    for key, value in (("date", "9 March"), ("recording-url", "ftp://x"), ("locale", "zh_CN")):
+    assert found["date"] == "Date: 30 February does not exist; check the day and the month"
+    assert found["recording_url"] == "Recording link must start with https:// or http://"
+    assert found["omit_reason"] == (
+        "Reason for leaving groups out: tick the groups to leave out in "
+        "“Muscle groups to leave out”, or leave this empty"
+    )
+    zh = errors(client.post("/api/handout", json=body, headers={"accept-language": "zh-CN"}))
+    assert set(zh) == set(found)
+    assert zh["date"] == "日期：二月没有30日，请核对日期和月份"
+    assert (
+        zh["omit_reason"]
+        == "跳过肌肉群的原因：请在“需要跳过的肌肉群”中勾选要跳过的肌肉群，或把此项留空"
+    )
+    assert not re.search("[A-Za-z]{4,}", zh["omit_reason"] + zh["date"])
+    for key, value, line in (
+        ("date", "2026-02-30", "--date: 30 February does not exist; check the day and the month"),
+        ("recording-url", "ftp://x", "--recording-url must start with https:// or http://"),
+        (
+            "date",
+            "9 March",
+            "--date '9 March' is not a date; write it as YYYY-MM-DD, e.g. 2026-03-09",
+        ),
+    ):
         assert cli.main(["handout", f"--{key}", value, "-o", "-"]) == 2
-        line = capsys.readouterr().err.strip()
-        assert line == f"pmr-print: {found[key.replace('-', '_')]}"
+        assert capsys.readouterr().err.strip() == f"pmr-print: {line}"
+
+
+def test_leaving_out_every_group_comes_in_the_same_round_as_a_bad_date(client: TestClient) -> None:
+    every = ["feet", "lower-legs", "upper-legs", "buttocks", "abdomen", "chest", "back"]
+    every += ["shoulders", "arms-hands", "neck", "jaw", "eyes", "forehead"]
+    found = errors(client.post("/api/handout", json={"date": "x", "omit": every}))
+    assert set(found) == {"date", "omit"}
+    assert "leave out fewer groups" in found["omit"]
 
 
 @pytest.mark.slow  # builds every edition it checks
 def test_shared_limits_and_the_bilingual_edition(client: TestClient) -> None:
     too_long = errors(client.post("/api/handout", json={"client": "x" * 5000, "clinic": "\x07"}))
-    assert too_long["client"] == "--client: 5000 characters; at most 200"
+    assert too_long["client"] == "Client: 5000 characters; at most 200"
     assert "U+0007" in too_long["clinic"]
     both = client.post("/api/handout", json={"lang": "bi", "client": "王芳"})
     assert both.status_code == 200
@@ -130,11 +159,12 @@ def test_log_fields_and_unknown_keys(client: TestClient) -> None:
         "/api/log", json={"weeks": 99, "start": "soon", "name": "王芳", "colour": "red"}
     )
     found = errors(response)
-    assert found["weeks"] == usage_message(lambda: LogDetails(weeks=99))
-    assert found["start"] == "--start 'soon' is not a date; write it as YYYY-MM-DD"
+    assert found["weeks"] == "Weeks 99: give a number of weeks from 1 to 52"
+    assert "--weeks 99" in usage_message(lambda: LogDetails(weeks=99))
+    assert found["start"].startswith("First day 'soon' is not a date; write it as YYYY-MM-DD")
     assert found["colour"].startswith("unknown option")
     assert "name" not in found
-    assert errors(client.post("/api/log", json={"weeks": "two"}))["weeks"].startswith("--weeks")
+    assert errors(client.post("/api/log", json={"weeks": "two"}))["weeks"].startswith("Weeks:")
     assert "body" in errors(client.post("/api/log", content=b"[1]", headers=json_type()))
     assert "body" in errors(client.post("/api/log", content=b"{", headers=json_type()))
     assert "product" in errors(client.post("/api/poster", json={}))
@@ -178,8 +208,10 @@ def test_a_diary_upload_makes_a_completed_log(client: TestClient) -> None:
     assert errors(bad)["entries"] == "diary.csv:1: the header must be " + (
         "date,practised,time,minutes,protocol,before,after,notes"
     )
-    latin1 = client.post("/api/log", files={"entries": ("d.csv", "é".encode("latin-1"))})
-    assert errors(latin1)["entries"] == "d.csv: not UTF-8 text"
+    pdf = client.post("/api/log", files={"entries": ("log.pdf", b"%PDF-1.4 ...")})
+    assert errors(pdf)["entries"] == (
+        "Diary (optional): log.pdf is a PDF; to read a filled-in log, use “Filled-in log (PDF)”"
+    )
 
 
 def test_a_filled_log_comes_back_as_json_or_csv(client: TestClient) -> None:
@@ -250,7 +282,7 @@ def test_without_javascript_a_bad_form_comes_back_with_its_values(client: TestCl
         data={"product": "handout", "page_lang": "en", "client": "<b>Jane</b>", "date": "x"},
     )
     assert response.status_code == 400
-    assert "--date &#39;x&#39; is not a date" in response.text
+    assert "Date &#39;x&#39; is not a date" in response.text
     assert 'value="&lt;b&gt;Jane&lt;/b&gt;"' in response.text
     good = client.post("/make", data={"product": "cards", "page_lang": "en", "client": "x"})
     assert good.status_code == 200
@@ -298,8 +330,8 @@ def test_a_booklet_for_wang_fang(client: TestClient) -> None:
     assert "王芳" in pdf_text(response.content)
     assert "booklet-zh-" in response.headers["content-disposition"]
     found = errors(client.post("/api/booklet", json={"weeks": 13, "format": "xml"}))
-    assert found["weeks"] == "--weeks 13: give a number of weeks from 1 to 12"
-    assert found["format"].startswith("--format: 'xml'")
+    assert found["weeks"] == "Weeks 13: give a number of weeks from 1 to 12"
+    assert "xml" in found["format"]
     page = client.post("/api/booklet", json={"client": "Jane", "format": "html"})
     assert page.headers["content-type"].startswith("text/html")
     assert "booklet-en-jane.html" in page.headers["content-disposition"]
@@ -336,6 +368,6 @@ def test_a_workshop_pack_comes_as_a_zip(client: TestClient) -> None:
     ]
     assert archive.read("workshop/problems.txt").decode() == problems[0] + "\n"
     assert "王芳" in pdf_text(archive.read("workshop/packets/wf.pdf"))
-    assert errors(client.post("/api/workshop", json={}))["roster"].startswith("--roster")
+    assert errors(client.post("/api/workshop", json={}))["roster"].startswith("Roster (CSV): ")
     bad = client.post("/api/workshop", files={"roster": ("r.csv", b"a,b\n")})
     assert errors(bad)["roster"].startswith("r.csv:1: the header must be")

@@ -232,7 +232,7 @@ def test_every_kind_of_bad_row_is_named_by_line_and_id() -> None:
         "../x,Cy,en,,,\n"
         "d4,,zh,,,\n"
         "e5,Eve,en,2026-02-30,,\n"
-        "f6,Fay,en,09/03/2026,,\n"
+        "f6,Fay,en,32/03/2026,,\n"  # no day 32 in either order
         "g7,Gus,zh,,back;toes,\n"
         'h8,"Hal\nMore",en,,,\n'  # a quoted name over two lines: the row starts on line 9
         "i9,Ivy,en,,back,\n"
@@ -243,7 +243,7 @@ def test_every_kind_of_bad_row_is_named_by_line_and_id() -> None:
     assert found[1].startswith("r.csv:4: id '../x': id: not a safe file name")
     assert found[2] == "r.csv:5: id 'd4': name: empty"
     assert found[3].startswith("r.csv:6: id 'e5': start: '2026-02-30' is not a date")
-    assert found[4].startswith("r.csv:7: id 'f6': start: '09/03/2026' is not a date")
+    assert found[4].startswith("r.csv:7: id 'f6': start: '32/03/2026' is not a date")
     assert found[5].startswith("r.csv:8: id 'g7': omit: unknown step id 'toes'")
     assert roster.rows[2].line == 11
 

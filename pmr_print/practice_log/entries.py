@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 
 from pmr_print.limits import LimitError, check_log_day, check_text, is_control
 from pmr_print.practice_log.calendar import LogWeeks
+from pmr_print.spreadsheets import delimiter, iso_dates
 
 COLUMNS: tuple[str, ...] = (
     "date",
@@ -281,11 +282,21 @@ def csv_records(text: str, origin: str) -> list[tuple[str, Record]]:
     # file; a long cell is one bad row (its notes over the limit), so allow any cell the file
     # can hold. The limit is the module's only setting, and raising it harms no other reader.
     csv.field_size_limit(max(csv.field_size_limit(), MAX_FILE_CHARS))
-    reader = csv.reader(io.StringIO(text))
+    reader = csv.reader(io.StringIO(text), delimiter=delimiter(text))
     try:
-        return read_csv_rows(reader, origin)
+        return with_iso_dates(read_csv_rows(reader, origin), origin)
     except csv.Error as error:
         raise EntriesFileError(f"{origin}:{reader.line_num}: not valid CSV: {error}") from None
+
+
+def with_iso_dates(records: list[tuple[str, Record]], origin: str) -> list[tuple[str, Record]]:
+    """The rows with their dates as YYYY-MM-DD, in the order (day or month first) that fits
+    every date of the file, as a spreadsheet may have rewritten them."""
+    rows = [record for _, record in records if isinstance(record, dict)]
+    dates = iso_dates([str(row.get("date", "")) for row in rows], origin)
+    for row, date in zip(rows, dates, strict=True):
+        row["date"] = date
+    return records
 
 
 def read_csv_rows(reader: Iterator[list[str]], origin: str) -> list[tuple[str, Record]]:

@@ -101,7 +101,8 @@ class Service:
             return errors_response(FieldErrors({"product": text}))
         try:
             values, files = await request_values(request)
-            reader = Reader(values, files, request_region(request))
+            lang = negotiate(request.headers.get("accept-language", ""), tuple(TEXTS))
+            reader = Reader(values, files, request_region(request), lang)
             reader.reject_unknown(PRODUCTS[product].keys)
             result = await run_in_threadpool(self.make, product, reader)
         except FieldErrors as error:
@@ -124,7 +125,8 @@ class Service:
                 raise FieldErrors({"product": f"unknown product {quoted(product)}"})
             known = PRODUCTS[product].keys
             chosen = {k: v for k, v in values.items() if k in known}
-            reader = Reader(chosen, files, request_region(request))
+            lang = Reader(values).text("page_lang", "en")
+            reader = Reader(chosen, files, request_region(request), lang)
             result = await run_in_threadpool(self.make, product, reader)
         except FieldErrors as error:
             if wants_json:

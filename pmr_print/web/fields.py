@@ -13,7 +13,9 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 from pmr_print.limits import quoted, unicode_problem, unique_items
+from pmr_print.messages import NOT_A_NUMBER, Param, Said
 from pmr_print.problems import ContentError, PmrError
+from pmr_print.web.text import field_label, quoted_label
 
 T = TypeVar("T")
 TRUE = frozenset({"true", "on", "yes", "1"})
@@ -78,8 +80,17 @@ def unicode_errors(values: Mapping[str, object]) -> dict[str, str]:
     return found
 
 
-def message(error: PmrError) -> str:
-    """A PmrError as the command line words it, without a content file's path for ContentError."""
+def worded(said: Said, lang: str) -> str:
+    """A message in the page's words: its field named as the page labels it, in `lang`."""
+    return said.text(lang, lambda key: field_label(lang, key), lambda key: quoted_label(lang, key))
+
+
+def message(error: PmrError, lang: str = "en") -> str:
+    """A PmrError in the page's words when it carries its message unworded; else as the command
+    line words it, without a content file's path for ContentError."""
+    said = getattr(error, "said", None)
+    if isinstance(said, Said):
+        return worded(said, lang)
     if isinstance(error, ContentError):
         return "; ".join(problem.message for problem in error.problems)
     return str(error)
@@ -102,21 +113,27 @@ class Reader:
         values: Mapping[str, object],
         files: Mapping[str, Upload] | None = None,
         region: str | None = None,
+        lang: str = "en",
     ) -> None:
         self.values = values
         self.files = files or {}
         self.region = region  # the request's locale: the first Accept-Language tag
+        self.lang = lang  # the language of the messages: the page's, or the request's
         self.errors: dict[str, str] = {}
 
     def fail(self, key: str, text: str) -> None:
         self.errors.setdefault(key, text)
+
+    def say(self, key: str, msgid: str, **params: Param) -> None:
+        """Keep a message of the catalog against `key`, in the reader's language."""
+        self.fail(key, worded(Said.of(msgid, key, **params), self.lang))
 
     def check(self, key: str, make: Callable[[], T]) -> T | None:
         """make(), or None with its error kept against `key`."""
         try:
             return make()
         except PmrError as error:
-            self.fail(key, message(error))
+            self.fail(key, message(error, self.lang))
             return None
 
     def raw(self, key: str) -> object:
@@ -162,8 +179,7 @@ class Reader:
             return value
         if isinstance(value, str) and value.strip().isdigit() and value.strip().isascii():
             return int(value.strip())
-        shown = quoted(value) if isinstance(value, str) else "this value"
-        self.fail(key, f"--{key.replace('_', '-')}: {shown} is not a whole number")
+        self.say(key, NOT_A_NUMBER, value=quoted(value) if isinstance(value, str) else "?")
         return None
 
     def file(self, key: str) -> Upload | None:

@@ -13,28 +13,31 @@ from urllib.parse import quote
 from pmr_print import api
 from pmr_print.files import download_name, slug
 from pmr_print.limits import quoted
+from pmr_print.messages import READ_MISSING, ROSTER_MISSING
 from pmr_print.model import Bilingual, Edition, Guide
 from pmr_print.options import (
     BookletDetails,
     HandoutDetails,
     LogDetails,
     PrintOptions,
+    check_omit,
     iso_date,
     resolve,
     resolve_pair,
 )
 from pmr_print.problems import PmrError, UsageError, summarised
+from pmr_print.spreadsheets import decode, fallback_encoding
 from pmr_print.web.fields import FieldErrors, Reader, Upload, key_named, message
 
 COMMON = ("lang", "locale", "paper", "protocol", "large_print", "grayscale")
-HANDOUT = (
+HANDOUT = (  # in the page's order, which is the order of its messages
     "client",
     "clinician",
     "clinic",
     "date",
+    "recording_url",
     "omit",
     "omit_reason",
-    "recording_url",
     "format",
 )
 CARDS = ("layout", "duplex", "format")
@@ -147,7 +150,10 @@ def file_name(product: str, lang: str, who: str, suffix: str = "pdf") -> str:
     return "-".join(part for part in (product, lang, slug(who)) if part) + f".{suffix}"
 
 
-def handout_details(reader: Reader) -> HandoutDetails | None:
+def handout_details(
+    reader: Reader, edition: Edition | None, protocol: str
+) -> HandoutDetails | None:
+    """Who it is for; every bad field in one round, leaving out every group included."""
     texts = {key: reader.text(key) for key in ("client", "clinician", "clinic", "recording_url")}
     for key, value in texts.items():
         reader.check(key, lambda key=key, value=value: HandoutDetails(**{key: value}))  # type: ignore[misc]
@@ -159,6 +165,11 @@ def handout_details(reader: Reader) -> HandoutDetails | None:
         lambda: HandoutDetails(omit=omit if omit_ok else ("feet",), omit_reason=reason),
     )
     date = reader.check("date", lambda: iso_date(reader.text("date") or None, "--date"))
+    guides = edition.guides if isinstance(edition, Bilingual) else (edition,) if edition else ()
+    for guide in guides if omit_ok and omit else ():
+        found = {item.id: item for item in guide.protocols}.get(protocol)
+        if found is not None:
+            reader.check("omit", lambda found=found: check_omit(found, HandoutDetails(omit=omit)))  # type: ignore[misc]
     if reader.errors:
         return None
     return HandoutDetails(**texts, date=date, omit=omit, omit_reason=reason)
@@ -174,15 +185,15 @@ def edition_format(reader: Reader) -> str:
 
 def make_handout(reader: Reader, shelf: Shelf) -> Result:
     edition, options = common(reader, shelf)
-    details = handout_details(reader)
+    details = handout_details(reader, edition, options.protocol)
     kind = edition_format(reader)
     reader.done()
     assert edition is not None and details is not None
     name = file_name("handout", edition_name(reader), details.client, kind)
     if kind == "html":
-        page = build(HANDOUT, lambda: api.handout_html(edition, options, details))
+        page = build(reader, HANDOUT, lambda: api.handout_html(edition, options, details))
         return Result(page.encode("utf-8"), HTML, name)
-    pdf = build(HANDOUT, lambda: api.handout_pdf(edition, options, details))
+    pdf = build(reader, HANDOUT, lambda: api.handout_pdf(edition, options, details))
     return Result(pdf, "application/pdf", name)
 
 
@@ -196,17 +207,19 @@ def make_cards(reader: Reader, shelf: Shelf) -> Result:
     reader.done()
     assert edition is not None
     if kind == "html":
-        page = build(CARDS, lambda: api.cards_html(edition, options))
+        page = build(reader, CARDS, lambda: api.cards_html(edition, options))
         return Result(
             page.encode("utf-8"), HTML, file_name("cards", edition_name(reader), "", kind)
         )
-    pdf = build(CARDS, lambda: api.cards_pdf(edition, options, layout=layout, duplex=duplex))
+    pdf = build(
+        reader, CARDS, lambda: api.cards_pdf(edition, options, layout=layout, duplex=duplex)
+    )
     return Result(pdf, "application/pdf", file_name("cards", edition_name(reader), ""))
 
 
 def make_booklet(reader: Reader, shelf: Shelf) -> Result:
     edition, options = common(reader, shelf)
-    person = handout_details(reader)
+    person = handout_details(reader, edition, options.protocol)
     weeks = reader.number("weeks")
     if weeks is not None:
         reader.check("weeks", lambda: BookletDetails(weeks=weeks))
@@ -217,9 +230,9 @@ def make_booklet(reader: Reader, shelf: Shelf) -> Result:
     details = BookletDetails(**vars(person), weeks=4 if weeks is None else weeks)
     name = file_name("booklet", edition_name(reader), details.client, kind)
     if kind == "html":
-        page = build(BOOKLET, lambda: api.booklet_html(edition, options, details))
+        page = build(reader, BOOKLET, lambda: api.booklet_html(edition, options, details))
         return Result(page.encode("utf-8"), HTML, name)
-    pdf = build(BOOKLET, lambda: api.booklet_pdf(edition, options, details, impose=impose))
+    pdf = build(reader, BOOKLET, lambda: api.booklet_pdf(edition, options, details, impose=impose))
     return Result(pdf, "application/pdf", name)
 
 
@@ -231,17 +244,19 @@ def make_workshop(reader: Reader, shelf: Shelf) -> Result:
         reader.check(key, lambda key=key, value=value: HandoutDetails(**{key: value}))  # type: ignore[misc]
     roster = reader.file("roster")
     if roster is None:
-        reader.fail(
-            "roster", "--roster: give a CSV with the header id,name,lang,start,omit,omit_reason"
-        )
+        reader.say("roster", ROSTER_MISSING)
+    text = (
+        reader.check("roster", lambda: decoded(roster, reader.lang, "roster")) if roster else None
+    )
     reader.done()
-    assert roster is not None
+    assert roster is not None and text is not None
     details = api.WorkshopDetails(
         clinician=lead["clinician"], clinic=lead["clinic"], lang=edition_name(reader)
     )
     archive, problems = build(
+        reader,
         WORKSHOP,
-        lambda: workshop_zip(roster.data, roster.name, options, details, shelf),
+        lambda: workshop_zip(text.encode("utf-8"), roster.name, options, details, shelf),
         "roster",
     )
     name = file_name("workshop", edition_name(reader), "", "zip")
@@ -274,26 +289,30 @@ def make_log(reader: Reader, shelf: Shelf) -> Result:
     edition, options = common(reader, shelf)
     details = log_details(reader)
     diary = reader.file("entries")
-    text = reader.check("entries", lambda: decoded(diary)) if diary else None
+    text = reader.check("entries", lambda: decoded(diary, reader.lang)) if diary else None
+    if reader.text("format") in FORMATS:  # the read form sent without its file
+        reader.say("read", READ_MISSING)
     reader.done()
     assert edition is not None and details is not None
     name = file_name("log", edition_name(reader), details.name)
     if diary is None or text is None:
         return Result(
-            build(LOG, lambda: api.log_pdf(edition, options, details)), "application/pdf", name
+            build(reader, LOG, lambda: api.log_pdf(edition, options, details)),
+            "application/pdf",
+            name,
         )
     pdf, problems = build(
-        LOG, lambda: api.diary_log_pdf(edition, options, details, text, diary.name), "entries"
+        reader,
+        LOG,
+        lambda: api.diary_log_pdf(edition, options, details, text, diary.name),
+        "entries",
     )
     return Result(pdf, "application/pdf", name, tuple(str(problem) for problem in problems))
 
 
-def decoded(upload: Upload) -> str:
-    try:
-        text: str = upload.data.decode("utf-8-sig")
-        return text
-    except UnicodeDecodeError:
-        raise UsageError(f"{upload.name}: not UTF-8 text") from None
+def decoded(upload: Upload, lang: str, field: str = "entries") -> str:
+    """A spreadsheet's text: its byte order mark, else UTF-8, else the page language's code page."""
+    return decode(upload.data, upload.name, fallback_encoding(lang), field)
 
 
 def read_back(reader: Reader) -> Result:
@@ -306,7 +325,9 @@ def read_back(reader: Reader) -> Result:
     if reader.file("entries") is not None:
         reader.fail("read", "--read: not allowed with --entries")
     reader.done()
-    entries, problems = build(LOG, lambda: api.read_filled_log(upload.data, upload.name), "read")
+    entries, problems = build(
+        reader, LOG, lambda: api.read_filled_log(upload.data, upload.name), "read"
+    )
     text = api.entries_text(entries, kind)
     return Result(
         text.encode("utf-8"),
@@ -316,16 +337,19 @@ def read_back(reader: Reader) -> Result:
     )
 
 
-def build(keys: tuple[str, ...], make: Callable[[], T], fallback: str = "lang") -> T:
+def build(
+    reader: Reader, keys: tuple[str, ...], make: Callable[[], T], fallback: str = "lang"
+) -> T:
     """make(); an error it raises (one the field checks could not foresee) goes to the field
-    its message names."""
+    it names, in the reader's words."""
     try:
         return make()
     except PmrError as error:
-        lines = message(error).splitlines() or [""]
+        lines = message(error, reader.lang).splitlines() or [""]
         # Many bad rows before the verdict: the message shows the first, the body has them all.
         text = "\n".join([*summarised(lines[:-1]), lines[-1]])
-        key = key_named(text, COMMON + keys, fallback)
+        said = getattr(error, "said", None)
+        key = said.field if said is not None else key_named(text, COMMON + keys, fallback)
         status = 413 if isinstance(error, api.TooManyRows) else 400
         raise FieldErrors({key: text}, tuple(lines[:-1]), status) from None
 

@@ -144,7 +144,7 @@ EN = PageText(
     recording_hint="Printed with a QR code; starts with https://",
     leave_out="Muscle groups to leave out",
     leave_out_hint="Ticked groups leave the table and the times; the handout says which and why.",
-    omit_reason="Why they are left out",
+    omit_reason="Reason for leaving groups out",
     card_options="Step cards",
     layout="Layout",
     layout_auto="Automatic: four a sheet; two for bilingual large print",
@@ -234,7 +234,7 @@ ZH = PageText(
     recording_hint="会附二维码打印；以 https:// 开头。",
     leave_out="需要跳过的肌肉群",
     leave_out_hint="勾选的肌肉群将不出现在表格和时长中，讲义会注明跳过哪些及原因。",
-    omit_reason="跳过的原因",
+    omit_reason="跳过肌肉群的原因",
     card_options="步骤卡",
     layout="版式",
     layout_auto="自动：每页四张；双语大字版每页两张",
@@ -297,3 +297,32 @@ def negotiate(accept_language: str, offered: tuple[str, ...] = ("en", "zh")) -> 
         if language in offered and quality > 0:
             ranked.append((-quality, position, language))
     return min(ranked)[2] if ranked else offered[0]
+
+
+# The label each field has on the page, by its key (the JSON key, the command line's option):
+# messages name a field by it.
+FIELD_LABELS: dict[str, str] = {
+    "lang": "content_lang",
+    "omit": "leave_out",
+    "entries": "diary",
+    "read": "filled_log",
+    "format": "edition",
+    **{
+        key: key
+        for key in (
+            "locale paper protocol large_print grayscale client clinician clinic date "
+            "recording_url omit_reason layout duplex name start weeks impose roster"
+        ).split()
+    },
+}
+
+
+def field_label(lang: str, key: str) -> str:
+    """What the page calls the field `key` in `lang` (the key itself for one it does not show)."""
+    text = TEXTS.get(lang, EN)
+    return str(getattr(text, FIELD_LABELS[key])) if key in FIELD_LABELS else key
+
+
+def quoted_label(lang: str, key: str) -> str:
+    """The label inside a sentence: “Muscle groups to leave out”."""
+    return f"“{field_label(lang, key)}”"

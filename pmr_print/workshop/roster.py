@@ -17,6 +17,7 @@ from pmr_print.files import device_name
 from pmr_print.limits import LimitError, check_text, quoted, unique_items
 from pmr_print.model import GROUP_IDS
 from pmr_print.problems import PmrError, UsageError
+from pmr_print.spreadsheets import delimiter, iso_dates
 
 HEADER = ("id", "name", "lang", "start", "omit", "omit_reason")
 # Letters, digits, '.', '_' and '-', starting with a letter or digit: safe on every file system.
@@ -77,7 +78,7 @@ def read_roster(
         raise RosterError(f"{origin}: not a CSV file")
     rows, problems, seen = [], [], set[str]()
     try:
-        for line, values in records(text, origin):
+        for line, values in with_iso_starts(list(records(text, origin)), origin):
             found = check_row(line, values, languages)
             if isinstance(found, Row) and found.id.casefold() in seen:
                 found = f"id {quoted(found.id)} is used twice"  # also in a different case
@@ -100,7 +101,7 @@ def read_roster(
 
 def records(text: str, origin: str) -> Iterator[tuple[int, dict[str, str]]]:
     """(the line a record starts on, its values by column) after checking the header."""
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True, delimiter=delimiter(text))
     header = next(reader, None)
     if header is None or tuple(name.strip() for name in header) != HEADER:
         found = quoted(",".join(header)) if header else "nothing"
@@ -114,6 +115,19 @@ def records(text: str, origin: str) -> Iterator[tuple[int, dict[str, str]]]:
             yield start, {"id": values[0] if values else "", "": f"{len(values)} columns"}
             continue
         yield start, dict(zip(HEADER, values, strict=True))
+
+
+def with_iso_starts(
+    found: list[tuple[int, dict[str, str]]], origin: str
+) -> list[tuple[int, dict[str, str]]]:
+    """The records with their start dates as YYYY-MM-DD, in the order (day or month first)
+    that fits every date of the file, as a spreadsheet may have rewritten them."""
+    rows = [values for _, values in found if "start" in values]
+    for values, start in zip(
+        rows, iso_dates([v["start"] for v in rows], origin, "roster"), strict=True
+    ):
+        values["start"] = start
+    return found
 
 
 def check_row(line: int, values: dict[str, str], languages: Collection[str]) -> Row | str:

@@ -45,15 +45,6 @@
     if (summary) summary.hidden = true;
   }
 
-  // What a field is called on the page: its label, or for a group of boxes its legend.
-  function fieldName(input) {
-    const label = input.id && document.querySelector('label[for="' + CSS.escape(input.id) + '"]');
-    if (label && input.type !== "checkbox" && input.type !== "radio") return label.textContent.trim();
-    const group = input.closest("fieldset");
-    const legend = group && group.querySelector("legend");
-    return legend ? legend.textContent.trim() : "";
-  }
-
   // Each message beside its field, and a summary on top linking to every bad field.
   function showErrors(form, errors) {
     const listed = [];
@@ -87,9 +78,8 @@
       const item = document.createElement("li");
       if (input) {
         const link = document.createElement("a");
-        const name = fieldName(input);
         link.href = "#" + input.id;
-        link.textContent = name ? name + ": " + message : message;
+        link.textContent = message; // the message names the field as the page labels it
         link.addEventListener("click", (event) => {
           event.preventDefault();
           input.focus();
