@@ -5,7 +5,7 @@ from __future__ import annotations
 import pathlib
 from collections.abc import Callable, Iterable
 
-from pmr_print.checks import folder_problems
+from pmr_print.checks import folder_problems, passage_problems
 from pmr_print.loader import languages, load_guide
 from pmr_print.loader.sizes import TooLarge
 from pmr_print.model import Guide, MuscleGroup, Protocol, Step
@@ -36,6 +36,7 @@ def check_content(
         if reference is not None and guide is not reference:
             problems.extend(compare(reference, guide))
         problems.extend(missing_alt_texts(guide))
+        problems.extend(passage_problems(reference, guide, len(guides)))
         if inspect is not None:
             problems.extend(inspect(guide))
     return sorted(set(problems))

@@ -69,6 +69,10 @@ class Span:
 class Paragraph:
     spans: tuple[Span, ...]
     source: Source
+    id: str = ""
+    """The passage's id (`{#id}` at its end in guide.md), shared with its translation: the
+    bilingual edition pairs passages by it, and `pmr-print check` reports one without a
+    partner."""
 
     @property
     def text(self) -> str:

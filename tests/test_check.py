@@ -372,3 +372,43 @@ def test_a_bad_placeholder_is_reported(
     status, lines = check(content_copy, capsys)
     assert status == 2
     assert len(lines) == 1 and "unknown placeholder {numbr}" in lines[0], lines
+
+
+def test_a_passage_without_its_partner_is_reported(
+    content_copy: pathlib.Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The bilingual edition pairs passages by id (issue 20): one renamed, one left without an
+    id, and one the other language lacks are each reported where they are."""
+    en, zh = content_copy / "en" / "guide.md", content_copy / "zh" / "guide.md"
+    edit(zh, " {#weeks-of-practice}", " {#weeks}")
+    edit(en, " {#daily-life}", "")
+    status, lines = check(content_copy, capsys)
+    assert status == 2
+    considerations = line_of(zh, "{#considerations}")
+    assert lines == [
+        f"{en}:{line_of(en, 'Take it into your day')}: this passage has no id: end it with "
+        "{#some-id}, the same id as its translation's, so that the bilingual edition prints "
+        "the two side by side",
+        f"{zh}:{line_of(zh, '{#daily-life}')}: passage 'daily-life' has no partner in en "
+        "(section 'practice-plan'): give its translation the same id",
+        f"{zh}:{considerations}: passage 'weeks-of-practice' of en "
+        f"({en}:{line_of(en, '{#weeks-of-practice}')}) has no partner in section "
+        "'considerations': translate it and end it with {#weeks-of-practice}",
+        f"{zh}:{line_of(zh, '{#weeks}')}: passage 'weeks' has no partner in en (section "
+        "'considerations'): give its translation the same id",
+    ]
+
+
+def test_passages_in_another_order_are_reported(
+    content_copy: pathlib.Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    zh = content_copy / "zh" / "guide.md"
+    text = zh.read_text(encoding="utf-8")
+    first = text[
+        text.index("- 坚持规律练习几周") : text.index("\n", text.index("- 坚持规律练习几周"))
+    ]
+    second = text[text.index("- 这项练习可以和") : text.index("\n", text.index("- 这项练习可以和"))]
+    zh.write_text(text.replace(first, "@@").replace(second, first).replace("@@", second), "utf-8")
+    status, lines = check(content_copy, capsys)
+    assert status == 2
+    assert len(lines) == 1 and "passage 'combine-methods' stands elsewhere than in en" in lines[0]

@@ -53,3 +53,15 @@ def test_soft_line_breaks_join_han_without_a_space(content_copy: pathlib.Path) -
 def test_unknown_language_is_a_content_error() -> None:
     with pytest.raises(ContentError, match="no content for language 'fr'"):
         load("fr")
+
+
+def test_passages_carry_their_ids_and_print_without_them() -> None:
+    """`- text {#id}` and `text {#id}`: the id pairs the passage with its translation."""
+    for lang in ("en", "zh"):
+        guide = load(lang)
+        first, second = guide.section("considerations").items
+        assert (first.id, second.id) == ("weeks-of-practice", "combine-methods")
+        about = guide.section("about").blocks[0]
+        assert about.id == "what-it-is"  # type: ignore[union-attr]
+        assert "{#" not in about.text  # type: ignore[union-attr]
+        assert all("{#" not in item.text for item in guide.section("drawbacks").items)

@@ -15,21 +15,20 @@ newspaper, which large print tolerates better than a hunt across a spread.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from itertools import zip_longest
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable
 
 from pmr_print.languages import SEPARATOR
-from pmr_print.model import Block, BulletList, Paragraph
 from pmr_print.pdf.blocks import bullet
 from pmr_print.pdf.document import mark_outline
 from pmr_print.pdf.parallel import parallel
 from pmr_print.pdf.styles import Styles
 from pmr_print.pdf.text import content_paragraph, plain_paragraph
 from pmr_print.plans.handout import HandoutPlan
+from pmr_print.plans.passages import Passage, paired
 
 
 @dataclass(frozen=True)
@@ -88,28 +87,18 @@ def section_titles(voices: Voices, section_id: str) -> str:
 
 
 def block_rows(voices: Voices, section_id: str, checkbox: bool = False) -> list[Flowable]:
-    """A row per paragraph and per list item, the languages paired in order."""
+    """A row per paragraph and per list item, each beside its translation (paired by id)."""
     sections = [voice.plan.part(section_id).section for voice in voices]
     flowables: list[Flowable] = []
-    for blocks in zip_longest(*(section.blocks for section in sections)):
-        for items in zip_longest(*(items_of(block) for block in blocks)):
-            columns = [
-                cell(item, voice.styles, checkbox)
-                for item, voice in zip(items, voices, strict=True)
-            ]
-            flowables += parallel(columns, gap(voices))
+    for items in paired(sections):
+        columns = [
+            cell(item, voice.styles, checkbox) for item, voice in zip(items, voices, strict=True)
+        ]
+        flowables += parallel(columns, gap(voices))
     return flowables
 
 
-def items_of(block: Block | None) -> Iterator[tuple[Paragraph, bool]]:
-    """(paragraph, is a list item) for each paragraph of a block."""
-    if isinstance(block, BulletList):
-        yield from ((item, True) for item in block.items)
-    elif block is not None:
-        yield (block, False)
-
-
-def cell(item: tuple[Paragraph, bool] | None, styles: Styles, checkbox: bool) -> list[Flowable]:
+def cell(item: Passage | None, styles: Styles, checkbox: bool) -> list[Flowable]:
     if item is None:
         return []
     paragraph, listed = item

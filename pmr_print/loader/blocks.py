@@ -97,7 +97,7 @@ class Reader:
     def attributed_paragraph(self, token: Token) -> AttributedParagraph:
         paragraph = self.paragraph(token)
         classes = tuple(str(token.attrs.get("class", "")).split())
-        unknown = set(token.attrs) - {"class"}
+        unknown = set(token.attrs) - {"class", "id"}
         if unknown:
             self.problem(token, f"unknown paragraph attribute(s): {', '.join(sorted(unknown))}")
         return AttributedParagraph(paragraph, classes)
@@ -105,7 +105,8 @@ class Reader:
     def paragraph(self, token: Token) -> Paragraph:
         inline = self.tokens[self.position + 1]
         self.position += 3
-        return Paragraph(self.spans(inline), self.source(token))
+        passage = str(token.attrs.get("id", ""))
+        return Paragraph(self.spans(inline), self.source(token), passage)
 
     def bullet_list(self, token: Token) -> BulletList:
         self.position += 1

@@ -36,10 +36,33 @@ def heading_attrs_rule(state: StateCore) -> None:
             last.content = TRAILING_ATTRS.sub("", last.content)
 
 
+PASSAGE_ID = re.compile(r"\s*\{#([A-Za-z0-9][A-Za-z0-9_-]*)\}\s*$")
+
+
+def passage_id_rule(state: StateCore) -> None:
+    """Move a trailing `{#id}` from a paragraph's or list item's text into its attrs: the
+    passage's id, which pairs it with its translation."""
+    tokens = state.tokens
+    for index, token in enumerate(tokens[:-1]):
+        inline = tokens[index + 1]
+        if token.type != "paragraph_open" or inline.type != "inline":
+            continue
+        match = PASSAGE_ID.search(inline.content)
+        last = inline.children[-1] if inline.children else None
+        if match is None or last is None or last.type != "text":
+            continue
+        if not PASSAGE_ID.search(last.content):
+            continue
+        token.attrs["id"] = match.group(1)
+        inline.content = inline.content[: match.start()]
+        last.content = PASSAGE_ID.sub("", last.content)
+
+
 def make_parser() -> MarkdownIt:
     parser = MarkdownIt("commonmark").enable("table")
     parser.use(front_matter_plugin).use(attrs_block_plugin)
     # `[words]{group=back}` marks a clause of a combined step; no other inline attributes.
     parser.use(attrs_plugin, spans=True, after=())
     parser.core.ruler.push("heading_attrs", heading_attrs_rule)
+    parser.core.ruler.push("passage_id", passage_id_rule)
     return parser

@@ -48,7 +48,8 @@ def with_numbers(section: Section, guide: Guide, settings: Settings) -> Section:
     if not crisis.numbers:
         return section
     colon = language(guide.lang).labelled("", "")
-    item = Paragraph((Span(crisis.label, bold=True), Span(colon + crisis.numbers)), section.source)
+    spans = (Span(crisis.label, bold=True), Span(colon + crisis.numbers))
+    item = Paragraph(spans, section.source, "crisis-line")  # paired with its translation by id
     blocks = list(section.blocks)
     last = max((i for i, b in enumerate(blocks) if isinstance(b, BulletList)), default=None)
     if last is None:
