@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from babel import Locale
 
+from pmr_print.languages import Language, language
 from pmr_print.limits import LAST_LOG_DAY, check_log_day, check_text, quoted, unique_items
 from pmr_print.locales import default_paper, locale_for_language, resolve_region
 from pmr_print.messages import (
@@ -78,7 +79,13 @@ class Settings:
     theme: Theme
     protocol: Protocol
     region: Locale
+    language: Language
     crisis_line: str = ""  # PrintOptions.crisis_line
+
+    @property
+    def tag(self) -> str:
+        """The BCP 47 tag of this guide's text as printed: en-US, en-GB, zh-Hans-CN."""
+        return self.language.bcp47(self.locale)
 
     @property
     def first_weekday(self) -> int:
@@ -117,7 +124,7 @@ def settle(options: PrintOptions, guide: Guide, langs: Sequence[str]) -> Setting
             f"unknown protocol {quoted(options.protocol)}; use one of: {known}"
         ) from None
     theme = make_theme(paper, options.large_print, options.grayscale)
-    return Settings(locale, theme, protocol, region, options.crisis_line)
+    return Settings(locale, theme, protocol, region, language(guide.lang), options.crisis_line)
 
 
 def resolve_pair(options: PrintOptions, pair: Bilingual) -> tuple[Settings, Settings]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 MM = 72 / 25.4
@@ -10,6 +11,17 @@ PAPER_SIZES: dict[str, tuple[float, float]] = {
     "a4": (210 * MM, 297 * MM),
     "letter": (8.5 * 72, 11 * 72),
 }
+
+
+def half_sheet(paper: str) -> tuple[float, float]:
+    """The upright page of a booklet folded from `paper`: half the sheet (A5 from A4, half-Letter
+    from Letter). A paper measured in whole millimetres halves as ISO 216 does, down to the
+    millimetre (A5 is 148 mm wide, not 148.5)."""
+    width, height = PAPER_SIZES[paper]
+    half = height / 2
+    if all(abs(side / MM - round(side / MM)) < 1e-6 for side in (width, height)):
+        half = math.floor(half / MM + 1e-6) * MM
+    return (half, width)
 
 
 @dataclass(frozen=True)

@@ -134,7 +134,7 @@ def test_the_bilingual_handout_builds_with_both_languages_labels_and_dates(
 
 def test_a_bilingual_pdf_carries_the_chinese_language_and_both_titles(handouts) -> None:
     reader = pypdf.PdfReader(io.BytesIO(handouts[("a4", False)]))
-    assert reader.trailer["/Root"]["/Lang"] == "zh-CN"
+    assert reader.trailer["/Root"]["/Lang"] == "zh-Hans-CN"
     assert reader.metadata.title == "Progressive Muscle Relaxation · 渐进式肌肉放松"
     titles = [entry.title for entry in reader.outline]
     assert "What PMR is · 什么是渐进式肌肉放松" in titles

@@ -12,12 +12,11 @@ import pytest
 from reportlab.pdfgen.canvas import Canvas
 
 from pmr_print import api
-from pmr_print.booklet.document import PAGE_SIZES
 from pmr_print.booklet.impose import impose, sheet_order
 from pmr_print.cli import main
 from pmr_print.options import BookletDetails, PrintOptions
 from pmr_print.problems import UsageError
-from pmr_print.theme import PAPER_SIZES
+from pmr_print.theme import PAPER_SIZES, half_sheet
 from tests import pdfcheck
 
 DAY = dt.date(2026, 3, 9)
@@ -104,14 +103,14 @@ def contents(data: bytes) -> list[tuple[str, int]]:
 @pytest.mark.parametrize(("lang", "paper", "large"), EDITIONS)
 def test_booklet_pages_are_a5_or_half_letter_with_metadata(booklets, lang, paper, large) -> None:
     data = booklets[lang, paper, large]
-    width, height = PAGE_SIZES[paper]
+    width, height = half_sheet(paper)
     sizes = pdfcheck.page_sizes(data)
     assert all(abs(w - width) < 0.5 and abs(h - height) < 0.5 for w, h in sizes)
     assert 16 <= len(sizes) <= (40 if large else 28)
     info = pypdf.PdfReader(io.BytesIO(data))
     assert info.metadata.title == api.load(lang).title
     assert info.metadata.author == "Dr Lee"
-    assert str(info.trailer["/Root"]["/Lang"]) == {"en": "en-US", "zh": "zh-CN"}[lang]
+    assert str(info.trailer["/Root"]["/Lang"]) == {"en": "en-US", "zh": "zh-Hans-CN"}[lang]
     text = pdfcheck.squeezed(data)
     assert ("王芳" if lang == "zh" else "JaneMiller") in text
 
@@ -138,7 +137,7 @@ def test_the_contents_print_the_pages_the_outline_points_to(booklets, lang, pape
 def test_no_section_starts_at_the_foot_of_a_page(booklets, lang, paper, large) -> None:
     """Below where each outline entry points, its page holds the heading and more."""
     data = booklets[lang, paper, large]
-    width, _ = PAGE_SIZES[paper]
+    width, _ = half_sheet(paper)
     document = pdfium.PdfDocument(data)
     try:
         for title, page, top in outline(data):
@@ -153,7 +152,7 @@ def test_no_section_starts_at_the_foot_of_a_page(booklets, lang, paper, large) -
 def test_no_page_holds_only_a_scrap_of_text(booklets, lang, paper, large) -> None:
     """Besides its running head and page number, no page holds just one or two lines."""
     data = booklets[lang, paper, large]
-    width, height = PAGE_SIZES[paper]
+    width, height = half_sheet(paper)
     document = pdfium.PdfDocument(data)
     try:
         for index, page in enumerate(document):
@@ -229,10 +228,10 @@ def test_weeks_are_checked(guides) -> None:
 def numbered_pages(count: int) -> bytes:
     """A small A5 booklet whose pages print only their number, large."""
     buffer = io.BytesIO()
-    canvas = Canvas(buffer, pagesize=PAGE_SIZES["a4"], invariant=1)
+    canvas = Canvas(buffer, pagesize=half_sheet("a4"), invariant=1)
     for page in range(1, count + 1):
         canvas.setFont("Helvetica", 60)
-        canvas.drawCentredString(PAGE_SIZES["a4"][0] / 2, 300, str(page))
+        canvas.drawCentredString(half_sheet("a4")[0] / 2, 300, str(page))
         canvas.showPage()
     canvas.save()
     return buffer.getvalue()
@@ -365,7 +364,7 @@ BILINGUAL_EDITIONS = [
 @pytest.mark.parametrize(("paper", "large"), BILINGUAL_EDITIONS)
 def test_bilingual_booklet_contents_and_outline_agree(bilingual, paper, large) -> None:
     data = bilingual[paper, large]
-    width, height = PAGE_SIZES[paper]
+    width, height = half_sheet(paper)
     assert all(abs(w - width) < 0.5 and abs(h - height) < 0.5 for w, h in pdfcheck.page_sizes(data))
     marks = outline(data)
     printed = [("".join(title.split()), page) for title, page in contents(data)]

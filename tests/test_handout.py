@@ -111,7 +111,7 @@ def test_dois_are_live_links_and_sections_are_bookmarked(guides) -> None:
         assert guide.section(section_id).title in outline
     meta = reader.metadata
     assert meta.title == guide.title and meta.author == "李医生"
-    assert reader.trailer["/Root"]["/Lang"] == "zh-CN"
+    assert reader.trailer["/Root"]["/Lang"] == "zh-Hans-CN"
 
 
 def test_header_date_is_formatted_for_the_language(guides) -> None:

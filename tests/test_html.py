@@ -120,7 +120,7 @@ def test_handout_page_and_every_text_carry_the_language(
 ) -> None:
     root = handout(guides[lang])
     html = root.find_all("html")[0]
-    assert html.attrs["lang"] == {"en": "en-US", "zh": "zh-CN"}[lang]
+    assert html.attrs["lang"] == {"en": "en-US", "zh": "zh-Hans-CN"}[lang]
     for node in root.walk():
         if node.tag not in ("#document", "html") and any(
             isinstance(c, str) and c.strip() for c in node.children
@@ -338,9 +338,9 @@ def test_bilingual_handout_marks_every_chinese_text_with_its_language(pair: Bili
     for node in root.walk():
         for child in node.children:
             if isinstance(child, str) and CJK.search(child) and node.tag not in ("dd", "title"):
-                assert node.lang() == "zh-CN", (node.tag, child)
+                assert node.lang() == "zh-Hans-CN", (node.tag, child)
             elif isinstance(child, str) and child.strip() and node.tag not in ("style", "title"):
-                assert node.lang() in ("en-US", "zh-CN"), (node.tag, child)
+                assert node.lang() in ("en-US", "zh-Hans-CN"), (node.tag, child)
     table = root.find_all("table")[0]
     assert all(th.attrs.get("scope") == "col" for th in table.find_all("thead")[0].find_all("th"))
     names = [th.text for th in table.find_all("tbody")[0].find_all("th")]
@@ -356,7 +356,7 @@ def test_bilingual_cards_name_each_figure_in_both_languages(pair: Bilingual) -> 
     for svg, (en, zh) in zip(figures, steps, strict=True):
         first, second = (by_id[name] for name in svg.attrs["aria-labelledby"].split())
         assert (first.tag, first.text, first.lang()) == ("title", en.alt, "en-US")
-        assert (second.tag, second.text, second.lang()) == ("desc", zh.alt, "zh-CN")
+        assert (second.tag, second.text, second.lang()) == ("desc", zh.alt, "zh-Hans-CN")
     assert len(figures) == 4
 
 
@@ -380,7 +380,7 @@ def test_bilingual_cards_say_every_word_of_both_step_plans_each_in_its_language(
             for child in node.children:
                 if isinstance(child, str) and child.strip():
                     texts[child.strip()] = node.lang() or "en-US"
-        for plan, lang in zip(plans, ("en-US", "zh-CN"), strict=True):
+        for plan, lang in zip(plans, ("en-US", "zh-Hans-CN"), strict=True):
             words = [plan.name, plan.step_line, plan.safety, plan.relax_word]
             words += [part.legend for part in plan.strip]
             for word in words:
@@ -566,4 +566,4 @@ def test_bilingual_booklet_is_the_bilingual_handout_then_the_bilingual_cards(
     for node in root.walk():
         for child in node.children:
             if isinstance(child, str) and CJK.search(child) and node.tag != "title":
-                assert node.lang() == "zh-CN", (node.tag, child)
+                assert node.lang() == "zh-Hans-CN", (node.tag, child)

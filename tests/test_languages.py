@@ -159,7 +159,13 @@ def test_the_command_line_takes_the_users_locale_in_the_editions_language(
 
 def args(lang: str) -> argparse.Namespace:
     return argparse.Namespace(
-        lang=lang, locale=None, paper=None, protocol="standard", large_print=False, grayscale=False
+        lang=lang,
+        locale=None,
+        paper=None,
+        protocol="standard",
+        large_print=False,
+        grayscale=False,
+        crisis_line="",
     )
 
 

@@ -7,6 +7,7 @@ Regenerate the golden files after a deliberate change of wording or pace with
 from __future__ import annotations
 
 import functools
+from dataclasses import replace
 
 import pytest
 
@@ -30,7 +31,7 @@ def guide(lang: str) -> Guide:
 
 def settings(lang: str, protocol: str, omit: frozenset[str] = frozenset()) -> Settings:
     found = resolve(PrintOptions(protocol=protocol), guide(lang))
-    return Settings(found.locale, found.theme, found.protocol.without(omit), found.region)
+    return replace(found, protocol=found.protocol.without(omit))
 
 
 def plan(lang: str, protocol: str = "standard", **options: object) -> SessionPlan:

@@ -18,21 +18,20 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from pmr_print.options import Settings
-from pmr_print.pdf.document import Metadata
+from pmr_print.pdf.document import Metadata, new_document
 from pmr_print.pdf.markup import Faces
 from pmr_print.pdf.text import draw_text, fit_line
-from pmr_print.theme import MM, Theme
+from pmr_print.theme import MM, Theme, half_sheet
 
-# A5 on A4 paper, half-Letter on Letter: two pages side by side make one sheet of the paper.
-PAGE_SIZES = {"a4": (148 * MM, 210 * MM), "letter": (5.5 * 72, 8.5 * 72)}
 MARGIN = 14 * MM  # sides, and the text's distance from the running head and the page number
 HAIR = 0.01  # the height of an Anchor
 EDGE = 8 * MM  # running head and page number from the paper's edge (printers leave ~5 mm)
 
 
 def booklet_settings(settings: Settings) -> Settings:
-    """The settings with the booklet's page: the paper's half, with narrower margins."""
-    theme = replace(settings.theme, page_size=PAGE_SIZES[settings.theme.paper], margin=MARGIN)
+    """The settings with the booklet's page: half the paper (A5 on A4, half-Letter on Letter:
+    two pages side by side make one sheet), with narrower margins."""
+    theme = replace(settings.theme, page_size=half_sheet(settings.theme.paper), margin=MARGIN)
     return replace(settings, theme=theme)
 
 
@@ -162,18 +161,7 @@ def templates(running: Running) -> list[PageTemplate]:
 def build_booklet(story: Sequence[Flowable], running: Running, meta: Metadata) -> bytes:
     theme = running.theme
     buffer = io.BytesIO()
-    doc = BaseDocTemplate(
-        buffer,
-        pagesize=theme.page_size,
-        title=meta.title,
-        author=meta.author,
-        subject=meta.subject,
-        creator="pmr-print",
-        lang=meta.lang,
-        displayDocTitle=1,
-        invariant=1,
-        initialFontName=running.faces.latin.name,
-    )
+    doc = new_document(BaseDocTemplate, buffer, theme.page_size, meta, running.faces.latin.name)
     doc.addPageTemplates(templates(running))
     doc.build(list(story), canvasmaker=booklet_canvas(running))
     return buffer.getvalue()

@@ -29,6 +29,7 @@ from pmr_print.illustrations import FigureColours, draw_figure
 from pmr_print.languages import SEPARATOR
 from pmr_print.model import Guide, Source
 from pmr_print.options import Settings
+from pmr_print.pdf.document import Metadata, new_canvas
 from pmr_print.pdf.markup import Faces
 from pmr_print.pdf.styles import CardStyles, Styles, make_card_styles, make_styles
 from pmr_print.pdf.text import content_paragraph, draw_text, plain_paragraph, text_width
@@ -149,19 +150,15 @@ def write_pdf(context: Context, sides: list[tuple[Draw, Draw | None]], duplex: b
     sheet = context.sheet
     buffer = io.BytesIO()
     languages = context.languages
-    canvas = Canvas(
-        buffer,
-        pagesize=sheet.page_size,
-        invariant=1,
-        initialFontName=context.styles.base_font,
-        lang=language_tag(languages[-1].settings),  # bilingual: the Chinese (see the README)
-    )
     plans = [language.plan for language in languages]
     headings = joined([plan.heading for plan in plans])
-    canvas.setTitle(f"{headings}{SEPARATOR}{joined([plan.title for plan in plans])}")
-    canvas.setSubject(joined([plan.protocol for plan in plans]))
-    canvas.setAuthor("pmr-print")
-    canvas.setCreator("pmr-print")
+    meta = Metadata.of(
+        languages[-1].settings,  # one /Lang: bilingual, the Chinese (see the README)
+        f"{headings}{SEPARATOR}{joined([plan.title for plan in plans])}",
+        "",
+        joined([plan.protocol for plan in plans]),
+    )
+    canvas = new_canvas(buffer, sheet.page_size, meta, context.styles.base_font)
     mark_colour = HexColor(context.settings.theme.colours.muted)
     for page in chunks(len(sides), sheet.per_page):
         for back in (False, True) if duplex else (False,):
@@ -176,12 +173,6 @@ def write_pdf(context: Context, sides: list[tuple[Draw, Draw | None]], duplex: b
             canvas.showPage()
     canvas.save()
     return buffer.getvalue()
-
-
-def language_tag(settings: Settings) -> str:
-    """BCP 47 for the PDF's /Lang, e.g. zh-CN."""
-    locale = settings.locale
-    return f"{locale.language}-{locale.territory}" if locale.territory else locale.language
 
 
 @dataclass(frozen=True)

@@ -32,9 +32,8 @@ class Page:
 
 
 def language_tag(settings: Settings) -> str:
-    """BCP 47 for the locale, e.g. zh-CN, for the lang attribute."""
-    locale = settings.locale
-    return f"{locale.language}-{locale.territory}" if locale.territory else locale.language
+    """BCP 47 for the lang attribute, with the script: en-US, zh-Hans-CN (Settings.tag)."""
+    return settings.tag
 
 
 @functools.cache

@@ -5,23 +5,86 @@ from __future__ import annotations
 import io
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any, TypeVar
 
 from reportlab.lib.colors import HexColor
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, KeepTogether, PageTemplate
 
 from pmr_print.labels import Labels
+from pmr_print.options import Settings
 from pmr_print.pdf.markup import Faces
 from pmr_print.pdf.text import draw_text, fit_line, text_width
 from pmr_print.theme import Theme
 
+D = TypeVar("D", bound=BaseDocTemplate)
+
+
+PRODUCER = "pmr-print"  # /Creator and /Producer of every PDF
+
 
 @dataclass(frozen=True)
 class Metadata:
+    """What every PDF says about itself: its title (which viewers show instead of the file
+    name), author, subject and the language of its text (/Lang)."""
+
     title: str
     author: str
     subject: str
-    lang: str  # BCP 47, e.g. zh-CN
+    lang: str  # BCP 47 with the script, from Settings.tag: en-US, zh-Hans-CN
+
+    @classmethod
+    def of(cls, settings: Settings, title: str, author: str, subject: str) -> Metadata:
+        """The metadata of a document in the language of `settings`; no author: pmr-print."""
+        return cls(title, author or PRODUCER, subject, settings.tag)
+
+    def template_options(self) -> dict[str, object]:
+        """The metadata as ReportLab's document templates take it."""
+        return {
+            "title": self.title,
+            "author": self.author,
+            "subject": self.subject,
+            "creator": PRODUCER,
+            "producer": PRODUCER,
+            "keywords": "",
+            "lang": self.lang,
+            "displayDocTitle": 1,
+            "invariant": 1,
+        }
+
+
+def new_canvas(
+    buffer: io.BytesIO, page_size: tuple[float, float], meta: Metadata, initial_font: str
+) -> Canvas:
+    """A canvas for the products drawn page by page (cards, log, slides), with the metadata
+    and the same bytes for the same input (invariant); `initial_font` keeps ReportLab's
+    Helvetica out of the file."""
+    canvas = Canvas(
+        buffer, pagesize=page_size, invariant=1, initialFontName=initial_font, lang=meta.lang
+    )
+    canvas.setTitle(meta.title)
+    canvas.setAuthor(meta.author)
+    canvas.setSubject(meta.subject)
+    canvas.setCreator(PRODUCER)
+    canvas.setProducer(PRODUCER)
+    canvas.setKeywords("")
+    canvas.setViewerPreference("DisplayDocTitle", "true")
+    return canvas
+
+
+def new_document(
+    template: type[D],
+    buffer: io.BytesIO,
+    page_size: tuple[float, float],
+    meta: Metadata,
+    initial_font: str,
+    **layout: Any,
+) -> D:
+    """A document template (the flowing products: handout, booklet, script) with the metadata,
+    as new_canvas gives a canvas."""
+    options = {"pagesize": page_size, "initialFontName": initial_font, **meta.template_options()}
+    document: D = template(buffer, **options, **layout)
+    return document
 
 
 @dataclass(frozen=True)
@@ -164,21 +227,16 @@ def build_once(story: list[Flowable], frame: PageFrame, meta: Metadata) -> tuple
     """The PDF, its page count and how much of the last page's height the text takes."""
     theme = frame.theme
     buffer = io.BytesIO()
-    doc = OutlinedDocument(
+    doc = new_document(
+        OutlinedDocument,
         buffer,
-        pagesize=theme.page_size,
+        theme.page_size,
+        meta,
+        frame.faces.latin.name,
         leftMargin=theme.margin,
         rightMargin=theme.margin,
         topMargin=theme.margin,
         bottomMargin=theme.margin,
-        title=meta.title,
-        author=meta.author,
-        subject=meta.subject,
-        creator="pmr-print",
-        lang=meta.lang,
-        displayDocTitle=1,
-        invariant=1,
-        initialFontName=frame.faces.latin.name,
         keepTogetherClass=KeepWithNext,
     )
     body = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body")

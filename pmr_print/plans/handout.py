@@ -148,10 +148,9 @@ class HandoutPlan:
 
 def plan_handout(guide: Guide, settings: Settings, details: HandoutDetails) -> HandoutPlan:
     """What the handout for `details` says in the guide's language."""
-    locale = settings.locale
     return HandoutPlan(
         lang=guide.lang,
-        tag=f"{locale.language}-{locale.territory}" if locale.territory else locale.language,
+        tag=settings.tag,
         title=guide.title,
         subtitle=guide.subtitle,
         source=guide.source,

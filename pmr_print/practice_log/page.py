@@ -14,6 +14,7 @@ from reportlab.pdfgen.canvas import Canvas
 from pmr_print.languages import language
 from pmr_print.model import Guide
 from pmr_print.options import LogDetails, Settings
+from pmr_print.pdf.document import Metadata, new_canvas
 from pmr_print.pdf.styles import Styles
 from pmr_print.pdf.text import draw_text, fit_line, is_bold, plain_paragraph, text_width
 from pmr_print.practice_log.calendar import LogWeeks
@@ -41,24 +42,16 @@ class LogContext:
         return language(self.guide.lang).colon
 
 
-def new_canvas(buffer: io.BytesIO, context: LogContext) -> Canvas:
-    locale = context.settings.locale
-    canvas = Canvas(
-        buffer,
-        pagesize=(context.geometry.width, context.geometry.height),
-        invariant=1,
-        initialFontName=context.styles.base_font,
-        lang=f"{locale.language}-{locale.territory}" if locale.territory else locale.language,
+def log_canvas(buffer: io.BytesIO, context: LogContext) -> Canvas:
+    labels, settings = context.guide.labels, context.settings
+    meta = Metadata.of(
+        settings,
+        labels("Practice log"),
+        context.details.name,
+        labels("Protocol: {name}", name=settings.protocol.name),
     )
-    labels = context.guide.labels
-    canvas.setTitle(labels("Practice log"))
-    canvas.setAuthor(context.details.name or "pmr-print")
-    canvas.setSubject(labels("Protocol: {name}", name=context.settings.protocol.name))
-    canvas.setCreator("pmr-print")
-    canvas.setProducer("pmr-print")
-    canvas.setKeywords("")
-    canvas.setViewerPreference("DisplayDocTitle", "true")
-    return canvas
+    size = (context.geometry.width, context.geometry.height)
+    return new_canvas(buffer, size, meta, context.styles.base_font)
 
 
 def text(

@@ -33,7 +33,7 @@ from pmr_print.practice_log.layout import PAD, Box, checkbox_box, geometry, head
 from pmr_print.practice_log.page import (
     LogContext,
     draw_footer,
-    new_canvas,
+    log_canvas,
     paragraph_at,
     text,
 )
@@ -55,7 +55,7 @@ def render_log(
     pages = weeks.count + (0 if entries is None else 1)
     context = LogContext(guide, settings, details, styles, weeks, layout, by_date, pages)
     buffer = io.BytesIO()
-    canvas = new_canvas(buffer, context)
+    canvas = log_canvas(buffer, context)
     ink = context.colour("ink")
     form = None
     if entries is None:  # blank: fillable, in the same pass (see form_pdf.py)

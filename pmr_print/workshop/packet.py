@@ -18,7 +18,7 @@ import pikepdf
 from pmr_print.handout.render import render_handout
 from pmr_print.loader import load_guide
 from pmr_print.model import Guide
-from pmr_print.options import HandoutDetails, LogDetails, PrintOptions, Settings, resolve
+from pmr_print.options import HandoutDetails, LogDetails, PrintOptions, resolve
 from pmr_print.pdf.styles import make_styles
 from pmr_print.practice_log.build import log_weeks
 from pmr_print.practice_log.form_font import font_parts
@@ -76,12 +76,7 @@ def build_packet(row: Row, setup: PacketSetup) -> Packet:
         "/Title": f"{guide.title} · {row.name}",
         "/Author": setup.clinician or setup.clinic or "pmr-print",
     }
-    return Packet(row.id, *both_ways(handout, log, info, language_tag(settings)))
-
-
-def language_tag(settings: Settings) -> str:
-    locale = settings.locale
-    return f"{locale.language}-{locale.territory}" if locale.territory else locale.language
+    return Packet(row.id, *both_ways(handout, log, info, settings.tag))
 
 
 def both_ways(handout: bytes, log: bytes, info: dict[str, str], lang: str) -> tuple[bytes, bytes]:

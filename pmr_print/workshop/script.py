@@ -68,9 +68,8 @@ def render_script(voices: Sequence[Voice], author: str, note: str) -> bytes:
     story += part(said, theme, titled(reflection), rows(said, reflection))
     story += part(said, theme, joined(voices, "Practising at home"), home_rows(said))
     frame = PageFrame(theme, styles.faces, first.guide.labels, title)
-    locale = first.settings.locale
-    lang = "-".join(filter(None, (locale.language, locale.territory)))
-    return build_document(story, frame, Metadata(title, author, protocol.name, lang))
+    meta = Metadata.of(first.settings, title, author, protocol.name)
+    return build_document(story, frame, meta)
 
 
 def titled(parts: Sequence[Part]) -> str:

@@ -23,6 +23,7 @@ from pmr_print.cards.strip import Strip, draw_strip, make_strip
 from pmr_print.handout.timing import duration
 from pmr_print.illustrations import FigureColours, draw_figure
 from pmr_print.model import Step
+from pmr_print.pdf.document import Metadata, new_canvas
 from pmr_print.pdf.styles import make_slide_styles
 from pmr_print.pdf.text import draw_text, plain_paragraph
 from pmr_print.plans.timeline import clock, starts
@@ -95,18 +96,13 @@ def render_slides(voices: Sequence[Voice]) -> bytes:
     slides += [step_slide(voices, n, count, begins[(1, n)]) for n in range(1, count + 1)]
     slides += closing(voices)
     buffer = io.BytesIO()
-    locale = first.settings.locale
-    canvas = Canvas(
-        buffer,
-        pagesize=PAGE,
-        invariant=1,
-        initialFontName=first.styles.base_font,
-        lang="-".join(filter(None, (locale.language, locale.territory))),
+    meta = Metadata.of(
+        first.settings,
+        f"{joined(voices, 'Projector slides', ' / ')} · {first.guide.title}",
+        "",
+        first.say("Protocol: {name}", name=protocol.name),
     )
-    canvas.setTitle(f"{joined(voices, 'Projector slides', ' / ')} · {first.guide.title}")
-    canvas.setSubject(first.say("Protocol: {name}", name=protocol.name))
-    canvas.setAuthor("pmr-print")
-    canvas.setCreator("pmr-print")
+    canvas = new_canvas(buffer, PAGE, meta, first.styles.base_font)
     for draw in slides:
         draw(canvas)
         canvas.showPage()
