@@ -66,7 +66,8 @@ def report(problems: list[EntryProblem], keep: pathlib.Path | None = None) -> No
             lines[-1] += "; write the log to a file (-o) to get them all beside it"
         else:
             keep.parent.mkdir(parents=True, exist_ok=True)
-            keep.write_text("".join(f"{problem}\n" for problem in problems), encoding="utf-8")
+            text = "".join(f"{problem}\n" for problem in problems)
+            keep.write_bytes(text.encode("utf-8", "backslashreplace"))  # a path's odd bytes
             lines[-1] += f"; every bad row is in {keep}"
     for line in lines:
         say(line)

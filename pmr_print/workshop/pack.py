@@ -97,7 +97,8 @@ def write_problems(target: Target, report: WorkshopReport, built: bool) -> None:
 
 
 def problems_text(problems: Sequence[RowProblem]) -> bytes:
-    return "".join(f"{problem}\n" for problem in problems).encode("utf-8")
+    # A roster's path may hold bytes that are not UTF-8 (os.fsdecode's surrogates): kept readable.
+    return "".join(f"{problem}\n" for problem in problems).encode("utf-8", "backslashreplace")
 
 
 def workshop_files(
