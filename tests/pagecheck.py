@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import ctypes
 import io
+import math
 import re
 from dataclasses import dataclass
 
@@ -56,6 +57,16 @@ class Glyph:
     baseline: float
     size: float
     after_space: bool = False  # the text page has a space (or line break) just before it
+    turned: bool = False  # set a quarter turn anticlockwise (a log week turned on its page)
+    origin_x: float = 0.0
+
+    def reading(self) -> Glyph:
+        """The glyph as the reader sees it once the page is turned upright: a turned glyph's
+        line runs up the page, and the next line lies to its right."""
+        if not self.turned:
+            return self
+        return Glyph(self.char, self.bottom, -self.right, self.top, -self.left, -self.origin_x,
+                     self.size, self.after_space)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -118,7 +129,10 @@ def read_page(page: pdfium.PdfPage, number: int, ink: bool) -> Page:
         x, y = ctypes.c_double(), ctypes.c_double()
         pdfium_raw.FPDFText_GetCharOrigin(textpage.raw, index, ctypes.byref(x), ctypes.byref(y))
         size = pdfium_raw.FPDFText_GetFontSize(textpage.raw, index)
-        glyphs.append(Glyph(char, left, bottom, right, top, y.value, size, space))
+        # PDFium measures the angle clockwise: a quarter turn anticlockwise reads 3π/2
+        angle = pdfium_raw.FPDFText_GetCharAngle(textpage.raw, index)
+        turned = abs(angle - 1.5 * math.pi) < 0.1
+        glyphs.append(Glyph(char, left, bottom, right, top, y.value, size, space, turned, x.value))
         space = False
     textpage.close()
     share = 0.0
@@ -132,9 +146,11 @@ def read_page(page: pdfium.PdfPage, number: int, ink: bool) -> Page:
 
 
 def lines_of(glyphs: list[Glyph]) -> list[Line]:
-    """Glyphs grouped into lines: same baseline, and no wide gap (columns stay apart)."""
+    """Glyphs grouped into lines: same baseline, and no wide gap (columns stay apart). Turned
+    glyphs are read as the turned page is."""
     rows: list[list[Glyph]] = []
-    for glyph in sorted(glyphs, key=lambda g: (-round(g.baseline / LINE), g.left)):
+    upright = [glyph.reading() for glyph in glyphs]
+    for glyph in sorted(upright, key=lambda g: (-round(g.baseline / LINE), g.left)):
         row = rows[-1] if rows else None
         if (
             row is not None

@@ -110,6 +110,26 @@ def test_english_words_in_a_chinese_line_are_found_but_not_on_the_english_side()
     assert kinds(pdf(body, line("Week 1: March 15 · 第1周：3月15日")), chinese=True) == set()
 
 
+def test_a_turned_page_is_read_as_its_reader_turns_it() -> None:
+    """A log week turned a quarter on a booklet page: its lines run up the page."""
+
+    def turned(text: str):
+        def draw(c: canvas.Canvas) -> None:
+            c.saveState()
+            c.translate(WIDTH, 0)
+            c.rotate(90)
+            c.setFont("zh", 10)
+            c.drawString(60, 200, text)
+            c.restoreState()
+
+        return draw
+
+    assert "English words in Chinese lines" in kinds(
+        pdf(body, turned("第1周：March 15")), chinese=True
+    )
+    assert kinds(pdf(body, turned("第1周：3月15日")), chinese=True) == set()
+
+
 def test_large_print_below_its_floor_is_found() -> None:
     def small(c: canvas.Canvas) -> None:
         c.setFont("Helvetica", 9.6)

@@ -1,14 +1,11 @@
-"""The practice log in the booklet: a week over two facing pages.
+"""The practice log in the booklet: a week on one page turned, or (large print) over two pages.
 
-The log's week grid has eight columns and a row per day. Upright on one A5 page they would be
-far too narrow to write in. Turned a quarter on one page they fit in normal print, but with rows
-about 6 mm high, and in large print the eight columns do not fit across even a turned A5 page at
-16 pt. Two facing A5 pages together are the size of the log's own page (an A4 or Letter sheet
-turned), so a week is laid over a spread, upright, exactly as the standalone log prints it: the
-same type, rows 10 to 14 mm high, nothing to turn. A saddle-stitched booklet opens flat, so the
-fold costs no width; the rows are high enough that the millimetre or so a hand-folded stack may
-shift one sheet against another does not matter. Each week starts on a left-hand page, so its two
-halves always face each other.
+The log's week grid has eight columns and a row per day; upright on one A5 page they would be far
+too narrow to write in. In normal print a week is the log's landscape page drawn on one A5 page
+turned a quarter (its top along the page's left edge): no fold or staple runs through a column,
+and a week never depends on two sheets of a saddle stitch lining up. In large print the eight
+columns do not fit across a turned A5 page at 16 pt, so a week is still laid over a spread,
+starting on a left-hand page.
 """
 
 from __future__ import annotations
@@ -19,10 +16,13 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, NextPageTemplate, PageBreak
 from reportlab.platypus.flowables import DocIf
 
+from pmr_print.booklet.document import EDGE
 from pmr_print.model import Guide
 from pmr_print.options import BookletDetails, LogDetails, Settings
 from pmr_print.practice_log.build import log_weeks
 from pmr_print.practice_log.render import paper_week_drawer
+
+FOLIO_ROOM = EDGE  # a turned week starts this far above the page's foot: the folio is below
 
 
 class HalfWeek(Flowable):  # type: ignore[misc]
@@ -53,6 +53,28 @@ class HalfWeek(Flowable):  # type: ignore[misc]
         canvas.restoreState()
 
 
+class TurnedWeek(Flowable):  # type: ignore[misc]
+    """A week on one page, turned a quarter: the log's landscape page rotated so that its top
+    lies along the page's left edge (turn the booklet clockwise to write in it). It keeps clear
+    of the page's foot by FOLIO_ROOM, where the page number is."""
+
+    def __init__(self, draw_week: Callable[[Canvas, int], None], week: int) -> None:
+        super().__init__()
+        self.draw_week, self.week = draw_week, week
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        self.width, self.height = available_width, available_height
+        return self.width, self.height
+
+    def draw(self) -> None:
+        canvas = self.canv
+        canvas.saveState()
+        canvas.translate(self.width, FOLIO_ROOM)
+        canvas.rotate(90)
+        self.draw_week(canvas, self.week)
+        canvas.restoreState()
+
+
 def to_left_hand_page() -> list[Flowable]:
     """Page breaks to the next left-hand (even) page, in the page template "log"; a page skipped
     on the way is left blank (page template "blank")."""
@@ -72,6 +94,10 @@ def week_pages(
     log_details = LogDetails(name=details.client, weeks=details.weeks, today=details.date)
     weeks = log_weeks(settings, log_details)
     width, height = page
+    if not settings.theme.large_print:
+        area = (height - FOLIO_ROOM, width)
+        turned = paper_week_drawer(guide, settings, log_details, weeks, area)
+        return [TurnedWeek(turned, week) for week in range(1, weeks.count + 1)]
     draw = paper_week_drawer(guide, settings, log_details, weeks, (2 * width, height))
     flowables: list[Flowable] = []
     for week in range(1, weeks.count + 1):

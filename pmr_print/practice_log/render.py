@@ -157,9 +157,13 @@ def draw_header(canvas: Canvas, context: LogContext, week: int) -> None:
         first=long_date(first, context.settings.locale),
         last=long_date(last - dt.timedelta(days=1), context.settings.locale),
     )
-    text(canvas, context, g.margin, g.week_baseline, title, styles.h3, "accent")
+    used = text(canvas, context, g.margin, g.week_baseline, title, styles.h3, "accent")
     protocol = labels("Protocol: {name}", name=context.settings.protocol.name)
-    text(canvas, context, right, g.week_baseline, protocol, styles.small, "muted", "end")
+    faces, size = styles.faces, styles.small.fontSize
+    # Where the week's title leaves no room (a bilingual title), the line is left out rather
+    # than printed over it: each day's row has its Protocol column.
+    if g.margin + used + 2 * size + text_width(protocol, size, faces, "label") <= right:
+        text(canvas, context, right, g.week_baseline, protocol, styles.small, "muted", "end")
     scale = labels("Tension scale: 0 = fully relaxed, 10 = the most tense")
     text(canvas, context, g.margin, g.scale_baseline, scale, styles.small, "muted")
 
