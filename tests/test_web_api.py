@@ -371,3 +371,14 @@ def test_a_workshop_pack_comes_as_a_zip(client: TestClient) -> None:
     assert errors(client.post("/api/workshop", json={}))["roster"].startswith("Roster (CSV): ")
     bad = client.post("/api/workshop", files={"roster": ("r.csv", b"a,b\n")})
     assert errors(bad)["roster"].startswith("r.csv:1: the header must be")
+
+
+def test_the_api_takes_the_clinics_crisis_line(client: TestClient) -> None:
+    """Issue 20: `crisis_line` ends the cautions; one too long is named against its field."""
+    numbers = "Emergency 000, Lifeline 13 11 14"
+    response = client.post("/api/handout", json={"lang": "en", "crisis_line": numbers})
+    assert response.status_code == 200
+    text = " ".join(pdf_text(response.content).split())
+    assert f"Emergency and crisis numbers: {numbers}" in text
+    response = client.post("/api/handout", json={"lang": "en", "crisis_line": "9" * 1000})
+    assert response.status_code == 400 and "crisis_line" in errors(response)

@@ -12,7 +12,7 @@ from urllib.parse import quote
 
 from pmr_print import api
 from pmr_print.files import download_name, slug
-from pmr_print.limits import quoted
+from pmr_print.limits import check_text, quoted
 from pmr_print.messages import READ_MISSING, ROSTER_MISSING
 from pmr_print.model import Bilingual, Edition, Guide
 from pmr_print.options import (
@@ -29,7 +29,8 @@ from pmr_print.problems import PmrError, UsageError, summarised
 from pmr_print.spreadsheets import decode, fallback_encoding
 from pmr_print.web.fields import FieldErrors, Reader, Upload, key_named, message
 
-COMMON = ("lang", "locale", "paper", "protocol", "large_print", "grayscale")
+# crisis_line: the API takes it; the page's form does not show it yet
+COMMON = ("lang", "locale", "paper", "protocol", "large_print", "grayscale", "crisis_line")
 HANDOUT = (  # in the page's order, which is the order of its messages
     "client",
     "clinician",
@@ -115,6 +116,8 @@ class WebProduct:
 def common(reader: Reader, shelf: Shelf) -> tuple[Edition | None, PrintOptions]:
     lang = reader.text("lang", "en") or "en"
     edition = reader.check("lang", lambda: shelf.edition(lang))
+    crisis = reader.text("crisis_line")
+    crisis_line = reader.check("crisis_line", lambda: check_text("crisis_line", crisis)) or ""
     options = PrintOptions(
         locale=reader.text("locale") or None,
         paper=reader.text("paper").casefold() or None,
@@ -122,6 +125,7 @@ def common(reader: Reader, shelf: Shelf) -> tuple[Edition | None, PrintOptions]:
         large_print=reader.flag("large_print"),
         grayscale=reader.flag("grayscale"),
         region=reader.region,
+        crisis_line=crisis_line,
     )
     if edition is not None:
         for key, alone in (
