@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from pmr_print.limits import quoted
 from pmr_print.model import Source
 from pmr_print.problems import Problem
 
@@ -46,7 +47,7 @@ class Attributes:
             return None
         if not value.isascii() or not value.isdigit() or not minimum <= int(value) <= MAX_SECONDS:
             self.report(
-                f"bad number {name}={value!r} on {self.what}: "
+                f"bad number {name}={quoted(str(value))} on {self.what}: "
                 f"expected a whole number from {minimum} to {MAX_SECONDS}"
             )
             return None

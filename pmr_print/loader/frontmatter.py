@@ -7,6 +7,7 @@ from dataclasses import dataclass, fields
 
 from markdown_it.token import Token
 
+from pmr_print.limits import quoted
 from pmr_print.problems import Problem
 
 
@@ -40,7 +41,9 @@ def read_front_matter(
             continue
         if not colon or key not in KEYS:
             problems.append(
-                Problem(path, line, f"unknown front matter line {raw!r} (keys: {', '.join(KEYS)})")
+                Problem(
+                    path, line, f"unknown front matter line {quoted(raw)} (keys: {', '.join(KEYS)})"
+                )
             )
         elif key in values:
             problems.append(Problem(path, line, f"duplicate front matter key '{key}'"))

@@ -10,6 +10,8 @@ from mdit_py_plugins.attrs import attrs_block_plugin, attrs_plugin
 from mdit_py_plugins.attrs.parse import ParseError, parse
 from mdit_py_plugins.front_matter import front_matter_plugin
 
+from pmr_print.limits import quoted
+
 # markdown-it-py's attrs plugins do not read `## Title {#id k=v}` (markdown-it-py issue #350).
 TRAILING_ATTRS = re.compile(r"\s*(\{[^{}]*\}?)\s*$")
 
@@ -27,7 +29,7 @@ def heading_attrs_rule(state: StateCore) -> None:
         try:
             _, attrs = parse(match.group(1))
         except ParseError as error:
-            token.meta["attr_error"] = f"bad attribute block {match.group(1)!r}: {error}"
+            token.meta["attr_error"] = f"bad attribute block {quoted(match.group(1))}: {error}"
             continue
         token.attrs.update(attrs)
         inline.content = inline.content[: match.start()]

@@ -21,6 +21,7 @@ import pikepdf
 from pmr_print.edition import edition_langs, load_edition
 from pmr_print.files import read_regular
 from pmr_print.i18n import long_date
+from pmr_print.limits import quoted
 from pmr_print.loader import languages
 from pmr_print.locales import default_paper, locale_for_language, resolve_region
 from pmr_print.model import Bilingual
@@ -224,8 +225,8 @@ def workshop_lang(options: PrintOptions, details: WorkshopDetails) -> str:
         return details.lang
     if details.lang != WorkshopDetails.lang:
         raise UsageError(
-            f"PrintOptions(lang={options.lang!r}) disagrees with WorkshopDetails(lang="
-            f"{details.lang!r}); leave PrintOptions.lang out"
+            f"PrintOptions(lang={quoted(str(options.lang))}) disagrees with WorkshopDetails(lang="
+            f"{quoted(str(details.lang))}); leave PrintOptions.lang out"
         )
     return options.lang
 
