@@ -22,14 +22,16 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 import pytest
 
-from pmr_print import api, cli
+from pmr_print import api, cli, resources
 from pmr_print.options import PrintOptions, resolve
-from pmr_print.plans.session import plan_session
+from pmr_print.plans.session import SessionPlan, plan_session, plan_sessions
 from pmr_print.workshop import batch as workshop_batch
 from pmr_print.workshop import packet as packet_module
-from pmr_print.workshop.pack import PACKETS, PRINT_FILE, SCRIPT, SLIDES
+from pmr_print.workshop.pack import PACKETS, PRINT_FILE, SCRIPT, SLIDES, speakers
 from pmr_print.workshop.roster import RosterError
-from tests.pdfcheck import text
+from pmr_print.workshop.script import render_script
+from pmr_print.workshop.slides import render_slides
+from tests.pdfcheck import squeezed, text
 
 HEADER = ["id", "name", "lang", "start", "omit", "omit_reason"]
 NAMES = ["Jane Miller", "Tom <b>Bold</b> & Co", "王芳", "李娜 <i>&amp;"]
@@ -194,6 +196,38 @@ def test_a_clinician_can_run_a_group_from_the_script_alone(pack30: pathlib.Path)
     last_step = squeezed.index("13.Forehead")
     ending = squeezed[last_step:]
     assert ending.index("0to10again") < ending.index("Sitforamoment,thenstandupslowly.")
+
+
+@pytest.fixture(scope="module")
+def bilingual() -> tuple[list[str], str, SessionPlan]:
+    """The bilingual slides (a page's text each) and script, and the session plan they read."""
+    voices = speakers(PrintOptions(lang="bi"), resources.default_content_dir())
+    slides = pypdf.PdfReader(io.BytesIO(render_slides(voices)))
+    script = squeezed(render_script(voices, "pmr-print", ""))
+    pages = ["".join(page.extract_text().split()) for page in slides.pages]
+    plans = plan_sessions([(v.guide, v.settings) for v in voices])
+    return pages, script, plans[0]
+
+
+def test_the_bilingual_slides_keep_the_breathing_cue_in_both_languages(
+    bilingual: tuple[list[str], str, SessionPlan],
+) -> None:
+    pages, _, _ = bilingual
+    steps = pages[2:-1]  # after the opening and the safety slide, before the closing one
+    assert len(steps) == 13
+    for page in steps:
+        assert "Tense5s:Keepbreathing" in page and "收紧5秒：自然呼吸，不要憋气" in page, page
+
+
+def test_the_bilingual_slides_and_script_keep_the_session_plans_time(
+    bilingual: tuple[list[str], str, SessionPlan],
+) -> None:
+    pages, script, plan = bilingual
+    for page, part in zip(pages[2:-1], plan.steps, strict=True):
+        title = "".join(part.title.split())
+        assert part.mark and part.mark in page and f"{part.mark}{title}" in script
+    assert "“现在，收紧。”" in script and "“Now…tense.”" in script
+    assert "".join(plan.duration.split()) in pages[0]
 
 
 @pytest.mark.slow  # a process pool or a subprocess

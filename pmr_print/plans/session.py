@@ -32,6 +32,7 @@ from pmr_print.options import Settings
 from pmr_print.plans.crisis import CrisisPlan, plan_crisis
 from pmr_print.plans.step import StepPlan, plan_steps
 from pmr_print.plans.timeline import clock
+from pmr_print.problems import UsageError
 
 Audience = Literal["group", "listener"]  # a facilitator with a room, or one person listening
 
@@ -172,6 +173,7 @@ def plan_sessions(
 ) -> tuple[SessionPlan, ...]:
     """A plan per language, on one clock (each line said in every language in turn). The
     languages' protocols must be timed alike, as a bilingual edition's are."""
+    check_alike(languages)
     drafts = [draft(guide, settings, audience) for guide, settings in languages]
     timed = timed_parts([plan.parts for plan in drafts])
     length = end_of(timed[0]) if timed[0] else 0.0
@@ -182,6 +184,21 @@ def plan_sessions(
         whole = guide.labels("The whole session: about {duration}", duration=duration)
         found.append(replace(plan, parts=parts, seconds=length, duration=duration, length=whole))
     return tuple(found)
+
+
+def check_alike(languages: Sequence[tuple[Guide, Settings]]) -> None:
+    """Every language times its protocol alike: one clock runs for all of them."""
+    (first_guide, first), *others = [(guide, settings.protocol) for guide, settings in languages]
+    for guide, other in others:
+        timing = [(s.tense_seconds, s.relax_seconds) for s in other.steps]
+        if timing != [(s.tense_seconds, s.relax_seconds) for s in first.steps] or (
+            other.rounds,
+            other.settle_seconds,
+        ) != (first.rounds, first.settle_seconds):
+            raise UsageError(
+                f"{other.source}: protocol {other.id!r} is timed differently in "
+                f"{guide.lang!r} than in {first_guide.lang!r}, so they cannot run side by side"
+            )
 
 
 def draft(guide: Guide, settings: Settings, audience: Audience) -> SessionPlan:

@@ -22,7 +22,7 @@ from pmr_print.pdf.styles import Styles
 from pmr_print.pdf.text import content_paragraph, plain_paragraph
 from pmr_print.plans.session import Line, Part, Phase, SessionPlan, plan_sessions
 from pmr_print.theme import Theme
-from pmr_print.workshop.voices import Voice, check_alike, joined
+from pmr_print.workshop.voices import Voice, joined
 
 
 @dataclass(frozen=True)
@@ -44,7 +44,7 @@ class Said:
 
 def render_script(voices: Sequence[Voice], author: str, note: str) -> bytes:
     """The script as PDF bytes; `note` (clinic, date) heads it, `author` goes in the metadata."""
-    protocol = check_alike(voices)
+    protocol = voices[0].settings.protocol
     plans = plan_sessions([(v.guide, v.settings) for v in voices])
     said = [Said(plan, voice.styles) for plan, voice in zip(plans, voices, strict=True)]
     first = voices[0]

@@ -1,10 +1,13 @@
 """Projector slides, 16:9 (960 x 540 pt, PowerPoint's size), readable from the back of a room.
 
 An opening slide (what we will do, safety), a slide per step (the large figure, the group's
-name, the instruction's first sentence, the running time and the cards' timing strip) and a
-closing slide (reflection, practising at home). With two languages every slide carries both, the
-second in a quieter colour. No text is below BODY points; a step whose text does not fit shrinks
-to that floor, and beyond it the build stops naming the step, instead of clipping.
+name, the instruction's first sentence, its time on the script's clock and the cards' timing
+strip with the breathing cue) and a closing slide (reflection, practising at home). A step's
+words come from its step plan, its time and the session's length from the session plan, as the
+facilitator script's do. With two languages every slide carries both, the second in a quieter
+colour, and the strip's legend a line per language. No text is below BODY points; a step whose
+text does not fit shrinks to that floor, and beyond it the build stops naming the step, instead
+of clipping.
 """
 
 from __future__ import annotations
@@ -12,23 +15,24 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from reportlab.graphics import renderPDF
 from reportlab.lib.colors import HexColor
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 
-from pmr_print.cards.strip import Strip, draw_strip, make_strip
-from pmr_print.handout.timing import duration
-from pmr_print.illustrations import FigureColours, draw_figure
-from pmr_print.model import Step
+from pmr_print.cards import step_figure
+from pmr_print.cards.strip import SWATCH_GAP, Strip, draw_strip, lay_out_strip
+from pmr_print.languages import language
 from pmr_print.pdf.document import Metadata, new_canvas
 from pmr_print.pdf.styles import make_slide_styles
 from pmr_print.pdf.text import draw_text, plain_paragraph
-from pmr_print.plans.timeline import clock, starts
+from pmr_print.plans.session import Part, SessionPlan, plan_sessions
+from pmr_print.plans.step import StepPlan
+from pmr_print.plans.step import joined as joined_steps
 from pmr_print.problems import PmrError
-from pmr_print.workshop.voices import Voice, check_alike, joined
+from pmr_print.workshop.voices import Voice, joined
 
 PAGE = (960.0, 540.0)
 MARGIN = 30.0
@@ -88,12 +92,13 @@ class Column:
 
 
 def render_slides(voices: Sequence[Voice]) -> bytes:
-    protocol = check_alike(voices)
     first = voices[0]
-    begins = starts(protocol)
-    count = len(protocol.steps)
-    slides = opening(voices)  # every slide is laid out before any is drawn: misfits fail early
-    slides += [step_slide(voices, n, count, begins[(1, n)]) for n in range(1, count + 1)]
+    protocol = first.settings.protocol
+    plans = plan_sessions([(v.guide, v.settings) for v in voices])
+    slides = opening(
+        voices, plans
+    )  # every slide is laid out before any is drawn: misfits fail early
+    slides += [step_slide(voices, parts) for parts in zip(*(p.steps for p in plans), strict=True)]
     slides += closing(voices)
     buffer = io.BytesIO()
     meta = Metadata.of(
@@ -144,16 +149,14 @@ def bullet(msgid: str) -> Callable[[Voice], str]:
     return lambda voice: "• " + voice.say(msgid)
 
 
-def opening(voices: Sequence[Voice]) -> list[Draw]:
-    protocol = voices[0].settings.protocol
+def opening(voices: Sequence[Voice], plans: Sequence[SessionPlan]) -> list[Draw]:
+    said = {plan.lang: plan for plan in plans}
 
     def what(voice: Voice) -> str:
-        plan = voice.say(
-            "{count} steps, about {duration}",
-            count=len(protocol.steps),
-            duration=duration(protocol.total_seconds, voice.guide.labels),
-        )
-        return f"{voice.say('What we will do')}{voice.say_separator()}{plan}"
+        plan = said[voice.guide.lang]
+        words = voice.say("{count} steps, about {duration}", count=len(plan.steps),
+                          duration=plan.duration)  # fmt: skip
+        return language(voice.guide.lang).labelled(voice.say("What we will do"), words)
 
     welcome = parallel(voices, lambda v: v.guide.title, 0.0, "title")
     welcome += parallel(voices, protocol_line, GAP)
@@ -230,18 +233,16 @@ class StepText:
 
 def step_text(
     voices: Sequence[Voice],
-    number: int,
+    plans: Sequence[StepPlan],
     width: float,
     size: Size,
     shorten: Callable[[str], str] = first_sentence,
 ) -> StepText:
-    steps = {v.guide.lang: v.settings.protocol.steps[number - 1] for v in voices}
-    name = " · ".join(step.name for step in steps.values())  # short: one line for both
+    said = {plan.lang: plan for plan in plans}
+    name = joined_steps([plan.name for plan in plans])  # short: one line for both
     head = [(paragraph(voices[0], name, "name", size), 0.0)]
-    words = parallel(
-        voices, lambda v: shorten(steps[v.guide.lang].instruction.text), GAP, size=size
-    )
-    strip = slide_strip(voices, list(steps.values()), width, size)
+    words = parallel(voices, lambda v: shorten(said[v.guide.lang].instruction.text), GAP, size=size)
+    strip = slide_strip(voices, plans, width, size)
     return StepText(Column(tuple(head), width), Column(tuple(words), width), strip)
 
 
@@ -249,47 +250,49 @@ def figure_width(voices: Sequence[Voice]) -> float:
     return FIGURE_WIDTHS[min(len(voices), 2) - 1]
 
 
-def step_slide(voices: Sequence[Voice], number: int, count: int, begins: int) -> Draw:
+def step_slide(voices: Sequence[Voice], parts: Sequence[Part]) -> Draw:
+    """A step's slide from its part of the session in every language: the step's words and its
+    mark on the session's clock."""
+    plans = [part.step for part in parts if part.step is not None]
     width = PAGE[0] - 2 * MARGIN - figure_width(voices) - GAP * 2
     sizes = (Size(BODY * 1.15, NAME), Size(BODY, NAME), Size(BODY, NAME * 0.8))
     for shorten, size in ((shorten, size) for shorten in SHORTENINGS for size in sizes):
-        found = step_text(voices, number, width, size, shorten)
+        found = step_text(voices, plans, width, size, shorten)
         if found.height <= ROOM:
-            step = voices[0].settings.protocol.steps[number - 1]
-            place = (f"{number} / {count}", clock(begins), figure_width(voices))
-            return step_drawer(voices[0], step, place, found)
-    step = voices[-1].settings.protocol.steps[number - 1]
+            place = (plans[0].badge, parts[0].mark, figure_width(voices))
+            return step_drawer(voices[0], plans[0], place, found)
+    step = plans[-1]
     raise SlideOverflowError(
-        f"{step.source}: step {number} ({step.name}, id {step.id}) does not fit on a slide "
+        f"{step.source}: step {step.number} ({step.name}, id {step.id}) does not fit on a slide "
         f"at {BODY:.0f} pt; shorten the first sentence of its instruction"
     )
 
 
-def slide_strip(voices: Sequence[Voice], steps: Sequence[Step], width: float, size: Size) -> Strip:
-    """The cards' timing strip; with two languages its legend gives both, without the cues."""
-    voice, step = voices[0], steps[0]
+def slide_strip(
+    voices: Sequence[Voice], plans: Sequence[StepPlan], width: float, size: Size
+) -> Strip:
+    """The cards' timing strip: each part's legend (its label and cue) in every language, and
+    the relax word of each on the bar."""
+    voice = voices[0]
     styles = make_slide_styles(voice.settings.theme, voice.guide.lang, size.body, size.name)
     colours = voice.settings.theme.colours
-    strip = make_strip(
-        [(voice.guide, step)], width, STRIP_SCALE, styles.strip, voice.styles, colours
-    )
-    if len(voices) == 1:
+    strip = lay_out_strip(plans, width, STRIP_SCALE, styles.strip, voice.styles, colours)
+    if len(plans) == 1:
         return strip
-    parts = (
-        ("Relax {seconds} s",) if step.release_only else ("Tense {seconds} s", "Relax {seconds} s")
-    )
-    legend = []
-    for (colour, _), part in zip(strip.legend, parts, strict=True):
-        seconds = step.tense_seconds if part.startswith("Tense") else step.relax_seconds
-        value = " · ".join(v.say(part, seconds=seconds) for v in voices)
-        line = plain_paragraph(value, "label", voice.styles.faces, styles.body)
-        line.wrap(width - styles.body.fontSize - 4 * STRIP_SCALE, 10_000)
-        legend.append((colour, line))
-    word = " · ".join(v.guide.cues.relax_word for v in voices)
-    return Strip(step, width, strip.bar_height, tuple(legend), word, colours, strip.styles)
+    legend = []  # a line per language under each part's swatch: a slide is read from afar
+    for (colour, _), first in zip(strip.legend, plans[0].strip, strict=True):
+        for plan in plans:
+            text = next(part.legend for part in plan.strip if part.kind == first.kind)
+            line = plain_paragraph(text, str(plan.source), voice.styles.faces, styles.strip.legend)
+            line.wrap(width - styles.strip.legend.fontSize - SWATCH_GAP * STRIP_SCALE, 10_000)
+            legend.append((colour, line))
+    words = joined_steps([plan.relax_word for plan in plans])
+    return replace(strip, legend=tuple(legend), word=words)
 
 
-def step_drawer(voice: Voice, step: Step, place: tuple[str, str, float], text: StepText) -> Draw:
+def step_drawer(
+    voice: Voice, step: StepPlan, place: tuple[str, str, float], text: StepText
+) -> Draw:
     """Draws a step slide; `place` is the badge ("3 / 13"), the running time and the figure's
     width."""
     theme, faces = voice.settings.theme, voice.styles.faces
@@ -312,15 +315,11 @@ def step_drawer(voice: Voice, step: Step, place: tuple[str, str, float], text: S
     return draw
 
 
-def draw_panel(canvas: Canvas, voice: Voice, step: Step, width: float) -> None:
+def draw_panel(canvas: Canvas, voice: Voice, step: StepPlan, width: float) -> None:
     """The step's figure, as large as the slide allows, on a soft panel."""
     theme = voice.settings.theme
     canvas.setFillColor(HexColor(theme.colours.accent_soft))
     canvas.roundRect(MARGIN, MARGIN, width, ROOM, 12, stroke=0, fill=1)
-    colours = FigureColours.grayscale() if theme.grayscale else FigureColours.colour()
     pad = 12.0
-    figure = draw_figure(
-        step.covers, width - 2 * pad, ROOM - 2 * pad, colours, tensed=not step.release_only
-    )
-    figure.initialFontName = voice.styles.base_font  # else renderPDF names Helvetica
+    figure = step_figure(step.figure, width - 2 * pad, ROOM - 2 * pad, theme, voice.styles)
     renderPDF.draw(figure, canvas, MARGIN + pad, MARGIN + pad)

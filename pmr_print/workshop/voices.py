@@ -1,4 +1,8 @@
-"""The languages a script or slides speak: one, or two in parallel (--lang bi)."""
+"""The languages a script or slides speak: one, or two in parallel (--lang bi).
+
+What they say comes from the session and step plans, which plan_sessions pairs on one clock; a
+voice holds what a painter needs beside them: the guide's labels, the settings and the styles.
+"""
 
 from __future__ import annotations
 
@@ -6,11 +10,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from pmr_print.labels import SEPARATOR
-from pmr_print.languages import language
-from pmr_print.model import Guide, Protocol
+from pmr_print.model import Guide
 from pmr_print.options import Settings
 from pmr_print.pdf.styles import Styles, make_styles
-from pmr_print.problems import UsageError
 
 
 @dataclass(frozen=True)
@@ -26,29 +28,6 @@ class Voice:
 
     def say(self, msgid: str, **values: object) -> str:
         return self.guide.labels(msgid, **values)
-
-    def say_separator(self) -> str:
-        """What follows a lead-in such as "What we will do"."""
-        return language(self.guide.lang).colon
-
-
-def check_alike(voices: Sequence[Voice]) -> Protocol:
-    """The protocol, after checking that every language times it alike (the script and the
-    slides run one clock for all of them)."""
-    first = voices[0].settings.protocol
-    for voice in voices[1:]:
-        other = voice.settings.protocol
-        timing = [(s.tense_seconds, s.relax_seconds) for s in other.steps]
-        if timing != [(s.tense_seconds, s.relax_seconds) for s in first.steps] or (
-            other.rounds,
-            other.settle_seconds,
-        ) != (first.rounds, first.settle_seconds):
-            raise UsageError(
-                f"{other.source}: protocol {other.id!r} is timed differently in "
-                f"{voice.guide.lang!r} than in {voices[0].guide.lang!r}, so they cannot run "
-                "side by side"
-            )
-    return first
 
 
 def joined(
