@@ -137,6 +137,10 @@ LABELS: tuple[str, ...] = (
         "charge: you can sit up, keep your eyes open, keep the tensing, or stop at any time."
     ),
     (
+        "For some people, relaxing brings up difficult feelings or memories. You stay in "
+        "charge: you can sit up, keep your eyes open, or stop at any time."
+    ),
+    (
         "Let's get ready. Sit comfortably with your feet flat on the floor and your hands "
         "resting in your lap, or lie down if there is room."
     ),

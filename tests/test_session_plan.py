@@ -114,6 +114,7 @@ def test_a_listener_hears_no_room_and_a_release_only_session_no_tensing() -> Non
     said = " ".join(line.text for part in found.parts for line in part.lines if line.spoken)
     assert "driving" in said and "raise your hand" not in said
     assert "tense firmly" not in said and "Now… tense." not in said
+    assert "keep the tensing" not in said
 
 
 def test_two_languages_share_one_clock_each_line_said_in_turn() -> None:

@@ -299,13 +299,19 @@ RELEASE_WELCOME = (
     "each area and letting it soften, without tensing."
 )
 TENSING = (GROUP_BRIEFING[0], GROUP_BRIEFING[4])  # not said when nothing is tensed
+UNTENSED = {  # said instead when nothing is tensed
+    GROUP_BRIEFING[5]: (
+        "For some people, relaxing brings up difficult feelings or memories. You stay in charge: "
+        "you can sit up, keep your eyes open, or stop at any time."
+    ),
+}
 
 
 def briefing(say: Sayer, audience: Audience, release_only: bool) -> Part:
     notes = (say.note("Say this before you begin."),) if audience == "group" else ()
     lines = GROUP_BRIEFING if audience == "group" else LISTENER_BRIEFING
     if release_only:
-        lines = tuple(msgid for msgid in lines if msgid not in TENSING)
+        lines = tuple(UNTENSED.get(msgid, msgid) for msgid in lines if msgid not in TENSING)
     said = (say(RELEASE_WELCOME if release_only else WELCOME), *(say(msgid) for msgid in lines))
     return Part("briefing", say.guide.labels("Safety briefing"), (Phase((*notes, *said)),))
 
