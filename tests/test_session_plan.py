@@ -146,3 +146,4 @@ def test_speech_is_timed_by_words_in_english_and_by_characters_in_chinese() -> N
     assert speaking_seconds("one two three four", "en") == 2.0  # 120 words a minute
     assert speaking_seconds("现在，收紧。", "zh") == 1.2  # 200 characters a minute
     assert speaking_seconds("现在 PMR", "zh") == 0.9
+    assert speaking_seconds("现在，收紧。", "zh-SG") == 1.2  # a copy of zh under another tag

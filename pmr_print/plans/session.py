@@ -156,7 +156,9 @@ def pretty_line(line: Line) -> str:
 
 def speaking_seconds(text: str, lang: str) -> float:
     """How long a calm voice takes to say `text` (see SPEECH_RATES)."""
-    rate = SPEECH_RATES[language(lang).code]
+    record = language(lang)
+    fallback = SPEECH_RATES["zh" if record.text_face == "han" else "en"]  # a language new here
+    rate = SPEECH_RATES.get(record.code, fallback)
     han = len(HAN.findall(text))
     words = len(LATIN_WORD.findall(HAN.sub(" ", text)))
     units = han + words if rate.unit == "character" else words + han / 1.5
