@@ -23,7 +23,7 @@ import pypdfium2.raw as pdfium_c
 import pytest
 
 from pmr_print import api, cli, resources
-from pmr_print.options import PrintOptions, resolve
+from pmr_print.options import PrintOptions, WorkshopDetails, resolve
 from pmr_print.plans.session import SessionPlan, plan_session, plan_sessions
 from pmr_print.workshop import batch as workshop_batch
 from pmr_print.workshop import packet as packet_module
@@ -201,7 +201,7 @@ def test_a_clinician_can_run_a_group_from_the_script_alone(pack30: pathlib.Path)
 @pytest.fixture(scope="module")
 def bilingual() -> tuple[list[str], str, SessionPlan]:
     """The bilingual slides (a page's text each) and script, and the session plan they read."""
-    voices = speakers(PrintOptions(lang="bi"), resources.default_content_dir())
+    voices = speakers(PrintOptions(), WorkshopDetails(lang="bi"), resources.default_content_dir())
     slides = pypdf.PdfReader(io.BytesIO(render_slides(voices)))
     script = squeezed(render_script(voices, "pmr-print", ""))
     pages = ["".join(page.extract_text().split()) for page in slides.pages]
