@@ -110,7 +110,7 @@ def test_one_message_worded_by_each_surface_in_its_language(
     )
     zh = errors(client.post("/api/handout", json=body, headers={"accept-language": "zh-CN"}))
     assert set(zh) == set(found)
-    assert zh["date"] == "日期：二月没有30日，请核对日期和月份"
+    assert zh["date"] == "日期：2月没有30日，请核对日期和月份"
     assert (
         zh["omit_reason"]
         == "跳过肌肉群的原因：请在“需要跳过的肌肉群”中勾选要跳过的肌肉群，或把此项留空"
@@ -127,6 +127,49 @@ def test_one_message_worded_by_each_surface_in_its_language(
     ):
         assert cli.main(["handout", f"--{key}", value, "-o", "-"]) == 2
         assert capsys.readouterr().err.strip() == f"pmr-print: {line}"
+
+
+def test_automatic_paper_and_locale_follow_the_browser_and_the_page_says_so(
+    client: TestClient,
+) -> None:
+    gb = client.get("/en", headers={"accept-language": "en-GB,en;q=0.8"}).text
+    assert "Automatic (A4)" in gb and "Automatic (en_GB)" in gb
+    us = client.get("/en", headers={"accept-language": "en-US"}).text
+    assert "Automatic (Letter)" in us and "Automatic (en_US)" in us
+    zh = client.get("/zh", headers={"accept-language": "zh-CN"}).text
+    assert "自动（A4）" in zh and "自动（zh_CN）" in zh
+
+
+def test_spreadsheets_as_excel_and_wps_save_them(client: TestClient) -> None:
+    header = "date;practised;time;minutes;protocol;before;after;notes\r\n"
+    excel = header + "23/11/2026;yes;07:30;15;standard;7;3;café\r\n1/12/2026;yes;;;;6;2;\r\n"
+    response = client.post(
+        "/make",
+        data={"product": "log", "page_lang": "en", "lang": "en"},
+        files={"entries": ("diary.csv", excel.encode("cp1252"))},
+        headers={"accept": "application/json"},
+    )
+    assert response.status_code == 200, response.text
+    assert "café" in pdf_text(response.content)
+    wps = DIARY.replace("2026-03-09", "2026/3/9").replace("warm hands", "手暖，呼吸慢")
+    response = client.post(
+        "/make",
+        data={"product": "log", "page_lang": "zh", "lang": "zh"},
+        files={"entries": ("日记.csv", wps.encode("gb18030"))},
+        headers={"accept": "application/json"},
+    )
+    assert response.status_code == 200, response.text
+    assert "手暖" in pdf_text(response.content)
+    both = DIARY.split("\n")[0] + "\n3/4/2026,yes,,,,7,3,\n5/6/2026,yes,,,,7,3,\n"
+    found = errors(
+        client.post(
+            "/make",
+            data={"product": "log", "page_lang": "zh"},
+            files={"entries": ("d.csv", both.encode())},
+            headers={"accept": "application/json"},
+        )
+    )
+    assert found["entries"].startswith("日记（可选）：d.csv 中的日期既可读作“日/月”")
 
 
 def test_leaving_out_every_group_comes_in_the_same_round_as_a_bad_date(client: TestClient) -> None:
@@ -237,6 +280,7 @@ def test_a_filled_log_comes_back_as_json_or_csv(client: TestClient) -> None:
     as_csv = client.post("/api/log", data={"format": "csv"}, files=upload)
     assert as_csv.text.splitlines()[1] == "2026-03-09,yes,,,,7,3,"
     assert "filled-entries.csv" in as_csv.headers["content-disposition"]
+    assert as_csv.content.startswith(b"\xef\xbb\xbf")  # Excel reads the CSV as UTF-8
     assert "format" in errors(client.post("/api/log", data={"format": "xml"}, files=upload))
 
 
@@ -354,7 +398,9 @@ def test_a_workshop_pack_comes_as_a_zip(client: TestClient) -> None:
     )
     assert response.status_code == 200
     assert response.headers["content-type"] == "application/zip"
-    assert 'filename="workshop-en.zip"' in response.headers["content-disposition"]
+    assert re.search(
+        r'filename="workshop-en-\d{4}-\d\d-\d\d-\d{6}.zip"', response.headers["content-disposition"]
+    )
     problems = json.loads(response.headers["x-pmr-problems"])
     assert problems == ["roster.csv:4: id 'bad': lang: unknown language 'fr'; use en or zh"]
     archive = zipfile.ZipFile(io.BytesIO(response.content))

@@ -119,8 +119,9 @@ def shown(value: Param, lang: str, name: Namer) -> str:
     if isinstance(value, Field):
         return name(value.key)
     if isinstance(value, Month):
-        locale = Locale.parse("zh_CN" if lang == "zh" else "en_GB")
-        return str(locale.months["format"]["wide"][value.number])
+        if lang.startswith("zh"):
+            return str(Locale.parse("zh_CN").months["format"]["abbreviated"][value.number])
+        return str(Locale.parse("en_GB").months["format"]["wide"][value.number])
     return str(value)
 
 

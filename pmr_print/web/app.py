@@ -84,7 +84,7 @@ class Service:
         lang = request.url.path.strip("/")
         if lang not in TEXTS:
             lang = negotiate(request.headers.get("accept-language", ""), tuple(TEXTS))
-        html = render_page(TEXTS[lang], self.shelf, {}, {})
+        html = render_page(TEXTS[lang], self.shelf, {}, {}, request_region(request))
         return HTMLResponse(html, headers=page_headers())
 
     async def font(self, request: Request) -> Response:
@@ -132,7 +132,8 @@ class Service:
             if wants_json:
                 return errors_response(error)
             lang = Reader(values).text("page_lang", "en")
-            html = render_page(TEXTS.get(lang, TEXTS["en"]), self.shelf, values, error.errors)
+            page_text = TEXTS.get(lang, TEXTS["en"])
+            html = render_page(page_text, self.shelf, values, error.errors, request_region(request))
             return HTMLResponse(html, status_code=error.status, headers=page_headers())
         except Busy:
             return busy_response()

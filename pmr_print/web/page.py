@@ -9,8 +9,9 @@ from functools import cache
 
 import jinja2
 
+from pmr_print.options import PrintOptions, Settings
 from pmr_print.theme import PAPER_SIZES
-from pmr_print.web.products import PRODUCTS, Shelf
+from pmr_print.web.products import PRODUCTS, Shelf, settings
 from pmr_print.web.text import LANGUAGE_NAMES, TEXTS, PageText
 
 # The locales offered; the command line takes any CLDR locale whose language matches --lang.
@@ -28,6 +29,21 @@ LOCALES = (
     "zh_HK",
     "zh_TW",
 )
+
+
+PAPER_NAMES = {"a4": "A4", "letter": "Letter"}
+
+
+def automatic(shelf: Shelf, lang: str, region: str | None) -> dict[str, str]:
+    """What "Automatic" picks for an edition, for a request from `region` (its first
+    Accept-Language tag), as the products resolve it: the paper, and the locale of the dates
+    and the first weekday."""
+    found = settings(shelf.edition(lang), PrintOptions(region=region))
+    first = found[0] if isinstance(found, tuple) else found
+    assert isinstance(first, Settings)
+    paper = first.theme.paper
+    locale = "_".join(part for part in (first.locale.language, first.locale.territory) if part)
+    return {"paper": PAPER_NAMES.get(paper, paper.upper()), "locale": locale}
 
 
 @cache
@@ -65,9 +81,12 @@ def render_page(
     shelf: Shelf,
     values: Mapping[str, object],
     errors: Mapping[str, str],
+    region: str | None = None,
 ) -> str:
     guide = shelf.guide(text.lang)
     filled = Filled(values)
+    chosen_lang = filled.get("lang", text.lang)
+    chosen_lang = chosen_lang if chosen_lang in shelf.editions else text.lang
     return (
         environment()
         .get_template("page.html")
@@ -77,6 +96,9 @@ def render_page(
             languages=[(lang, LANGUAGE_NAMES.get(lang, lang)) for lang in shelf.editions],
             locales=LOCALES,
             papers=sorted(PAPER_SIZES),
+            paper_names={name: PAPER_NAMES.get(name, name.upper()) for name in PAPER_SIZES},
+            auto={lang: automatic(shelf, lang, region) for lang in shelf.editions},
+            chosen_lang=chosen_lang,
             protocols=[(protocol.id, protocol.name) for protocol in guide.protocols],
             groups=[(group.id, group.name) for group in guide.groups],
             products=[(key, getattr(text, key), getattr(text, f"{key}_hint")) for key in PRODUCTS],

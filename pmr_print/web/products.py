@@ -3,6 +3,8 @@ through pmr_print.api only. Content is loaded once, when the server starts."""
 
 from __future__ import annotations
 
+import codecs
+import datetime as dt
 import pathlib
 import re
 from collections.abc import Callable
@@ -232,7 +234,10 @@ def make_booklet(reader: Reader, shelf: Shelf) -> Result:
     reader.done()
     assert edition is not None and person is not None
     details = BookletDetails(**vars(person), weeks=4 if weeks is None else weeks)
-    name = file_name("booklet", edition_name(reader), details.client, kind)
+    # The print file is not the reading booklet: a name of its own, so neither is printed for
+    # the other.
+    variant = "booklet-print-file" if impose and kind == "pdf" else "booklet"
+    name = file_name(variant, edition_name(reader), details.client, kind)
     if kind == "html":
         page = build(reader, BOOKLET, lambda: api.booklet_html(edition, options, details))
         return Result(page.encode("utf-8"), HTML, name)
@@ -263,7 +268,9 @@ def make_workshop(reader: Reader, shelf: Shelf) -> Result:
         lambda: workshop_zip(text.encode("utf-8"), roster.name, options, details, shelf),
         "roster",
     )
-    name = file_name("workshop", edition_name(reader), "", "zip")
+    # One name per run (to the second): a corrected roster's pack is not "workshop-en (1).zip".
+    made = dt.datetime.now().strftime("%Y-%m-%d-%H%M%S")
+    name = file_name("workshop", edition_name(reader), made, "zip")
     return Result(archive, "application/zip", name, tuple(str(problem) for problem in problems))
 
 
@@ -333,8 +340,10 @@ def read_back(reader: Reader) -> Result:
         reader, LOG, lambda: api.read_filled_log(upload.data, upload.name), "read"
     )
     text = api.entries_text(entries, kind)
+    # A CSV is for people, who open it in Excel: a byte order mark makes Excel read UTF-8.
+    bom = codecs.BOM_UTF8 if kind == "csv" else b""
     return Result(
-        text.encode("utf-8"),
+        bom + text.encode("utf-8"),
         FORMATS[kind],
         download_name(upload.name, f"-entries.{kind}", "log"),
         tuple(str(problem) for problem in problems),

@@ -37,6 +37,7 @@ class PageText:
     content_lang: str
     locale: str
     automatic: str
+    automatic_picked: str
     paper: str
     protocol: str
     large_print: str
@@ -95,6 +96,11 @@ class PageText:
     entries_ready: str
     failed: str
     footer: str
+    more_options: str
+    stale: str
+    cleared: str
+    seconds: str
+    slow: str
 
 
 EN = PageText(
@@ -129,6 +135,7 @@ EN = PageText(
     content_lang="Language of the PDF",
     locale="Locale (dates, first weekday)",
     automatic="Automatic",
+    automatic_picked="Automatic ({picked})",
     paper="Paper",
     protocol="Protocol",
     large_print="Large print",
@@ -187,6 +194,11 @@ EN = PageText(
     entries_ready="The entries:",
     failed="Something went wrong:",
     footer="Runs on this computer only: nothing you type is sent elsewhere or kept.",
+    more_options="More options: locale, paper, protocol, large print",
+    stale="The form has changed since this was made: press “{make}” again to download it.",
+    cleared="Nothing to download: correct the fields marked and press “{make}” again.",
+    seconds="{seconds} s",
+    slow="This takes a few seconds.",
 )
 
 ZH = PageText(
@@ -219,6 +231,7 @@ ZH = PageText(
     content_lang="PDF 的语言",
     locale="地区（日期格式、每周首日）",
     automatic="自动",
+    automatic_picked="自动（{picked}）",
     paper="纸张",
     protocol="练习方案",
     large_print="大字版",
@@ -277,6 +290,11 @@ ZH = PageText(
     entries_ready="记录如下：",
     failed="出现问题：",
     footer="仅在本机运行：您输入的内容不会发送到别处，也不会被保存。",
+    more_options="更多选项：地区、纸张、练习方案、大字版",
+    stale="表单已修改，预览已过时：请再次点击“{make}”后再下载。",
+    cleared="暂无可下载的文件：请修改标出的内容，再点击“{make}”。",
+    seconds="{seconds} 秒",
+    slow="需要几秒钟，请稍候。",
 )
 
 TEXTS: dict[str, PageText] = {"en": EN, "zh": ZH}

@@ -9,8 +9,12 @@
   const status = document.getElementById("status");
   const frame = document.getElementById("pdf");
   const download = document.getElementById("download");
+  const preview = document.querySelector(".preview");
+  const empty = document.getElementById("empty");
   let pdfUrl = null;
   let entriesUrl = null;
+  let made = false; // the preview shows what the form now says
+  let ticking = null;
 
   function showProduct() {
     const chosen = makeForm.querySelector('input[name="product"]:checked');
@@ -58,6 +62,8 @@
       }
       slot.textContent = message;
       slot.hidden = false;
+      const more = slot.closest("details");
+      if (more) more.open = true; // an advanced option is wrong: show it
       for (const input of inputs) {
         if (input.type !== "checkbox" && input.type !== "radio") input.setAttribute("aria-invalid", "true");
       }
@@ -93,6 +99,60 @@
     summary.replaceChildren(heading, list);
     summary.hidden = false;
     summary.focus();
+    summary.scrollIntoView({ block: "start" });
+  }
+
+  function makeLabel() {
+    return document.getElementById("make-button").textContent;
+  }
+
+  // A result always matches the form: an edit after Make marks the preview out of date and takes
+  // Download away until Make is pressed again.
+  function markStale() {
+    if (!made) return;
+    made = false;
+    preview.classList.add("stale");
+    download.hidden = true;
+    status.textContent = messages.stale.replace("{make}", makeLabel());
+  }
+
+  // After an error nothing is offered: the previous client's file must not be downloaded.
+  function clearPreview() {
+    made = false;
+    preview.classList.remove("stale");
+    download.hidden = true;
+    frame.hidden = true;
+    frame.src = "about:blank";
+    if (pdfUrl) URL.revokeObjectURL(pdfUrl);
+    pdfUrl = null;
+    empty.hidden = false;
+    empty.textContent = messages.cleared.replace("{make}", makeLabel());
+    document.getElementById("problems").hidden = true;
+  }
+
+  // Slow jobs (a print file, a workshop pack, a web page, a long log) say so and count seconds.
+  function isSlow() {
+    const data = new FormData(makeForm);
+    const product = data.get("product");
+    if (product === "workshop") return true;
+    if (product === "booklet") return data.get("impose") === "true" || data.get("format") === "html";
+    if (product === "log") return Number(data.get("weeks")) > 12 || !!(data.get("entries") && data.get("entries").size);
+    return data.get("format") === "html";
+  }
+
+  function startClock() {
+    const elapsed = document.getElementById("elapsed");
+    const started = Date.now();
+    elapsed.textContent = "";
+    ticking = setInterval(() => {
+      const seconds = Math.round((Date.now() - started) / 1000);
+      elapsed.textContent = messages.seconds.replace("{seconds}", seconds);
+    }, 1000);
+  }
+
+  function stopClock() {
+    clearInterval(ticking);
+    document.getElementById("elapsed").textContent = "";
   }
 
   function fileName(response, fallback) {
@@ -139,12 +199,16 @@
     event.preventDefault();
     clearErrors(makeForm);
     const button = document.getElementById("make-button");
+    made = false;
+    download.hidden = true;
     button.disabled = true;
-    status.textContent = messages.working;
+    status.textContent = messages.working + (isSlow() ? " " + messages.slow : "");
+    startClock();
     try {
       const response = await post(makeForm);
       if (!response) {
         status.textContent = "";
+        clearPreview();
         return;
       }
       const blob = await response.blob();
@@ -152,7 +216,6 @@
       pdfUrl = URL.createObjectURL(blob);
       // A PDF or web page shows in the frame; a zip (the workshop pack) is only downloaded.
       const shown = !(response.headers.get("content-type") || "").startsWith("application/zip");
-      const empty = document.getElementById("empty");
       frame.src = shown ? pdfUrl + "#navpanes=0&view=FitH" : "about:blank";
       frame.hidden = !shown;
       empty.hidden = shown;
@@ -160,11 +223,18 @@
       download.href = pdfUrl;
       download.download = fileName(response, "pmr.pdf");
       download.hidden = false;
+      preview.classList.remove("stale");
+      made = true;
       status.textContent = messages.ready + " " + download.download;
       showProblems(document.getElementById("problems"), response);
+      document.getElementById("preview-title").focus({ preventScroll: true }); // next Tab: Download
+      const top = preview.getBoundingClientRect().top;
+      if (top < 0 || top > window.innerHeight / 3) preview.scrollIntoView({ block: "start" });
     } catch (error) {
+      clearPreview();
       status.textContent = messages.failed + " " + error;
     } finally {
+      stopClock();
       button.disabled = false;
     }
   }
@@ -202,6 +272,47 @@
       name.textContent = input.files.length ? input.files[0].name : messages.noFile;
     });
   }
+  // Switching the page's language keeps what was typed (files cannot be kept: browsers forbid it).
+  const KEPT = "pmr-print-form";
+  function keepForm() {
+    const values = [];
+    for (const element of makeForm.elements) {
+      if (!element.name || element.type === "file" || element.type === "hidden") continue;
+      if ((element.type === "checkbox" || element.type === "radio") && !element.checked) continue;
+      // The PDF's language left as this page's follows the page, as on a fresh page.
+      if (element.id === "f-lang" && element.value === document.documentElement.lang) continue;
+      values.push([element.id, element.type, element.value]);
+    }
+    sessionStorage.setItem(KEPT, JSON.stringify(values));
+  }
+  function restoreForm() {
+    const kept = sessionStorage.getItem(KEPT);
+    sessionStorage.removeItem(KEPT);
+    if (!kept) return;
+    for (const box of makeForm.querySelectorAll('input[type="checkbox"]')) box.checked = false;
+    for (const [id, type, value] of JSON.parse(kept)) {
+      const element = document.getElementById(id);
+      if (!element) continue;
+      if (type === "checkbox" || type === "radio") element.checked = true;
+      else element.value = value;
+    }
+  }
+  for (const link of document.querySelectorAll(".switch a")) link.addEventListener("click", keepForm);
+
+  // "Automatic" says what it picks for the chosen language of the PDF.
+  const auto = JSON.parse(messages.auto);
+  function showAutomatic() {
+    const picked = auto[document.getElementById("f-lang").value];
+    if (!picked) return;
+    document.getElementById("auto-paper").textContent = messages.automatic.replace("{picked}", picked.paper);
+    document.getElementById("auto-locale").textContent = messages.automatic.replace("{picked}", picked.locale);
+  }
+  document.getElementById("f-lang").addEventListener("change", showAutomatic);
+
+  makeForm.addEventListener("input", markStale);
+  makeForm.addEventListener("change", markStale);
+  restoreForm();
+  showAutomatic();
   document.documentElement.classList.add("js");
   makeForm.addEventListener("submit", make);
   readForm.addEventListener("submit", read);
