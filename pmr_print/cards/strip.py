@@ -9,16 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Protocol
 
 from reportlab.lib.colors import Color, HexColor
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 
-from pmr_print.model import Guide, Source, Step
 from pmr_print.pdf.styles import CardStyles, Styles, make_card_styles, make_styles
 from pmr_print.pdf.text import draw_text, plain_paragraph, text_width
-from pmr_print.plans.step import StepPlan, strip_parts
+from pmr_print.plans.step import StepPlan
 from pmr_print.theme import Colours, Theme
 from pmr_print.typography.linebreak import KinsokuParagraph as RLParagraph
 
@@ -27,20 +25,9 @@ WORD_SHARE = 0.6  # the cue word's size, a share of the bar's height
 SWATCH_GAP = 4.0
 
 
-class Timed(Protocol):
-    """What the strip's bar is drawn from: a step plan, or a step of the model (the slides)."""
-
-    @property
-    def tense_seconds(self) -> int: ...
-    @property
-    def relax_seconds(self) -> int: ...
-    @property
-    def source(self) -> Source: ...
-
-
 @dataclass(frozen=True)
 class Strip:
-    step: Timed
+    step: StepPlan  # the first language's: the bar's seconds
     width: float
     bar_height: float
     legend: tuple[tuple[Color, RLParagraph], ...]
@@ -71,45 +58,15 @@ def lay_out_strip(
             texts.setdefault(part.kind, []).append(part.legend)
     words = [plan.relax_word for plan in plans]
     bar = max(BAR_HEIGHT * scale, word_least / WORD_SHARE)
-    return strip_of(plans[0], texts, words, width, bar, card, styles, colours)
-
-
-def make_strip(
-    languages: Sequence[tuple[Guide, Step]],
-    width: float,
-    scale: float,
-    card: CardStyles,
-    styles: Styles,
-    colours: Colours,
-) -> Strip:
-    """lay_out_strip for a step of the model (the slides, until they read step plans)."""
-    texts: dict[str, list[str]] = {}
-    for guide, step in languages:
-        for part in strip_parts(guide, step):
-            texts.setdefault(part.kind, []).append(part.legend)
-    words = [guide.cues.relax_word for guide, _ in languages]
-    return strip_of(languages[0][1], texts, words, width, BAR_HEIGHT * scale, card, styles, colours)
-
-
-def strip_of(
-    step: Timed,
-    texts: dict[str, list[str]],
-    words: Sequence[str],
-    width: float,
-    bar: float,
-    card: CardStyles,
-    styles: Styles,
-    colours: Colours,
-) -> Strip:
-    scale = bar / BAR_HEIGHT
     swatch = card.legend.fontSize
     colour = {"tense": HexColor(colours.accent), "relax": HexColor(colours.accent_soft)}
     legend = []
-    for part, line in texts.items():
-        paragraph = plain_paragraph(" · ".join(line), str(step.source), styles.faces, card.legend)
-        paragraph.wrap(width - swatch - SWATCH_GAP * scale, 10_000)
-        legend.append((colour[part], paragraph))
-    return Strip(step, width, bar, tuple(legend), " ".join(words), colours, styles)
+    origin = str(plans[0].source)
+    for kind, line in texts.items():
+        paragraph = plain_paragraph(" · ".join(line), origin, styles.faces, card.legend)
+        paragraph.wrap(width - swatch - SWATCH_GAP * (bar / BAR_HEIGHT), 10_000)
+        legend.append((colour[kind], paragraph))
+    return Strip(plans[0], width, bar, tuple(legend), " ".join(words), colours, styles)
 
 
 def draw_strip(canvas: Canvas, strip: Strip, x: float, top: float) -> None:
