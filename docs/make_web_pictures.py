@@ -1,11 +1,14 @@
-"""The README's pictures of `pmr-print serve`, taken in headless Chromium (as the browser tests
-drive it): the English page with a handout made, the Chinese page, and a validation error.
+"""The pictures of `pmr-print serve` in docs/http-api.md, taken in headless Chromium (as the
+browser tests drive it), one per state: the English page with a handout made, the Chinese page
+with a log made, bad fields in English and in Chinese, a preview gone out of date after an edit,
+a result in an 800-pixel window, and a filled-in Chinese log read back on the English page.
 
     .venv/bin/python docs/make_web_pictures.py
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import pathlib
 import sys
 import tempfile
@@ -29,10 +32,12 @@ def wait(condition: Any, seconds: float = 30) -> None:
         time.sleep(0.1)
 
 
-def shoot(driver: Any, name: str) -> None:
-    """What the window shows, as PNG. (A CDP capture beyond the viewport makes the PDF viewer
-    draw nothing, so the window is made as tall as the picture instead.)"""
-    driver.execute_script("window.scrollTo(0, 0)")
+def shoot(driver: Any, name: str, top: bool = True) -> None:
+    """What the window shows, as PNG (from the top of the page, or where it is scrolled). (A CDP
+    capture beyond the viewport makes the PDF viewer draw nothing, so the window is made as tall
+    as the picture instead.)"""
+    if top:
+        driver.execute_script("window.scrollTo(0, 0)")
     time.sleep(0.5)
     driver.save_screenshot(str(DOCS / name))
     print(DOCS / name)
@@ -42,6 +47,75 @@ def fill(driver: Any, element_id: str, text: str) -> None:
     field = driver.find_element("id", element_id)
     field.clear()
     field.send_keys(text)
+
+
+def click(driver: Any, element_id: str) -> None:
+    """A click clear of the Make bar at the window's foot."""
+    element = driver.find_element("id", element_id)
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", element)
+    element.click()
+
+
+def make(driver: Any) -> None:
+    driver.find_element("id", "make-button").click()
+    wait(lambda: driver.find_element("id", "download").is_displayed())
+
+
+def chinese_errors(server: Any) -> None:
+    driver = start_chromium(pathlib.Path(tempfile.mkdtemp()), lang="zh-CN")
+    try:
+        driver.set_window_size(WIDTH, 1000)
+        driver.get(server.url)
+        fill(driver, "f-client", "王芳")
+        fill(driver, "f-date", "2026-02-30")
+        fill(driver, "f-recording_url", "ftp://example.org/pmr")
+        fill(driver, "f-omit_reason", "腰伤")
+        driver.find_element("id", "make-button").click()
+        wait(lambda: driver.find_element("id", "error-date").is_displayed())
+        shoot(driver, "web-zh-error.png")
+    finally:
+        driver.quit()
+
+
+def narrow(server: Any) -> None:
+    """A window beside the records system: the result comes into view after the form."""
+    driver = start_chromium(pathlib.Path(tempfile.mkdtemp()), lang="en-GB")
+    try:
+        driver.set_window_size(800, 1000)
+        driver.get(server.url + "en")
+        fill(driver, "f-client", "Jane Miller")
+        make(driver)
+        time.sleep(4)
+        shoot(driver, "web-narrow.png", top=False)
+    finally:
+        driver.quit()
+
+
+def read_back(driver: Any, server: Any) -> None:
+    """A Chinese log filled in on screen, read back on the English page."""
+    import io
+
+    import pypdf
+
+    from pmr_print import api
+    from pmr_print.options import LogDetails
+
+    blank = api.log_pdf(api.load("zh"), details=LogDetails(start=dt.date(2026, 3, 9), weeks=1))
+    writer = pypdf.PdfWriter(clone_from=pypdf.PdfReader(io.BytesIO(blank)))
+    values = {"w1.d1.practised": "/Yes", "w1.d1.before": "7", "w1.d1.after": "3"}
+    values |= {"w1.d1.notes": "手暖，呼吸慢", "w1.d2.practised": "/Yes", "w1.d2.before": "6"}
+    writer.update_page_form_field_values(writer.pages[0], values, auto_regenerate=False)
+    filled = pathlib.Path(tempfile.mkdtemp()) / "wang-fang-log.pdf"
+    with filled.open("wb") as out:
+        writer.write(out)
+    driver.get(server.url + "en")
+    driver.find_element("id", "f-read").send_keys(str(filled))
+    driver.find_element("css selector", "#read button").click()
+    wait(lambda: driver.find_element("id", "read-output").text)
+    result = driver.find_element("id", "read-result")
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", result)
+    time.sleep(1)
+    shoot(driver, "web-read.png", top=False)
 
 
 def chinese(server: Any) -> None:
@@ -66,28 +140,32 @@ def main() -> None:
     driver = start_chromium(pathlib.Path(tempfile.mkdtemp()))
     try:
         chinese(server)
+        chinese_errors(server)
+        narrow(server)
         driver.set_window_size(WIDTH, HEIGHT)
         driver.get(server.url + "en")
         fill(driver, "f-client", "Jane Miller")
         fill(driver, "f-clinician", "Dr Lee")
         fill(driver, "f-clinic", "Riverside Clinic")
         for group in ("back", "neck"):
-            driver.find_element("id", f"omit-{group}").click()
+            click(driver, f"omit-{group}")
         fill(driver, "f-omit_reason", "recent back injury")
-        driver.find_element("id", "make-button").click()
-        wait(lambda: driver.find_element("id", "download").is_displayed())
+        make(driver)
         time.sleep(4)  # the viewer draws the first page
         shoot(driver, "web-en.png")
+        fill(driver, "f-client", "Tom Brown")  # an edit: Jane Miller's PDF is out of date
+        shoot(driver, "web-stale.png")
 
         driver.get(server.url + "en")
         fill(driver, "f-client", "Jane Miller")
-        fill(driver, "f-date", "9 March")
+        fill(driver, "f-date", "2026-02-30")
         fill(driver, "f-recording_url", "ftp://example.org/pmr")
-        driver.find_element("id", "omit-back").click()
-        driver.find_element("id", "f-paper").send_keys("A4")
+        fill(driver, "f-omit_reason", "recent back injury")
         driver.find_element("id", "make-button").click()
         wait(lambda: driver.find_element("id", "error-date").is_displayed())
         shoot(driver, "web-error.png")
+        driver.set_window_size(WIDTH, 1000)
+        read_back(driver, server)
     finally:
         driver.quit()
         server.stop()

@@ -4,12 +4,13 @@ them (pmr_print/spreadsheets.py)."""
 from __future__ import annotations
 
 import codecs
+import pathlib
 import re
 import string
 
 import pytest
 
-from pmr_print import messages
+from pmr_print import cli, messages
 from pmr_print.messages import Field, Month, Said, catalog, option
 from pmr_print.problems import UsageError
 from pmr_print.spreadsheets import decode, delimiter, fallback_encoding, iso_dates
@@ -84,3 +85,19 @@ def test_delimiters_and_date_orders() -> None:
     assert iso_dates(["3/3/2026"], "d.csv") == ["2026-03-03"]  # either order: the same day
     with pytest.raises(UsageError, match="fit both day/month and month/day"):
         iso_dates(["3/4/2026", "5/6/2026"], "d.csv")
+
+
+def test_the_command_line_reads_a_diary_as_a_spreadsheet_saved_it(
+    tmp_path: pathlib.Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    diary = tmp_path / "diary.csv"
+    rows = "date;practised;time;minutes;protocol;before;after;notes\r\n"
+    diary.write_bytes((rows + "23/3/2026;yes;;;;7;3;手暖，呼吸慢\r\n").encode("gb18030"))
+    out = tmp_path / "log.pdf"
+    assert cli.main(["log", "--lang", "zh", "--entries", str(diary), "-o", str(out)]) == 0
+    assert out.read_bytes().startswith(b"%PDF")
+    diary.write_bytes((rows + "23/3/2026;yes;;;;7;3;café\r\n").encode("latin-1"))
+    argv = ["log", "--entries", str(diary), "--encoding", "latin-1", "-o", str(out)]
+    assert cli.main(argv) == 0
+    assert cli.main(["log", "--entries", str(diary), "--encoding", "klingon", "-o", str(out)]) == 2
+    assert "--encoding klingon: no such encoding" in capsys.readouterr().err

@@ -343,7 +343,7 @@ def test_automatic_says_what_it_picks_and_the_switch_keeps_what_was_typed(
 
 
 def test_read_back_shows_chinese_in_the_pages_own_face_on_the_english_page(
-    server: Server, browser: Any, tmp_path: pathlib.Path
+    server: Server, browser: Any, tmp_path: pathlib.Path, download_dir: pathlib.Path
 ) -> None:
     blank = api.log_pdf(api.load("zh"), details=LogDetails(start=dt.date(2026, 3, 9), weeks=1))
     writer = pypdf.PdfWriter(clone_from=pypdf.PdfReader(io.BytesIO(blank)))
@@ -364,3 +364,8 @@ def test_read_back_shows_chinese_in_the_pages_own_face_on_the_english_page(
     wait_for(lambda: browser.execute_script(script), "the page's Chinese face")
     family = by_id(browser, "read-output").value_of_css_property("font-family")
     assert "PMR Sans SC" in family
+    link = by_id(browser, "read-download")
+    link.click()
+    data = downloaded(download_dir, link.text)
+    assert data.startswith(b"\xef\xbb\xbfdate,")  # a BOM: Excel shows the Chinese
+    assert "手暖" in data.decode("utf-8-sig")

@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import argparse
+import codecs
 import dataclasses
 import pathlib
 import sys
@@ -27,6 +28,7 @@ from pmr_print.limits import control_characters, describe, visible
 from pmr_print.model import Edition, Guide
 from pmr_print.options import LogDetails, PrintOptions, iso_date
 from pmr_print.problems import UsageError, summarised
+from pmr_print.spreadsheets import decode, fallback_encoding
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -50,6 +52,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--format", choices=("csv", "json"), default="csv", help="what --read prints (default: csv)"
+    )
+    parser.add_argument(
+        "--encoding",
+        help="the --entries file's encoding when it has no byte order mark and is not UTF-8, as "
+        "Excel and WPS save plain CSV (default: gb18030 for Chinese, cp1252 otherwise)",
     )
 
 
@@ -93,11 +100,17 @@ def completed(
     details: LogDetails,
     path: pathlib.Path,
     keep: pathlib.Path | None = None,
+    encoding: str | None = None,
 ) -> bytes:
-    try:
-        text = read_file(path).decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise UsageError(f"{path}: not UTF-8 text") from None
+    """A completed log from a diary as a spreadsheet saved it (see pmr_print.spreadsheets)."""
+    if encoding is not None:
+        try:
+            codecs.lookup(encoding)
+        except LookupError:
+            raise UsageError(
+                f"--encoding {encoding}: no such encoding; try gb18030 or cp1252"
+            ) from None
+    text = decode(read_file(path), str(path), encoding or fallback_encoding(guide.lang))
     pdf, _ = api.diary_log_pdf(
         guide, options, details, text, str(path), lambda found: report(found, keep)
     )
@@ -139,7 +152,8 @@ def build(edition: Edition, options: PrintOptions, args: argparse.Namespace) -> 
         form_font=args.form_font or "",
     )
     if args.entries is not None:
-        return completed(guide, options, details, args.entries, problems_file(args))
+        keep = problems_file(args)
+        return completed(guide, options, details, args.entries, keep, args.encoding)
     return api.log_pdf(guide, options, details)
 
 

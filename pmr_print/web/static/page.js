@@ -246,11 +246,11 @@
     result.hidden = true;
     const response = await post(readForm);
     if (!response) return;
-    const text = await response.text();
-    document.getElementById("read-output").textContent = text;
+    const blob = await response.blob(); // as sent: a CSV keeps its byte order mark for Excel
+    document.getElementById("read-output").textContent = await blob.text();
     const link = document.getElementById("read-download");
     if (entriesUrl) URL.revokeObjectURL(entriesUrl);
-    entriesUrl = URL.createObjectURL(new Blob([text], { type: response.headers.get("content-type") }));
+    entriesUrl = URL.createObjectURL(blob);
     link.href = entriesUrl;
     link.download = fileName(response, "entries.csv");
     link.textContent = link.download;
