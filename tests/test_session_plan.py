@@ -147,3 +147,14 @@ def test_speech_is_timed_by_words_in_english_and_by_characters_in_chinese() -> N
     assert speaking_seconds("现在，收紧。", "zh") == 1.2  # 200 characters a minute
     assert speaking_seconds("现在 PMR", "zh") == 0.9
     assert speaking_seconds("现在，收紧。", "zh-SG") == 1.2  # a copy of zh under another tag
+
+
+def test_the_plan_times_a_recorded_line_as_recorded() -> None:
+    """The spoken session passes its clips' lengths: its timed cues then follow one another."""
+    estimated = plan("en", "short", audience="listener")
+    measured = plan("en", "short", audience="listener", speech=lambda text, lang: 2.0)
+    lines = [line for part in measured.parts for line in part.lines if line.spoken]
+    assert {line.seconds for line in lines} == {2.0}
+    assert measured.seconds != estimated.seconds
+    timed = [phase for part in measured.parts for phase in part.phases if phase.kind == "tense"]
+    assert all(phase.lines[1].at == phase.at + 2.0 for phase in timed)  # end to end, no overlap

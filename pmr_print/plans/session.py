@@ -10,7 +10,11 @@ at home are planned beside the clock, not on it.
 
 The clock runs from the first word. The protocol decides how long each hold, relax period and
 quiet time lasts; everything said outside them (the cautions, the preparation, each instruction,
-the count-out) lengthens the session by the time it takes to say, estimated from SPEECH_RATES.
+the count-out) lengthens the session by the time it takes to say, estimated from SPEECH_RATES,
+or measured: given `speech` (a line's text and language to the seconds its recording lasts, None
+when it has none), the plan times each recorded line as recorded, so the spoken session and
+every page that states its length agree to the second, and the cues of a timed phase follow one
+another without overlapping.
 Marks ("0:15") count from the first step, as a facilitator reads them. Plans of two languages
 (`plan_sessions`) share one clock: a bilingual session says each line in every language, one
 after the other, so each stretch of speech lasts as long as all its languages together.
@@ -22,7 +26,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
@@ -57,6 +61,9 @@ RATING_PAUSE = 8.0  # after asking for a 0 to 10 rating: time to find the number
 COUNT_PAUSE = 3.0  # after each number of the count-out
 LATIN_WORD = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)*")
 HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+
+Speech = Callable[[str, str], float | None]
+"""A line's text and language -> how long its recording lasts (None: not recorded)."""
 
 Kind = Literal["name", "instruction", "say", "cue", "note"]
 """name: the step's name, said and shown as its heading; instruction: the step's instruction;
@@ -165,18 +172,23 @@ def speaking_seconds(text: str, lang: str) -> float:
     return round(units * 60.0 / rate.per_minute, 1)
 
 
-def plan_session(guide: Guide, settings: Settings, audience: Audience = "group") -> SessionPlan:
+def plan_session(
+    guide: Guide, settings: Settings, audience: Audience = "group", speech: Speech | None = None
+) -> SessionPlan:
     """The session of the settings' protocol in the guide's language."""
-    return plan_sessions(((guide, settings),), audience)[0]
+    return plan_sessions(((guide, settings),), audience, speech)[0]
 
 
 def plan_sessions(
-    languages: Sequence[tuple[Guide, Settings]], audience: Audience = "group"
+    languages: Sequence[tuple[Guide, Settings]],
+    audience: Audience = "group",
+    speech: Speech | None = None,
 ) -> tuple[SessionPlan, ...]:
     """A plan per language, on one clock (each line said in every language in turn). The
-    languages' protocols must be timed alike, as a bilingual edition's are."""
+    languages' protocols must be timed alike, as a bilingual edition's are. `speech` gives the
+    measured length of recorded lines (see the module's docstring)."""
     check_alike(languages)
-    drafts = [draft(guide, settings, audience) for guide, settings in languages]
+    drafts = [draft(guide, settings, audience, speech) for guide, settings in languages]
     timed = timed_parts([plan.parts for plan in drafts])
     length = end_of(timed[0]) if timed[0] else 0.0
     minutes = max(1, round(length / 60))
@@ -203,9 +215,11 @@ def check_alike(languages: Sequence[tuple[Guide, Settings]]) -> None:
             )
 
 
-def draft(guide: Guide, settings: Settings, audience: Audience) -> SessionPlan:
+def draft(
+    guide: Guide, settings: Settings, audience: Audience, speech: Speech | None = None
+) -> SessionPlan:
     """The plan before the clock: every line, none timed."""
-    protocol, say = settings.protocol, Sayer(guide)
+    protocol, say = settings.protocol, Sayer(guide, speech)
     release_only = all(step.release_only for step in protocol.steps)
     parts = [briefing(say, audience, release_only), preparation(say)]
     parts += step_parts(guide, settings, say)
@@ -228,8 +242,9 @@ def draft(guide: Guide, settings: Settings, audience: Audience) -> SessionPlan:
 class Sayer:
     """Lines in one guide's words: a label said, a label noted, a cue."""
 
-    def __init__(self, guide: Guide) -> None:
+    def __init__(self, guide: Guide, speech: Speech | None = None) -> None:
         self.guide = guide
+        self.speech = speech
 
     def __call__(
         self, msgid: str, kind: Kind = "say", pause: float = 0.0, **values: object
@@ -237,8 +252,13 @@ class Sayer:
         return self.line(kind, self.guide.labels(msgid, **values), pause)
 
     def line(self, kind: Kind, text: str, pause: float = 0.0) -> Line:
-        seconds = speaking_seconds(text, self.guide.lang) if kind != "note" else 0.0
+        seconds = self.seconds(text) if kind != "note" else 0.0
         return Line(kind, text, seconds=seconds, pause=pause)
+
+    def seconds(self, text: str) -> float:
+        """How long saying `text` takes: as recorded, else as estimated."""
+        measured = self.speech(text, self.guide.lang) if self.speech else None
+        return measured if measured is not None else speaking_seconds(text, self.guide.lang)
 
     def note(self, msgid: str, **values: object) -> Line:
         return self.line("note", self.guide.labels(msgid, **values))
