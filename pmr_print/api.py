@@ -6,7 +6,8 @@ import datetime as dt
 import pathlib
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Executor
-from typing import Literal, overload
+from dataclasses import replace
+from typing import TYPE_CHECKING, Literal, overload
 
 from pmr_print.edition import load_edition, one_language
 from pmr_print.files import read_regular
@@ -40,6 +41,9 @@ from pmr_print.workshop.roster import (
     RowProblem,
     TooManyRows,
 )
+
+if TYPE_CHECKING:
+    from pmr_print.audio.session import Spoken
 
 Builder = Callable[[Edition, PrintOptions], bytes]
 
@@ -486,3 +490,24 @@ def workshop(
         executor,
         progress,
     )
+
+
+def audio(
+    edition: Edition,
+    options: PrintOptions | None = None,
+    details: HandoutDetails | None = None,
+    kind: str = "opus",
+) -> Spoken:
+    """The guided session, spoken (issue 24): `.audio` is an Opus, MP3 or WAV file (`kind`),
+    `.captions` its WebVTT captions, `.seconds` its length, which the plan states. The shipped
+    content speaks from shipped clips; a clinic's own words need the [voice] extra."""
+    from pmr_print.audio.session import spoken_session
+
+    if isinstance(edition, Bilingual):
+        raise UsageError("a spoken session is in one language: use --lang en or --lang zh")
+    options = options or PrintOptions()
+    details = details or HandoutDetails()
+    settings = resolve(options, edition)
+    check_omit(settings.protocol, details)
+    left = settings.protocol.without(frozenset(details.omit))
+    return spoken_session(edition, replace(settings, protocol=left), kind)

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from typing import NoReturn, TextIO
 
 from pmr_print import api, commands
-from pmr_print.commands import Command, Product, booklet, cards, handout, log, workshop
+from pmr_print.commands import Command, Product, audio, booklet, cards, handout, log, workshop
 from pmr_print.files import slug
 from pmr_print.limits import visible
 from pmr_print.problems import ContentError, PmrError
@@ -41,6 +41,7 @@ def output_path(text: str) -> pathlib.Path:
 
 # Every subcommand that builds something; a new product adds its module here.
 PRODUCTS: dict[str, Product | Command] = {
+    "audio": audio.PRODUCT,
     "booklet": booklet.PRODUCT,
     "cards": cards.PRODUCT,
     "handout": handout.PRODUCT,

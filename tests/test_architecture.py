@@ -63,6 +63,7 @@ ROOM_KIND = {
     "handout": "product",
     "cards": "product",
     "practice_log": "product",
+    "audio": "product",  # the spoken session: reads the session plan only
     # the accessible edition, from the model, never from the PDF rooms
     "html": "html",
     # the composers: build from the products
