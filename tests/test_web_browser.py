@@ -369,3 +369,21 @@ def test_read_back_shows_chinese_in_the_pages_own_face_on_the_english_page(
     data = downloaded(download_dir, link.text)
     assert data.startswith(b"\xef\xbb\xbfdate,")  # a BOM: Excel shows the Chinese
     assert "手暖" in data.decode("utf-8-sig")
+
+
+def test_a_file_too_large_and_a_stopped_server_are_said_in_the_pages_words(
+    server: Server, browser: Any, tmp_path: pathlib.Path
+) -> None:
+    big = tmp_path / "scan.pdf"
+    big.write_bytes(b"%PDF-1.4\n" + b"0" * (9 * 1024 * 1024))
+    open_page(browser, server, "zh")
+    by_id(browser, "f-read").send_keys(str(big))
+    by_id(browser, "read").find_element("css selector", "button").click()
+    error = wait_for(lambda: by_id(browser, "error-read").text, "the message beside the upload")
+    assert error == "文件超过 8 MB：请选择日记、名单或已填写的记录表本身。"
+    # A closed terminal: the server is gone (here: every request fails as it then does).
+    browser.execute_script("window.fetch = () => Promise.reject(new TypeError('Failed to fetch'))")
+    by_id(browser, "make-button").click()
+    summary = wait_for(lambda: by_id(browser, "summary").text, "the summary")
+    assert "页面无法连接到 pmr-print" in summary and "Failed" not in summary
+    assert not by_id(browser, "download").is_displayed()

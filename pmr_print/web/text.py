@@ -101,6 +101,9 @@ class PageText:
     cleared: str
     seconds: str
     slow: str
+    offline: str
+    too_large: str
+    busy: str
 
 
 EN = PageText(
@@ -199,6 +202,10 @@ EN = PageText(
     cleared="Nothing to download: correct the fields marked and press “{make}” again.",
     seconds="{seconds} s",
     slow="This takes a few seconds.",
+    offline="The page cannot reach pmr-print: it has stopped. Start it again (pmr-print serve) "
+    "and press the button again; what you typed is kept.",
+    too_large="This file is larger than 8 MB: choose the diary, roster or filled-in log itself.",
+    busy="pmr-print is busy with three long jobs: try again in a minute.",
 )
 
 ZH = PageText(
@@ -295,6 +302,10 @@ ZH = PageText(
     cleared="暂无可下载的文件：请修改标出的内容，再点击“{make}”。",
     seconds="{seconds} 秒",
     slow="需要几秒钟，请稍候。",
+    offline="页面无法连接到 pmr-print：程序已停止。请重新启动（pmr-print serve），"
+    "再点击按钮；已填写的内容会保留。",
+    too_large="文件超过 8 MB：请选择日记、名单或已填写的记录表本身。",
+    busy="pmr-print 正在处理三项耗时任务，请一分钟后再试。",
 )
 
 TEXTS: dict[str, PageText] = {"en": EN, "zh": ZH}

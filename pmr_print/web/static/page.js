@@ -169,6 +169,7 @@
     list.hidden = !raw;
     if (!raw) return;
     const intro = document.createElement("li");
+    intro.className = "intro";
     intro.textContent = messages.skipped;
     list.append(intro);
     for (const problem of JSON.parse(raw)) {
@@ -178,12 +179,32 @@
     }
   }
 
-  async function post(form) {
-    const response = await fetch(form.action, {
-      method: "POST",
-      body: new FormData(form),
-      headers: { Accept: "application/json" },
+  // What the server says about the request as a whole, in the page's words and beside the file
+  // that made it too large (the rest are messages beside their fields already).
+  function inPageWords(form, status, errors) {
+    const chosen = [...form.querySelectorAll('input[type="file"]')].find(
+      (input) => input.files.length && !input.closest("fieldset[disabled]"),
+    );
+    return errors.map(({ field, message }) => {
+      if (status === 503) return { field: "body", message: messages.busy };
+      if (field !== "body") return { field, message };
+      if (status === 413 && chosen) return { field: chosen.name, message: messages.tooLarge };
+      return { field, message: status === 413 ? messages.tooLarge : message };
     });
+  }
+
+  async function post(form) {
+    let response;
+    try {
+      response = await fetch(form.action, {
+        method: "POST",
+        body: new FormData(form),
+        headers: { Accept: "application/json" },
+      });
+    } catch (error) {
+      showErrors(form, [{ field: "body", message: messages.offline }]); // the server has stopped
+      return null;
+    }
     if (response.ok) return response;
     let errors = [{ field: "body", message: response.status + " " + response.statusText }];
     try {
@@ -191,7 +212,7 @@
     } catch (ignored) {
       // not JSON: keep the status line
     }
-    showErrors(form, errors);
+    showErrors(form, inPageWords(form, response.status, errors));
     return null;
   }
 
