@@ -4,6 +4,7 @@ limit, 300 slow connections leave a handout answered as fast, and the log short.
 
 from __future__ import annotations
 
+import http.client
 import json
 import resource
 import socket
@@ -28,6 +29,8 @@ pytestmark = [
     pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning"),
 ]
 
+# Below a tenth of a second a request's time is the shared machine's scheduling, not the server's.
+FLOOR = 0.1
 HANDOUT = json.dumps({"client": "Jane Miller", "omit": ["back"]}).encode()
 
 
@@ -106,7 +109,7 @@ def test_a_handout_is_answered_while_a_workshop_builds(server: Server) -> None:
     time.sleep(3)  # the worker has started and its packet workers are busy
     loaded = handout_seconds(server, 20)
     assert not outcome, "the workshop finished before the handouts were timed"
-    assert max(loaded) <= 3 * max(unloaded, 0.05), (unloaded, loaded)
+    assert max(loaded) <= 3 * max(unloaded, FLOOR), (unloaded, loaded)
 
 
 def test_the_long_queue_answers_503_when_full(server: Server) -> None:
@@ -127,6 +130,9 @@ def test_the_long_queue_answers_503_when_full(server: Server) -> None:
     assert [status for status, _ in answers] == [503, 503]  # three slots: running or waiting
     assert all("busy with other long builds" in text for _, text in answers)
     assert post(server.url + "api/handout", HANDOUT).startswith(b"%PDF")
+    bad = json.dumps({"impose": True, "weeks": 13}).encode()  # long work, but a bad field:
+    status, text = answer(server.url + "api/booklet", bad, {})  # answered now, not queued
+    assert status == 400 and "13: give a number of weeks from 1 to 12" in text
 
 
 def answer(url: str, body: bytes, headers: dict[str, str]) -> tuple[int, str]:
@@ -136,8 +142,12 @@ def answer(url: str, body: bytes, headers: dict[str, str]) -> tuple[int, str]:
         return 200, ""
     except urllib.error.HTTPError as error:
         with error:
-            return error.code, json.load(error)["errors"][0]["message"]
-    except OSError as error:
+            body = error.read()
+        try:
+            return error.code, json.loads(body)["errors"][0]["message"]
+        except ValueError:
+            return error.code, body.decode("utf-8", "replace")
+    except (OSError, http.client.HTTPException) as error:  # the server stopped mid-answer
         return 0, str(error)
 
 
@@ -179,7 +189,7 @@ def test_slow_connections_cannot_starve_the_server() -> None:
         loaded = handout_seconds(server, 5)
         for connection in slow[::3]:  # clients that go away mid-request
             connection.close()
-        assert max(loaded) <= 3 * max(unloaded, 0.05), (unloaded, loaded)
+        assert max(loaded) <= 3 * max(unloaded, FLOOR), (unloaded, loaded)
         assert post(server.url + "api/handout", HANDOUT).startswith(b"%PDF")
     finally:
         for connection in slow:

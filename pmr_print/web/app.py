@@ -20,7 +20,7 @@ from pmr_print.limits import quoted
 from pmr_print.locales import first_accepted
 from pmr_print.problems import summarised
 from pmr_print.resources import fonts_dir
-from pmr_print.web.fields import FieldErrors, Reader, Upload, unicode_errors
+from pmr_print.web.fields import FieldErrors, Reader, Upload, Validated, unicode_errors
 from pmr_print.web.guard import CONTENT_SECURITY_POLICY, MAX_BODY, MAX_FIELD, Guard
 from pmr_print.web.page import render_page
 from pmr_print.web.products import PRODUCTS, Result, Shelf
@@ -70,6 +70,10 @@ class Service:
         found = PRODUCTS[product]
         try:
             if found.long(reader):
+                try:  # bad fields are answered at once, not after the long builds queued
+                    found.make(reader.dry_copy(), self.shelf)
+                except Validated:
+                    pass
                 return self.workers.long(found.make, reader)
             return self.workers.quick(found.make, reader, self.shelf)
         except FieldErrors as error:

@@ -105,6 +105,10 @@ def key_named(text: str, keys: tuple[str, ...], fallback: str) -> str:
     return fallback
 
 
+class Validated(Exception):
+    """A dry reader's fields are all good: the build would start now."""
+
+
 class Reader:
     """One request's values; every problem is kept against its key, and raised together."""
 
@@ -120,6 +124,7 @@ class Reader:
         self.region = region  # the request's locale: the first Accept-Language tag
         self.lang = lang  # the language of the messages: the page's, or the request's
         self.errors: dict[str, str] = {}
+        self.dry = False  # see dry_copy
 
     def fail(self, key: str, text: str) -> None:
         self.errors.setdefault(key, text)
@@ -191,5 +196,15 @@ class Reader:
                 self.fail(shown_key(key), f"unknown option; this product takes: {', '.join(known)}")
 
     def done(self) -> None:
+        """FieldErrors when a field is bad; Validated instead of building, for a dry reader."""
         if self.errors:
             raise FieldErrors(self.errors)
+        if self.dry:
+            raise Validated
+
+    def dry_copy(self) -> Reader:
+        """The same request, read to check its fields only (a product's maker stops at done())."""
+        copy = Reader(self.values, self.files, self.region, self.lang)
+        copy.errors = dict(self.errors)  # unknown keys, found before the maker runs
+        copy.dry = True
+        return copy

@@ -16,7 +16,7 @@ import signal
 import threading
 import time
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import CancelledError, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from typing import Any, TypeVar
@@ -92,7 +92,7 @@ class Workers:
             raise Busy
         try:
             found = self.executor().submit(run_job, job, reader).result()
-        except BrokenProcessPool:  # stopped with the server, or by the system (out of memory)
+        except (BrokenProcessPool, CancelledError):  # stopped with the server, or out of memory
             self.close()
             raise FieldErrors({"body": STOPPED}, status=503) from None
         finally:
