@@ -14,6 +14,7 @@ import pytest
 
 from pmr_print import api, cli
 from pmr_print.options import LogDetails, PrintOptions
+from pmr_print.plans.log import plan_log
 from pmr_print.practice_log.calendar import LogWeeks, coming_week_start, week_start_on_or_before
 from pmr_print.practice_log.entries import Entry, read_entries
 from pmr_print.practice_log.fields import DAY_FIELDS, START_FIELD
@@ -189,8 +190,9 @@ def test_chart_drawing_holds_the_series() -> None:
     ]
     weeks = log_weeks(settings, LogDetails(), entries)
     styles = make_styles(settings.theme, "en")
-    layout = geometry(settings.theme, styles, guide.labels, ["Wednesday"])
-    context = LogContext(guide, settings, LogDetails(), styles, weeks, layout, {}, 2)
+    plan = plan_log(guide, settings, LogDetails(), weeks.start, weeks.count, 2)
+    layout = geometry(settings.theme, styles, plan.columns, ["Wednesday"])
+    context = LogContext(guide, settings, LogDetails(), plan, styles, weeks, layout, {}, 2)
     plot = tension_chart(context, entries, 500, 300).contents[0]
     assert plot.data == [[(0, 8), (3, 6)], [(0, 4)]]
     assert plot.xValueAxis.labels.fontName == "NotoSans-Regular"

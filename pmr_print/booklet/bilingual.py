@@ -10,16 +10,14 @@ log's labels are in both languages; its dates are English, as the locale's for o
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import replace
 
 from reportlab.platypus import Flowable, KeepTogether, NextPageTemplate, PageBreak, Spacer
 
-from pmr_print.booklet.log_pages import to_left_hand_page, week_pages
+from pmr_print.booklet.log_pages import bilingual_week_pages, to_left_hand_page
 from pmr_print.booklet.steps import heading_style, instruction
 from pmr_print.booklet.story import LOG, Frames, Part, booklet_parts
 from pmr_print.cards import safety_line, step_figure, timing_strip
 from pmr_print.handout import Voices
-from pmr_print.labels import PairedLabels
 from pmr_print.languages import SEPARATOR
 from pmr_print.model import Bilingual
 from pmr_print.options import BookletDetails, Settings
@@ -50,10 +48,9 @@ def bilingual_parts(
 def log_part(
     pair: Bilingual, settings: tuple[Settings, Settings], details: BookletDetails, frames: Frames
 ) -> Part:
-    """The log of the English side, each label followed by its Chinese."""
-    en, zh = pair.guides
-    guide = replace(en, labels=PairedLabels(en.labels, zh.labels))
-    log = week_pages(guide, settings[0], details, frames.page)
+    """The log in both languages: each line in English then Chinese, each with its own dates,
+    weekdays and protocol name."""
+    log = bilingual_week_pages(pair.guides, settings, details, frames.page)
     title = SEPARATOR.join(guide.labels("Practice log") for guide in pair.guides)
     return Part(LOG, title, [*log, NextPageTemplate("body")], tuple(to_left_hand_page()))
 

@@ -10,7 +10,7 @@ starting on a left-hand page.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, NextPageTemplate, PageBreak
@@ -19,6 +19,7 @@ from reportlab.platypus.flowables import DocIf
 from pmr_print.booklet.document import EDGE
 from pmr_print.model import Guide
 from pmr_print.options import BookletDetails, LogDetails, Settings
+from pmr_print.plans.log import joined, plan_log
 from pmr_print.practice_log.build import log_weeks
 from pmr_print.practice_log.render import paper_week_drawer
 
@@ -91,14 +92,32 @@ def week_pages(
 ) -> list[Flowable]:
     """Two pages per week, for page template "log" (a frame the size of the page), from a
     left-hand page on; the weeks start after the booklet's date (default: today)."""
+    return bilingual_week_pages((guide,), (settings,), details, page)
+
+
+def bilingual_week_pages(
+    guides: Sequence[Guide],
+    settings: Sequence[Settings],
+    details: BookletDetails,
+    page: tuple[float, float],
+) -> list[Flowable]:
+    """The log's weeks in one language or several: every line in each language, each with its
+    own dates, weekdays and protocol name; the first language's settings decide the weeks (all
+    share the paper and the first weekday)."""
     log_details = LogDetails(name=details.client, weeks=details.weeks, today=details.date)
-    weeks = log_weeks(settings, log_details)
+    weeks = log_weeks(settings[0], log_details)
+    plans = [
+        plan_log(guide, setting, log_details, weeks.start, weeks.count)
+        for guide, setting in zip(guides, settings, strict=True)
+    ]
+    plan = plans[0] if len(plans) == 1 else joined(plans)
     width, height = page
-    if not settings.theme.large_print:
+    guide, setting = guides[0], settings[0]
+    if not setting.theme.large_print:
         area = (height - FOLIO_ROOM, width)
-        turned = paper_week_drawer(guide, settings, log_details, weeks, area)
+        turned = paper_week_drawer(guide, setting, log_details, weeks, area, plan)
         return [TurnedWeek(turned, week) for week in range(1, weeks.count + 1)]
-    draw = paper_week_drawer(guide, settings, log_details, weeks, (2 * width, height))
+    draw = paper_week_drawer(guide, setting, log_details, weeks, (2 * width, height), plan)
     flowables: list[Flowable] = []
     for week in range(1, weeks.count + 1):
         flowables += [HalfWeek(draw, week, right=False), HalfWeek(draw, week, right=True)]

@@ -48,7 +48,7 @@ def tension_chart(
     style_axes(plot, context)
     drawing.add(plot)
     drawing.add(legend(context, width - size * 16, height - size * 1.2))
-    title = context.guide.labels("Tension (0 to 10)")
+    title = context.plan.chart_axis
     drawing.add(String(0, height - size * 1.6, title, fontName=font, fontSize=size,
                        fillColor=context.colour("muted")))  # fmt: skip
     return drawing
@@ -82,7 +82,7 @@ def short_date(context: LogContext, start: dt.date, value: float) -> str:
 
 
 def legend(context: LogContext, x: float, y: float) -> Legend:
-    labels, size = context.guide.labels, context.styles.small.fontSize
+    size = context.styles.small.fontSize
     key = Legend()
     key.x, key.y = x, y
     key.fontName, key.fontSize = context.styles.base_font, size
@@ -91,16 +91,16 @@ def legend(context: LogContext, x: float, y: float) -> Legend:
     key.deltax = size * 8
     key.dx, key.dy = size * 0.8, size * 0.8
     key.colorNamePairs = [
-        (context.colour("accent"), labels("Before")),
-        (context.colour("caution"), labels("After")),
+        (context.colour("accent"), context.plan.chart_legend[0]),
+        (context.colour("caution"), context.plan.chart_legend[1]),
     ]
     return key
 
 
 def draw_progress(canvas: Canvas, context: LogContext, entries: Sequence[Entry]) -> None:
-    g, styles, labels = context.geometry, context.styles, context.guide.labels
-    text(canvas, context, g.margin, g.title_baseline, labels("Progress"), styles.title, "accent")
-    subtitle = labels("Tension before and after practice")
+    g, styles = context.geometry, context.styles
+    title, subtitle = context.plan.progress
+    text(canvas, context, g.margin, g.title_baseline, title, styles.title, "accent")
     text(canvas, context, g.margin, g.week_baseline, subtitle, styles.h3, "accent")
     summaries = week_summaries(entries, context.weeks)
     rows = len(summaries) + 1 if len(summaries) <= TABLE_MAX_WEEKS else 0
@@ -122,7 +122,7 @@ def summary_cells(context: LogContext, summary: WeekSummary) -> list[str]:
         return "–" if value is None else number(value, locale)
 
     return [
-        context.guide.labels("Week {number}", number=summary.week),
+        context.plan.week(summary.week).name,
         f"{summary.days_practised}/{DAYS_PER_WEEK}",
         rating(summary.before),
         rating(summary.after),
@@ -136,8 +136,8 @@ def draw_summary(
     top: float,
     row_height: float,
 ) -> None:
-    g, styles, labels = context.geometry, context.styles, context.guide.labels
-    heads = ["", labels("Days practised"), labels("Average before"), labels("Average after")]
+    g, styles = context.geometry, context.styles
+    heads = ["", *context.plan.summary_heads]
     column = (g.width - 2 * g.margin) / 4
     rows = [heads, *(summary_cells(context, summary) for summary in summaries)]
     canvas.setStrokeColor(context.colour("rule"))

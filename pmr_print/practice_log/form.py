@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from pmr_print.i18n import short_weekday_date
 from pmr_print.practice_log.fields import day_field, reflection_field
 from pmr_print.practice_log.form_pdf import FormWriter, Look, Rect
 from pmr_print.practice_log.layout import Box, checkbox_box
@@ -52,32 +51,29 @@ DAY_INPUTS = (
 
 def add_day_fields(form: FormWriter, context: LogContext, week: int, row: int) -> None:
     """The practised checkbox, then the day's inputs left to right (the tab order)."""
-    day, labels = row + 1, context.guide.labels
-    date = context.weeks.day(week, day)
-    tip = short_weekday_date(date, context.settings.locale) + context.separator()
+    day, plan = row + 1, context.plan
+    tip = plan.tip(plan.week(week).days[row])
     square = checkbox_box(context.geometry, row)
-    form.checkbox(day_field(week, day, "practised"), rect(square), tip + labels("Practised"))
-    protocols = ["", *(protocol.name for protocol in context.guide.protocols)]
+    practised = plan.column("practised").head
+    form.checkbox(day_field(week, day, "practised"), rect(square), tip + practised)
+    protocols = ["", *plan.protocols]
     size = context.styles.cell.fontSize
-    for key, label in DAY_INPUTS:
+    for key, _ in DAY_INPUTS:
+        label = plan.column(key).head
         box, name = rect(field_box(context, key, row)), day_field(week, day, key)
         if key in ("protocol", "before", "after"):
             options = protocols if key == "protocol" else RATINGS
-            form.choice(name, box, look(context, size, key), options, tip + labels(label))
+            form.choice(name, box, look(context, size, key), options, tip + label)
         else:
             form.text(name, box, look(context, size, key), MAX_LENGTHS[key],
-                      multiline=key == "notes", tooltip=tip + labels(label))  # fmt: skip
+                      multiline=key == "notes", tooltip=tip + label)  # fmt: skip
 
 
 def add_reflection_fields(
     form: FormWriter, context: LogContext, week: int, areas: Sequence[Box]
 ) -> None:
-    labels = context.guide.labels
-    questions = (
-        ("relaxed", "How relaxed do you feel this week?"),
-        ("noticed", "What did you notice in your body?"),
-    )
+    questions = zip(("relaxed", "noticed"), context.plan.questions, strict=True)
     size = context.styles.body.fontSize
     for (key, question), area in zip(questions, areas, strict=True):
         form.text(reflection_field(week, key), rect(area), look(context, size), REFLECTION_MAX,
-                  multiline=True, tooltip=labels(question))  # fmt: skip
+                  multiline=True, tooltip=question)  # fmt: skip

@@ -12,10 +12,10 @@ from dataclasses import dataclass
 
 from reportlab.platypus import Paragraph
 
-from pmr_print.labels import Labels
 from pmr_print.pdf.markup import is_han_script
 from pmr_print.pdf.styles import Styles
 from pmr_print.pdf.text import plain_paragraph, text_width
+from pmr_print.plans.log import LogColumn
 from pmr_print.theme import Theme
 
 # (column, label, share of the table's width); notes take what is left.
@@ -30,6 +30,7 @@ COLUMNS: tuple[tuple[str, str, float], ...] = (
     ("notes", "What I noticed", 0.0),
 )
 MAX_ROW = 40.0
+DAY_MOST = 0.2  # of the table's width, for the day column
 PAD = 4.0
 
 
@@ -94,16 +95,18 @@ def narrowest(label: str, styles: Styles) -> float:
 
 
 def column_boxes(
-    left: float, width: float, styles: Styles, labels: Labels, day_texts: Sequence[str]
+    left: float, width: float, styles: Styles, heads: Sequence[LogColumn], day_texts: Sequence[str]
 ) -> tuple[tuple[str, float, float], ...]:
     """Each column's share of the width, or what its label needs; the day column also fits the
     longest day text on one line; notes take the rest."""
     size = styles.cell_head.fontSize
     widest_day = max(text_width(day, size, styles.faces, "label", True) for day in day_texts)
     widths = [
-        max(width * share, narrowest(labels(label), styles)) for _, label, share in COLUMNS[:-1]
+        max(width * share, narrowest(head.head, styles))
+        for (_, _, share), head in zip(COLUMNS[:-1], heads, strict=False)
     ]
-    widths[0] = max(widths[0], widest_day + 2 * PAD + 1)
+    # ... but never more than DAY_MOST of the width: a day in two languages shrinks to fit
+    widths[0] = max(widths[0], min(widest_day + 2 * PAD + 1, width * DAY_MOST))
     widths.append(width - sum(widths))
     placed, x = [], left
     for (key, _, _), column_width in zip(COLUMNS, widths, strict=True):
@@ -112,29 +115,24 @@ def column_boxes(
     return tuple(placed)
 
 
-def column_hint(key: str, labels: Labels) -> str:
-    """The small line under a column's label."""
-    if key == "notes":
-        return labels("e.g. warmth, heaviness, tingling")
-    return labels("0 to 10") if key in ("before", "after") else ""
-
-
-def head_texts(styles: Styles, labels: Labels) -> list[tuple[Paragraph, Paragraph | None]]:
+def head_texts(
+    styles: Styles, heads: Sequence[LogColumn]
+) -> list[tuple[Paragraph, Paragraph | None]]:
     """Each column's label and hint as paragraphs, in column order."""
     texts = []
-    for key, label, _ in COLUMNS:
-        head = plain_paragraph(labels(label), "label", styles.faces, styles.cell_head)
-        hint = column_hint(key, labels)
+    for column in heads:
+        head = plain_paragraph(column.head, "label", styles.faces, styles.cell_head)
+        hint = column.hint
         below = plain_paragraph(hint, "label", styles.faces, styles.small) if hint else None
         texts.append((head, below))
     return texts
 
 
 def head_height(
-    columns: tuple[tuple[str, float, float], ...], styles: Styles, labels: Labels
+    columns: tuple[tuple[str, float, float], ...], styles: Styles, heads: Sequence[LogColumn]
 ) -> float:
     tallest = 0.0
-    for (_, _, width), (head, hint) in zip(columns, head_texts(styles, labels), strict=True):
+    for (_, _, width), (head, hint) in zip(columns, head_texts(styles, heads), strict=True):
         height = head.wrap(width - 2 * PAD, 1000)[1]
         if hint is not None:
             height += hint.wrap(width - 2 * PAD, 1000)[1]
@@ -151,16 +149,19 @@ def writing_gap(styles: Styles) -> float:
     return float(styles.body.fontSize * 2.1)
 
 
-def geometry(theme: Theme, styles: Styles, labels: Labels, day_texts: Sequence[str]) -> Geometry:
-    """The page's layout; `day_texts` are the longest texts a day cell may hold."""
+def geometry(
+    theme: Theme, styles: Styles, heads: Sequence[LogColumn], day_texts: Sequence[str]
+) -> Geometry:
+    """The page's layout: `heads` are the plan's column heads, `day_texts` the longest texts a
+    day cell may hold."""
     width, height = landscape(theme)
     margin = theme.margin * 0.75
     title_baseline = height - margin - styles.title.fontSize * 0.8
     week_baseline = title_baseline - styles.h3.leading * 1.5
     scale_baseline = week_baseline - styles.small.leading * 1.5
-    columns = column_boxes(margin, width - 2 * margin, styles, labels, day_texts)
+    columns = column_boxes(margin, width - 2 * margin, styles, heads, day_texts)
     head_top = scale_baseline - styles.small.leading * 0.8
-    head = Box(margin, head_top - head_height(columns, styles, labels), width - 2 * margin, 0)
+    head = Box(margin, head_top - head_height(columns, styles, heads), width - 2 * margin, 0)
     head = Box(head.x, head.y, head.width, head_top - head.y)
     footer_baseline = margin * 0.6
     bottom = margin + styles.small.leading

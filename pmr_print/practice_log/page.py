@@ -11,12 +11,12 @@ from reportlab.lib.colors import Color, HexColor
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfgen.canvas import Canvas
 
-from pmr_print.languages import language
 from pmr_print.model import Guide
 from pmr_print.options import LogDetails, Settings
 from pmr_print.pdf.document import Metadata, new_canvas
 from pmr_print.pdf.styles import Styles
 from pmr_print.pdf.text import draw_text, fit_line, is_bold, plain_paragraph, text_width
+from pmr_print.plans.log import LogPlan
 from pmr_print.practice_log.calendar import LogWeeks
 from pmr_print.practice_log.entries import Entry
 from pmr_print.practice_log.layout import Box, Geometry
@@ -29,6 +29,7 @@ class LogContext:
     guide: Guide
     settings: Settings
     details: LogDetails
+    plan: LogPlan  # every word the log prints
     styles: Styles
     weeks: LogWeeks
     geometry: Geometry
@@ -38,18 +39,10 @@ class LogContext:
     def colour(self, name: str) -> Color:
         return HexColor(getattr(self.settings.theme.colours, name))
 
-    def separator(self) -> str:
-        return language(self.guide.lang).colon
-
 
 def log_canvas(buffer: io.BytesIO, context: LogContext) -> Canvas:
-    labels, settings = context.guide.labels, context.settings
-    meta = Metadata.of(
-        settings,
-        labels("Practice log"),
-        context.details.name,
-        labels("Protocol: {name}", name=settings.protocol.name),
-    )
+    plan = context.plan
+    meta = Metadata.of(context.settings, plan.title, plan.name, plan.protocol)
     size = (context.geometry.width, context.geometry.height)
     return new_canvas(buffer, size, meta, context.styles.base_font)
 
@@ -83,10 +76,10 @@ def paragraph_at(
 
 
 def draw_footer(canvas: Canvas, context: LogContext, page: int) -> None:
-    g, styles, labels = context.geometry, context.styles, context.guide.labels
-    number = labels("Page {page} of {pages}", page=page, pages=context.pages)
+    g, styles = context.geometry, context.styles
+    number = context.plan.pages[page - 1]
     right = g.width - g.margin
-    note = labels("Practice log") + (f" · {context.details.name}" if context.details.name else "")
+    note = context.plan.footer
     size, faces = styles.small.fontSize, styles.faces
     room = right - g.margin - text_width(number, size, faces, "footer") - 2 * size
     note = fit_line(note, room, size, faces, "--name")  # a long name is cut, not overprinted

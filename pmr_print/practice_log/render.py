@@ -13,17 +13,16 @@ import io
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
-from babel.dates import format_date, format_skeleton
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfgen.canvas import Canvas
 
-from pmr_print.i18n import long_date
 from pmr_print.languages import language
 from pmr_print.model import Guide
 from pmr_print.options import LogDetails, Settings
 from pmr_print.pdf.styles import Styles, make_styles
 from pmr_print.pdf.text import draw_text, fit_line, plain_paragraph, text_width
+from pmr_print.plans.log import LogDay, LogPlan, plan_log
 from pmr_print.practice_log.calendar import DAYS_PER_WEEK, LogWeeks
 from pmr_print.practice_log.entries import Entry
 from pmr_print.practice_log.fields import START_FIELD
@@ -50,10 +49,11 @@ def render_log(
     entries: Sequence[Entry] | None = None,
 ) -> bytes:
     styles = make_styles(settings.theme, guide.lang)
-    layout = geometry(settings.theme, styles, guide.labels, day_texts(settings))
-    by_date = None if entries is None else {entry.date: entry for entry in entries}
     pages = weeks.count + (0 if entries is None else 1)
-    context = LogContext(guide, settings, details, styles, weeks, layout, by_date, pages)
+    plan = plan_log(guide, settings, details, weeks.start, weeks.count, pages)
+    layout = geometry(settings.theme, styles, plan.columns, plan.widest_days)
+    by_date = None if entries is None else {entry.date: entry for entry in entries}
+    context = LogContext(guide, settings, details, plan, styles, weeks, layout, by_date, pages)
     buffer = io.BytesIO()
     canvas = log_canvas(buffer, context)
     ink = context.colour("ink")
@@ -81,16 +81,6 @@ def form_font(guide: Guide, details: LogDetails) -> str:
     return details.form_font or language(guide.lang).form_font
 
 
-def day_texts(settings: Settings) -> list[str]:
-    """What a day cell may hold, for a week whose dates have two digits (the widest)."""
-    days = [dt.date(2026, 12, 24) + dt.timedelta(days=offset) for offset in range(7)]
-    locale = settings.locale
-    return [
-        *(format_skeleton("MMMEd", day, locale=locale) for day in days),
-        *(format_date(day, "EEEE", locale=locale) for day in days),
-    ]
-
-
 def draw_week(canvas: Canvas, context: LogContext, week: int, form: FormWriter | None) -> None:
     draw_week_body(canvas, context, week, form)
     draw_footer(canvas, context, week)
@@ -116,25 +106,28 @@ def paper_week_drawer(
     details: LogDetails,
     weeks: LogWeeks,
     size: tuple[float, float],
+    plan: LogPlan | None = None,
 ) -> Callable[[Canvas, int], None]:
     """What another document prints as its log: a function that draws week `n` on a landscape
     area of `size` (either way round) at the canvas origin, to fill in by hand: no form fields,
-    no footer (the document numbers its own pages)."""
+    no footer (the document numbers its own pages). `plan` says the words (default: the
+    guide's; a bilingual log gives its languages' plans joined)."""
     theme = replace(settings.theme, page_size=size)
     settings = replace(settings, theme=theme)
     styles = make_styles(theme, guide.lang)
-    layout = geometry(theme, styles, guide.labels, day_texts(settings))
-    context = LogContext(guide, settings, details, styles, weeks, layout, None, weeks.count)
+    plan = plan or plan_log(guide, settings, details, weeks.start, weeks.count)
+    layout = geometry(theme, styles, plan.columns, plan.widest_days)
+    context = LogContext(guide, settings, details, plan, styles, weeks, layout, None, weeks.count)
     return lambda canvas, week: draw_week_body(canvas, context, week)
 
 
 def draw_header(canvas: Canvas, context: LogContext, week: int) -> None:
-    g, styles, labels = context.geometry, context.styles, context.guide.labels
+    g, styles, plan = context.geometry, context.styles, context.plan
     right = g.width - g.margin
     title_width = text(
-        canvas, context, g.margin, g.title_baseline, labels("Practice log"), styles.title, "accent"
+        canvas, context, g.margin, g.title_baseline, plan.title, styles.title, "accent"
     )
-    name_label = labels("Name") + context.separator()
+    name_label = plan.name_label
     if context.details.name:
         faces, size = styles.faces, styles.h3.fontSize
         room = right - g.margin - title_width - 2 * size
@@ -150,29 +143,22 @@ def draw_header(canvas: Canvas, context: LogContext, week: int) -> None:
         canvas.setStrokeColor(context.colour("rule"))
         canvas.setLineWidth(0.6)
         canvas.line(line_start + 2, g.title_baseline - 3, right, g.title_baseline - 3)
-    first, last = context.weeks.week_start(week), context.weeks.week_start(week + 1)
-    title = labels(
-        "Week {number}: {first} to {last}",
-        number=week,
-        first=long_date(first, context.settings.locale),
-        last=long_date(last - dt.timedelta(days=1), context.settings.locale),
-    )
+    title = plan.week(week).title
     used = text(canvas, context, g.margin, g.week_baseline, title, styles.h3, "accent")
-    protocol = labels("Protocol: {name}", name=context.settings.protocol.name)
     faces, size = styles.faces, styles.small.fontSize
     # Where the week's title leaves no room (a bilingual title), the line is left out rather
     # than printed over it: each day's row has its Protocol column.
-    if g.margin + used + 2 * size + text_width(protocol, size, faces, "label") <= right:
-        text(canvas, context, right, g.week_baseline, protocol, styles.small, "muted", "end")
-    scale = labels("Tension scale: 0 = fully relaxed, 10 = the most tense")
-    text(canvas, context, g.margin, g.scale_baseline, scale, styles.small, "muted")
+    if g.margin + used + 2 * size + text_width(plan.protocol, size, faces, "label") <= right:
+        text(canvas, context, right, g.week_baseline, plan.protocol, styles.small, "muted", "end")
+    text(canvas, context, g.margin, g.scale_baseline, plan.scale, styles.small, "muted")
 
 
 def draw_table_head(canvas: Canvas, context: LogContext) -> None:
-    g, styles, labels = context.geometry, context.styles, context.guide.labels
+    g, styles = context.geometry, context.styles
     canvas.setFillColor(context.colour("accent_soft"))
     canvas.rect(g.head.x, g.head.y, g.head.width, g.head.height, stroke=0, fill=1)
-    for (_, x, width), (head, hint) in zip(g.columns, head_texts(styles, labels), strict=True):
+    heads = head_texts(styles, context.plan.columns)
+    for (_, x, width), (head, hint) in zip(g.columns, heads, strict=True):
         box = Box(x, g.head.y, width, g.head.height).inset(PAD, PAD)
         _, used = head.wrap(box.width, box.height)
         head.drawOn(canvas, box.x, box.top - used)
@@ -201,7 +187,7 @@ def draw_day(
     canvas: Canvas, context: LogContext, week: int, row: int, form: FormWriter | None
 ) -> None:
     day = context.weeks.day(week, row + 1)
-    draw_day_label(canvas, context, day, row)
+    draw_day_label(canvas, context, context.plan.week(week).days[row], row)
     square = checkbox_box(context.geometry, row)
     canvas.setStrokeColor(context.colour("muted"))
     canvas.setLineWidth(0.8)
@@ -212,22 +198,20 @@ def draw_day(
         draw_entry(canvas, context, context.entries[day], row)
 
 
-def draw_day_label(canvas: Canvas, context: LogContext, day: dt.date, row: int) -> None:
+def draw_day_label(canvas: Canvas, context: LogContext, day: LogDay, row: int) -> None:
     """Weekday in bold above the date; on one line when rows are low (large print)."""
-    locale, styles = context.settings.locale, context.styles
+    styles = context.styles
     cell = context.geometry.cell("day", row).inset(PAD, 0)
     middle = cell.y + cell.height / 2
     if not context.geometry.stacked:
-        label = format_skeleton("MMMEd", day, locale=locale)
+        label = day.line
         size = styles.cell_head.fontSize
         size = min(size, size * cell.width / text_width(label, size, styles.faces, "label", True))
         canvas.setFillColor(context.colour("ink"))
         draw_text(canvas, cell.x, middle - size * 0.35, label, size, styles.faces, "label", True)
         return
-    weekday = format_date(day, "EEEE", locale=locale)
-    text(canvas, context, cell.x, middle + 1.5, weekday, styles.cell_head)
-    date = format_skeleton("MMMd", day, locale=locale)
-    text(canvas, context, cell.x, middle - styles.small.leading, date, styles.small, "muted")
+    text(canvas, context, cell.x, middle + 1.5, day.weekday, styles.cell_head)
+    text(canvas, context, cell.x, middle - styles.small.leading, day.day, styles.small, "muted")
 
 
 def draw_check(canvas: Canvas, context: LogContext, box: Box) -> None:
@@ -304,7 +288,8 @@ def fitted(
 def cut_entries(guide: Guide, settings: Settings, entries: Sequence[Entry]) -> list[Entry]:
     """The entries whose notes (or time) do not fit their day's cell and will print cut."""
     styles = make_styles(settings.theme, guide.lang)
-    layout = geometry(settings.theme, styles, guide.labels, day_texts(settings))
+    plan = plan_log(guide, settings, LogDetails(), dt.date(2026, 12, 24), 1)
+    layout = geometry(settings.theme, styles, plan.columns, plan.widest_days)
     cut = []
     for entry in entries:
         for key in ("notes", "time"):
@@ -344,18 +329,16 @@ def reflection_halves(context: LogContext) -> tuple[Box, Box]:
 def draw_reflection(
     canvas: Canvas, context: LogContext, week: int, form: FormWriter | None
 ) -> None:
-    g, styles, labels = context.geometry, context.styles, context.guide.labels
+    g, styles, plan = context.geometry, context.styles, context.plan
     box = g.reflection
     canvas.setStrokeColor(context.colour("muted"))
     canvas.setLineWidth(0.8)
     canvas.rect(box.x, box.y, box.width, box.height, stroke=1, fill=0)
     heading_y = box.top - PAD - styles.h3.fontSize
-    text(canvas, context, box.x + PAD * 2, heading_y, labels("Weekly reflection"), styles.h3,
-         "accent")  # fmt: skip
-    questions = ("How relaxed do you feel this week?", "What did you notice in your body?")
+    text(canvas, context, box.x + PAD * 2, heading_y, plan.reflection, styles.h3, "accent")
     areas = []
-    for half, question in zip(reflection_halves(context), questions, strict=True):
-        used = paragraph_at(canvas, context, labels(question), styles.cell_head, half, "label")
+    for half, question in zip(reflection_halves(context), plan.questions, strict=True):
+        used = paragraph_at(canvas, context, question, styles.cell_head, half, "label")
         areas.append(Box(half.x, half.y, half.width, half.height - used - 2))
         draw_writing_lines(canvas, context, areas[-1])
     if form is not None:
