@@ -8,7 +8,7 @@ import io
 import pathlib
 
 from babel import Locale, UnknownLocaleError
-from babel.dates import format_date, format_skeleton
+from babel.dates import format_date
 from babel.messages.pofile import read_po
 from babel.numbers import format_decimal
 
@@ -82,10 +82,6 @@ def babel_locale(name: str) -> Locale:
 
 def long_date(day: dt.date, locale: Locale) -> str:
     return format_date(day, "long", locale=locale)
-
-
-def short_weekday_date(day: dt.date, locale: Locale) -> str:
-    return format_skeleton("MMMEd", day, locale=locale)
 
 
 def number(value: float, locale: Locale) -> str:
