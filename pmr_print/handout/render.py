@@ -29,6 +29,7 @@ from pmr_print.model import Bilingual, Guide, Protocol
 from pmr_print.options import HandoutDetails, Settings
 from pmr_print.pdf.blocks import boxed, styled_table
 from pmr_print.pdf.document import Metadata, PageFrame, build_document, mark_outline
+from pmr_print.pdf.slots import NameParagraph
 from pmr_print.pdf.styles import Styles, make_styles
 from pmr_print.pdf.text import content_paragraph, plain_paragraph
 from pmr_print.plans.handout import plan_handout, plan_sequence
@@ -55,7 +56,7 @@ def paint_handout(
     theme = settings[0].theme
     client = voices[0].plan.client
     note = joined([voice.plan.title for voice in voices] + ([client] if client else []))
-    frame = PageFrame(theme, voices[0].styles.faces, page_labels(guides), note)
+    frame = PageFrame(theme, voices[0].styles.faces, page_labels(guides), note, client)
     return build_document(lambda: build_story(voices, theme), frame, metadata(voices))
 
 
@@ -176,7 +177,7 @@ def details_table(voices: Voices, theme: Theme) -> Flowable:
             cell(
                 voices,
                 [
-                    plain_paragraph(value, details[0].origin, lead.faces, lead.cell)
+                    value_paragraph(value, details[0].origin, lead)
                     for value in dict.fromkeys(detail.value for detail in details)
                 ],
             ),
@@ -190,6 +191,13 @@ def details_table(voices: Voices, theme: Theme) -> Flowable:
     ]
     width = lead.body.fontSize * 7
     return styled_table(cells, lead, commands, colWidths=[width, None], hAlign="LEFT")
+
+
+def value_paragraph(value: str, origin: str, styles: Styles) -> Flowable:
+    """A detail's value; the client's name in its slot (pdf/slots.py), for a batch to stamp."""
+    if origin == "--client":
+        return NameParagraph(value, origin, styles.faces, styles.cell)
+    return plain_paragraph(value, origin, styles.faces, styles.cell)
 
 
 def cell(voices: Voices, flowables: list[Flowable]) -> Flowable | list[Flowable]:

@@ -14,6 +14,7 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, KeepTogether, P
 from pmr_print.labels import Labels
 from pmr_print.options import Settings
 from pmr_print.pdf.markup import Faces
+from pmr_print.pdf.slots import Slot, fill
 from pmr_print.pdf.text import draw_text, fit_line, text_width
 from pmr_print.theme import Theme
 
@@ -95,6 +96,7 @@ class PageFrame:
     faces: Faces
     labels: Labels
     left_note: str  # printed at the foot of every page, e.g. title and client
+    name: str = ""  # the reader's name the note ends with: a slot (pdf/slots.py)
 
 
 def mark_outline(flowable: Flowable, title: str, level: int = 0) -> Flowable:
@@ -153,19 +155,37 @@ def footer_drawer(frame: PageFrame) -> Callable[[Canvas, BaseDocTemplate], None]
     widest_label = frame.labels("Page {page} of {pages}", page=888, pages=888)
     room = theme.page_size[0] - 2 * theme.margin - size * 2
     room -= text_width(widest_label, size, frame.faces, "footer")
-    note = fit_line(frame.left_note, room, size, frame.faces, "footer")  # a long name is cut
+    head = frame.left_note[: len(frame.left_note) - len(frame.name)]
+    y = theme.margin * 0.55
+    slot = Slot(draw_note, (head, room, size, frame.faces, theme.margin, y, theme.colours.muted))
 
     def draw(canvas: Canvas, doc: BaseDocTemplate) -> None:
         canvas.saveState()
-        canvas.setFillColor(HexColor(theme.colours.muted))
-        y = theme.margin * 0.55
-        draw_text(canvas, theme.margin, y, note, size, frame.faces, "footer")
+        fill(canvas, frame.name, slot)
         # "Page x of y": y is not known yet, so the page shows a form that is drawn at the end.
         canvas.translate(theme.page_size[0] - theme.margin, y)
         canvas.doForm(page_label_form(doc.page))
         canvas.restoreState()
 
     return draw
+
+
+def draw_note(
+    canvas: Canvas,
+    name: str,
+    head: str,
+    room: float,
+    size: float,
+    faces: Faces,
+    x: float,
+    y: float,
+    colour: str,
+) -> None:
+    """The footer's note, the title and the reader's name; a long name is cut."""
+    canvas.setFillColor(HexColor(colour))
+    draw_text(
+        canvas, x, y, fit_line(head + name, room, size, faces, "footer"), size, faces, "footer"
+    )
 
 
 def page_label_form(page: int) -> str:

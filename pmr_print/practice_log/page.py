@@ -14,6 +14,8 @@ from reportlab.pdfgen.canvas import Canvas
 from pmr_print.model import Guide
 from pmr_print.options import LogDetails, Settings
 from pmr_print.pdf.document import Metadata, new_canvas
+from pmr_print.pdf.markup import Faces
+from pmr_print.pdf.slots import Slot, fill
 from pmr_print.pdf.styles import Styles
 from pmr_print.pdf.text import draw_text, fit_line, is_bold, plain_paragraph, text_width
 from pmr_print.plans.log import LogPlan
@@ -79,9 +81,27 @@ def draw_footer(canvas: Canvas, context: LogContext, page: int) -> None:
     g, styles = context.geometry, context.styles
     number = context.plan.pages[page - 1]
     right = g.width - g.margin
-    note = context.plan.footer
+    name = context.details.name
+    head = context.plan.footer[: len(context.plan.footer) - len(name)]  # the name is a slot
     size, faces = styles.small.fontSize, styles.faces
     room = right - g.margin - text_width(number, size, faces, "footer") - 2 * size
-    note = fit_line(note, room, size, faces, "--name")  # a long name is cut, not overprinted
-    text(canvas, context, g.margin, g.footer_baseline, note, styles.small, "muted", origin="--name")
+    where = (g.margin, g.footer_baseline, room)
+    muted = context.settings.theme.colours.muted
+    fill(canvas, name, Slot(draw_note, (head, where, styles.small, faces, muted)))
     text(canvas, context, right, g.footer_baseline, number, styles.small, "muted", "end")
+
+
+def draw_note(
+    canvas: Canvas,
+    name: str,
+    head: str,
+    where: tuple[float, float, float],
+    style: ParagraphStyle,
+    faces: Faces,
+    colour: str,
+) -> None:
+    """The footer's "Practice log · name"; a long name is cut, not overprinted."""
+    x, baseline, room = where
+    note = fit_line(head + name, room, style.fontSize, faces, "--name")
+    canvas.setFillColor(HexColor(colour))
+    draw_text(canvas, x, baseline, note, style.fontSize, faces, "--name", is_bold(style, faces))

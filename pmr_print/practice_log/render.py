@@ -13,6 +13,7 @@ import io
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
+from reportlab.lib.colors import HexColor
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfgen.canvas import Canvas
@@ -20,8 +21,10 @@ from reportlab.pdfgen.canvas import Canvas
 from pmr_print.languages import language
 from pmr_print.model import Guide
 from pmr_print.options import LogDetails, Settings
+from pmr_print.pdf.markup import Faces
+from pmr_print.pdf.slots import Slot, fill
 from pmr_print.pdf.styles import Styles, make_styles
-from pmr_print.pdf.text import draw_text, fit_line, plain_paragraph, text_width
+from pmr_print.pdf.text import draw_text, fit_line, is_bold, plain_paragraph, text_width
 from pmr_print.plans.log import LogDay, LogPlan, plan_log
 from pmr_print.practice_log.calendar import DAYS_PER_WEEK, LogWeeks
 from pmr_print.practice_log.entries import Entry
@@ -132,11 +135,10 @@ def draw_header(canvas: Canvas, context: LogContext, week: int) -> None:
         faces, size = styles.faces, styles.h3.fontSize
         room = right - g.margin - title_width - 2 * size
         room -= text_width(name_label, size, faces, "label", bold=True)
-        name = fit_line(context.details.name, room, size, faces, "--name", bold=True)
-        width = text(canvas, context, right, g.title_baseline, name, styles.h3,
-                     anchor="end", origin="--name")  # fmt: skip
-        text(canvas, context, right - width, g.title_baseline, name_label, styles.h3, "muted",
-             anchor="end")  # fmt: skip
+        colours = context.settings.theme.colours
+        where = (right, g.title_baseline, room)
+        slot = Slot(draw_name, (name_label, where, styles.h3, faces, colours.ink, colours.muted))
+        fill(canvas, context.details.name, slot)
     else:
         line_start = right - styles.h3.fontSize * 14
         text(canvas, context, line_start, g.title_baseline, name_label, styles.h3, "muted", "end")
@@ -151,6 +153,26 @@ def draw_header(canvas: Canvas, context: LogContext, week: int) -> None:
     if g.margin + used + 2 * size + text_width(plan.protocol, size, faces, "label") <= right:
         text(canvas, context, right, g.week_baseline, plan.protocol, styles.small, "muted", "end")
     text(canvas, context, g.margin, g.scale_baseline, plan.scale, styles.small, "muted")
+
+
+def draw_name(
+    canvas: Canvas,
+    name: str,
+    label: str,
+    where: tuple[float, float, float],
+    style: ParagraphStyle,
+    faces: Faces,
+    ink: str,
+    muted: str,
+) -> None:
+    """The header's "Name: ..." ending at `right` on the baseline; a long name is cut."""
+    right, baseline, room = where
+    size, bold = style.fontSize, is_bold(style, faces)
+    name = fit_line(name, room, size, faces, "--name", bold=True)
+    canvas.setFillColor(HexColor(ink))
+    width = draw_text(canvas, right, baseline, name, size, faces, "--name", bold, "end")
+    canvas.setFillColor(HexColor(muted))
+    draw_text(canvas, right - width, baseline, label, size, faces, "label", bold, "end")
 
 
 def draw_table_head(canvas: Canvas, context: LogContext) -> None:

@@ -19,6 +19,7 @@ from pmr_print.handout.render import render_handout
 from pmr_print.loader import load_guide
 from pmr_print.model import Guide
 from pmr_print.options import HandoutDetails, LogDetails, PrintOptions, resolve
+from pmr_print.pdf.slots import Slot, draw_paragraph, height, marked
 from pmr_print.pdf.styles import make_styles
 from pmr_print.practice_log.build import log_weeks
 from pmr_print.practice_log.form_font import font_parts
@@ -26,6 +27,7 @@ from pmr_print.practice_log.render import form_font, render_log
 from pmr_print.problems import PmrError
 from pmr_print.workshop.results import Packet
 from pmr_print.workshop.roster import Row
+from pmr_print.workshop.stamp import name_streams, stamp
 
 
 @dataclass(frozen=True)
@@ -67,16 +69,64 @@ def prepare(setup: PacketSetup) -> None:
 
 
 def build_packet(row: Row, setup: PacketSetup) -> Packet:
+    """One participant's packet on its own: their body, stamped with their name."""
+    body = build_body(row, setup)
+    return stamp_packet(body, row, setup)
+
+
+BodyKey = tuple[str, "dt.date | None", tuple[str, ...], str]
+
+
+def body_key(row: Row) -> BodyKey:
+    """What a packet's body depends on: everything of its row but the name and the id."""
+    return (row.lang, row.start, row.omit, row.omit_reason)
+
+
+@dataclass(frozen=True)
+class Body:
+    """A packet without its name: both copies with each name slot marked, the slots' drawings
+    (pdf/slots.py), and the name it was laid out with (only its height in the details table
+    shapes the body; see `fits`)."""
+
+    fillable: bytes
+    paper: bytes
+    slots: tuple[Slot, ...]
+    name: str
+    title: str
+    tag: str
+
+    def fits(self, name: str) -> bool:
+        """Whether `name` takes as many lines in the details table as this body's name."""
+        cells = [slot for slot in self.slots if slot.drawing is draw_paragraph]
+        return all(height(cell, name) == height(cell, self.name) for cell in cells)
+
+
+def build_body(row: Row, setup: PacketSetup) -> Body:
+    """The handout and the log of `row`, rendered once for every participant like it."""
     guide = guide_for(setup.content, row.lang)
     settings = resolve(setup.options(row.lang), guide)
-    handout = render_handout(guide, settings, handout_details(row, setup))
-    details = LogDetails(name=row.name, start=row.start, today=setup.date)
-    log = render_log(guide, settings, details, log_weeks(settings, details))
+    with marked() as slots:
+        handout = render_handout(guide, settings, handout_details(row, setup))
+        details = LogDetails(name=row.name, start=row.start, today=setup.date)
+        log = render_log(guide, settings, details, log_weeks(settings, details))
+    fillable, paper = both_ways(handout, log, {}, settings.tag)
+    return Body(fillable, paper, tuple(slots), row.name, guide.title, settings.tag)
+
+
+def stamp_packet(body: Body, row: Row, setup: PacketSetup) -> Packet:
     info = {
-        "/Title": f"{guide.title} · {row.name}",
+        "/Title": f"{body.title} · {row.name}",
         "/Author": setup.clinician or setup.clinic or "pmr-print",
     }
-    return Packet(row.id, *both_ways(handout, log, info, settings.tag))
+    names = name_streams(body.slots, row.name)
+    copies = []
+    for data in (body.fillable, body.paper):
+        with pikepdf.open(io.BytesIO(data)) as pdf:
+            stamp(pdf, names)
+            for key, value in info.items():
+                pdf.docinfo[key] = value
+            copies.append(saved(pdf))
+    return Packet(row.id, *copies)
 
 
 def both_ways(handout: bytes, log: bytes, info: dict[str, str], lang: str) -> tuple[bytes, bytes]:
@@ -121,6 +171,21 @@ def handout_details(row: Row, setup: PacketSetup) -> HandoutDetails:
         omit=row.omit,
         omit_reason=row.omit_reason,
     )
+
+
+def attempt_body(row: Row, setup: PacketSetup) -> Body | str:
+    """The body, or the message of a user-facing error (see attempt_packet)."""
+    try:
+        return build_body(row, setup)
+    except PmrError as error:
+        return str(error)
+
+
+def attempt_stamp(body: Body, row: Row, setup: PacketSetup) -> Packet | str:
+    try:
+        return stamp_packet(body, row, setup)
+    except PmrError as error:
+        return str(error)
 
 
 def attempt_packet(row: Row, setup: PacketSetup) -> Packet | str:
