@@ -428,3 +428,18 @@ def test_the_api_takes_the_clinics_crisis_line(client: TestClient) -> None:
     assert f"Emergency and crisis numbers: {numbers}" in text
     response = client.post("/api/handout", json={"lang": "en", "crisis_line": "9" * 1000})
     assert response.status_code == 400 and "crisis_line" in errors(response)
+
+
+def test_the_rows_left_out_are_listed_in_the_pages_language(client: TestClient) -> None:
+    diary = DIARY + "2026-03-11,maybe,,abc,,,,\n"
+    sent = {"entries": ("日记.csv", diary.encode())}
+    zh = client.post("/make", data={"product": "log", "page_lang": "zh"}, files=sent)
+    assert json.loads(zh.headers["x-pmr-problems"]) == [
+        "日记.csv:3：练习前：11 不是 0 到 10 的评分",
+        "日记.csv:5：是否练习：'maybe' 不是“是”或“否”",
+        "日记.csv:5：分钟：'abc' 不是分钟数（0 到 999 的整数）",
+    ]
+    en = client.post("/make", data={"product": "log", "page_lang": "en"}, files=sent)
+    assert json.loads(en.headers["x-pmr-problems"])[0] == (
+        "日记.csv:3: before: 11 is not a rating from 0 to 10"
+    )

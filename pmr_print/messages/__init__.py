@@ -49,6 +49,17 @@ AMBIGUOUS_DATES = (
     "{field}: {name}: the dates fit both day/month and month/day; "
     "write them as YYYY-MM-DD, e.g. 2026-03-09"
 )
+# A diary's or a filled log's bad value, after `diary.csv:3: before:` (the column, named by
+# COLUMNS in the page's language): the row is left out.
+ROW_NOT_DATE = "{value} is not a date; write it as YYYY-MM-DD"
+ROW_NOT_YES_NO = "{value} is not yes or no"
+ROW_NOT_MINUTES = "{value} is not a whole number of minutes (0 to {high})"
+ROW_NOT_RATING = "{value} is not a rating from 0 to {high}"
+ROW_NOT_PROTOCOL = "{value} is not a protocol; use one of: {names}"
+ROW_DATE_TWICE = "{value} is already in {where}"
+ROW_OUTSIDE = "{value} is outside the log's weeks ({first} to {last})"
+ROW_PROBLEM = "{where}: {column}: {message}"
+COLUMNS = ("date", "practised", "time", "minutes", "protocol", "before", "after", "notes")
 MESSAGES = (
     RECORDING_URL,
     OMIT_REASON_ALONE,
@@ -69,6 +80,15 @@ MESSAGES = (
     PDF_AS_DIARY,
     NOT_TEXT,
     AMBIGUOUS_DATES,
+    ROW_NOT_DATE,
+    ROW_NOT_YES_NO,
+    ROW_NOT_MINUTES,
+    ROW_NOT_RATING,
+    ROW_NOT_PROTOCOL,
+    ROW_DATE_TWICE,
+    ROW_OUTSIDE,
+    ROW_PROBLEM,
+    *COLUMNS,
 )
 
 # How a surface names a field: option("omit_reason") is the command line's --omit-reason.
@@ -145,6 +165,19 @@ class SaidError(UsageError):
     def __init__(self, said: Said) -> None:
         self.said = said
         super().__init__(said.text("en", option))
+
+
+class BadValue(ValueError):
+    """A value that does not fit its column; str() is the English, `said` the message unworded."""
+
+    def __init__(self, text: str, said: Said | None = None) -> None:
+        self.said = said
+        super().__init__(text)
+
+    @classmethod
+    def of(cls, msgid: str, column: str, **params: Param) -> BadValue:
+        said = Said.of(msgid, column, **params)
+        return cls(said.text("en", str), said)
 
 
 def usage(msgid: str, field: str, **params: Param) -> SaidError:

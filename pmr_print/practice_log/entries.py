@@ -22,6 +22,7 @@ A bad value is an `EntryProblem` naming the row (`FILE:LINE` for CSV, `FILE[INDE
 from __future__ import annotations
 
 import csv
+import dataclasses
 import datetime as dt
 import io
 import json
@@ -29,6 +30,17 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 
 from pmr_print.limits import LimitError, check_log_day, check_text, is_control
+from pmr_print.messages import (
+    ROW_DATE_TWICE,
+    ROW_NOT_DATE,
+    ROW_NOT_MINUTES,
+    ROW_NOT_PROTOCOL,
+    ROW_NOT_RATING,
+    ROW_NOT_YES_NO,
+    ROW_OUTSIDE,
+    BadValue,
+    Said,
+)
 from pmr_print.practice_log.calendar import LogWeeks
 from pmr_print.spreadsheets import delimiter, iso_dates
 
@@ -67,6 +79,7 @@ class EntryProblem:
     where: str
     field: str
     message: str
+    said: Said | None = dataclasses.field(default=None, compare=False)  # for other languages
 
     def __str__(self) -> str:
         return f"{self.where}: {self.field}: {self.message}"
@@ -82,10 +95,6 @@ class Parsed:
     @property
     def entries(self) -> list[Entry]:
         return [entry for _, entry in self.rows]
-
-
-class BadValue(ValueError):
-    """A value that does not fit its column; the message says what is wanted."""
 
 
 def shown(text: str) -> str:
@@ -109,7 +118,7 @@ def parse_date(value: object) -> dt.date:
     try:
         day = dt.date.fromisoformat(text)
     except ValueError:
-        raise BadValue(f"{shown(text)} is not a date; write it as YYYY-MM-DD") from None
+        raise BadValue.of(ROW_NOT_DATE, "date", value=shown(text)) from None
     try:
         return check_log_day(day)
     except ValueError as error:
@@ -122,29 +131,30 @@ def parse_practised(value: object) -> bool:
         return True
     if text in NO:
         return False
-    raise BadValue(f"{shown(text)} is not yes or no")
+    raise BadValue.of(ROW_NOT_YES_NO, "practised", value=shown(text))
 
 
 def whole_number(value: object, low: int, high: int, what: str) -> int | None:
+    """A whole number from low to high, or None when empty; `what` is the message's msgid."""
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     text = text_of(value)
     if not text:
         return None
     if not text.isdigit() or not text.isascii() or len(text) > len(str(high)) + 2:
-        raise BadValue(f"{shown(text)} is not {what}")
+        raise BadValue.of(what, "", value=shown(text), high=high)
     number = int(text)
     if not low <= number <= high:
-        raise BadValue(f"{number} is not {what}")
+        raise BadValue.of(what, "", value=number, high=high)
     return number
 
 
 def parse_minutes(value: object) -> int | None:
-    return whole_number(value, 0, MAX_MINUTES, f"a whole number of minutes (0 to {MAX_MINUTES})")
+    return whole_number(value, 0, MAX_MINUTES, ROW_NOT_MINUTES)
 
 
 def parse_rating(value: object) -> int | None:
-    return whole_number(value, 0, MAX_RATING, f"a rating from 0 to {MAX_RATING}")
+    return whole_number(value, 0, MAX_RATING, ROW_NOT_RATING)
 
 
 def limited_text(field: str) -> Callable[[object], str]:
@@ -170,7 +180,9 @@ def protocol_parser(known: Mapping[str, str] | None) -> Callable[[object], str]:
             return known[text.casefold()]
         except KeyError:
             names = ", ".join(sorted(set(known.values())))
-            raise BadValue(f"{shown(text)} is not a protocol; use one of: {names}") from None
+            raise BadValue.of(
+                ROW_NOT_PROTOCOL, "protocol", value=shown(text), names=names
+            ) from None
 
     return parse
 
@@ -209,7 +221,7 @@ def parse_record(
         try:
             values[column] = parse(record.get(column))
         except BadValue as error:
-            problems.append(EntryProblem(where, column, str(error)))
+            problems.append(EntryProblem(where, column, str(error), error.said))
     if problems:
         return None, problems
     return Entry(**values), []  # type: ignore[arg-type]
@@ -226,9 +238,8 @@ def parse_records(
     for where, record in records:
         entry, problems = parse_record(record, where, known_protocols, to_print)
         if entry is not None and entry.date in seen:
-            problems = [
-                EntryProblem(where, "date", f"{entry.date} is already in {seen[entry.date]}")
-            ]
+            said = Said.of(ROW_DATE_TWICE, "date", value=str(entry.date), where=seen[entry.date])
+            problems = [EntryProblem(where, "date", said.text("en", str), said)]
         if entry is None or problems:
             parsed.problems += problems
             continue
@@ -244,8 +255,14 @@ def keep_within(parsed: Parsed, weeks: LogWeeks) -> Parsed:
         if weeks.covers(entry.date):
             kept.rows.append((where, entry))
         else:
-            message = f"{entry.date} is outside the log's weeks ({weeks.start} to {weeks.end})"
-            kept.problems.append(EntryProblem(where, "date", message))
+            said = Said.of(
+                ROW_OUTSIDE,
+                "date",
+                value=str(entry.date),
+                first=str(weeks.start),
+                last=str(weeks.end),
+            )
+            kept.problems.append(EntryProblem(where, "date", said.text("en", str), said))
     return kept
 
 

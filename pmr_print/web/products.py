@@ -7,7 +7,7 @@ import codecs
 import datetime as dt
 import pathlib
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TypeVar
 from urllib.parse import quote
@@ -15,7 +15,7 @@ from urllib.parse import quote
 from pmr_print import api
 from pmr_print.files import download_name, slug
 from pmr_print.limits import check_text, quoted
-from pmr_print.messages import READ_MISSING, ROSTER_MISSING
+from pmr_print.messages import READ_MISSING, ROSTER_MISSING, ROW_PROBLEM, Said, translate
 from pmr_print.model import Bilingual, Edition, Guide
 from pmr_print.options import (
     BookletDetails,
@@ -318,7 +318,7 @@ def make_log(reader: Reader, shelf: Shelf) -> Result:
         lambda: api.diary_log_pdf(edition, options, details, text, diary.name),
         "entries",
     )
-    return Result(pdf, "application/pdf", name, tuple(str(problem) for problem in problems))
+    return Result(pdf, "application/pdf", name, in_words(problems, reader.lang))
 
 
 def decoded(upload: Upload, lang: str, field: str = "entries") -> str:
@@ -346,8 +346,26 @@ def read_back(reader: Reader) -> Result:
         bom + text.encode("utf-8"),
         FORMATS[kind],
         download_name(upload.name, f"-entries.{kind}", "log"),
-        tuple(str(problem) for problem in problems),
+        in_words(problems, reader.lang),
     )
+
+
+def in_words(problems: Iterable[object], lang: str) -> tuple[str, ...]:
+    """The rows left out, each in the page's language when its message can be (a diary's or a
+    filled log's bad value); as the command line prints it otherwise."""
+    lines = []
+    for problem in problems:
+        said = getattr(problem, "said", None)
+        if isinstance(said, Said):
+            column = translate(lang, str(getattr(problem, "field", "")))
+            message = said.text(lang, str)
+            where = str(getattr(problem, "where", ""))
+            lines.append(
+                translate(lang, ROW_PROBLEM).format(where=where, column=column, message=message)
+            )
+        else:
+            lines.append(str(problem))
+    return tuple(lines)
 
 
 def build(
