@@ -3,6 +3,7 @@
 import argparse
 import datetime as dt
 import io
+import pathlib
 import shutil
 
 import pytest
@@ -183,3 +184,13 @@ def test_the_web_page_takes_the_region_of_the_first_accept_language_tag(
     assert response.status_code == 200, response.text
     page = PdfReader(io.BytesIO(response.content)).pages[0]
     assert round(float(page.mediabox.height)) == height
+
+
+def test_a_folder_of_an_unknown_language_is_named_where_it_says_so(tmp_path: pathlib.Path) -> None:
+    shutil.copytree(api.default_content_dir() / "zh", tmp_path / "fr")
+    guide = tmp_path / "fr" / "guide.md"
+    guide.write_text(guide.read_text(encoding="utf-8").replace("lang: zh\n", "lang: fr\n", 1))
+    assert [str(problem) for problem in api.check(tmp_path)] == [
+        f"{guide}:2: unknown language 'fr': pmr-print prints en, zh-Hans "
+        "(a new language needs a record in pmr_print/languages.py)"
+    ]

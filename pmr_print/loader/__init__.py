@@ -6,6 +6,7 @@ import dataclasses
 import pathlib
 
 from pmr_print.i18n import read_labels
+from pmr_print.languages import UnknownLanguage, language
 from pmr_print.limits import quoted
 from pmr_print.loader.guide import load_guide as parse_guide
 from pmr_print.model import Guide
@@ -15,6 +16,17 @@ from pmr_print.problems import ContentError, Problem
 def languages(content_dir: pathlib.Path) -> list[str]:
     """The language folders of a content folder: those holding a guide.md."""
     return sorted(path.parent.name for path in content_dir.glob("*/guide.md"))
+
+
+def unknown_language(path: pathlib.Path, lang: str, problems: list[Problem]) -> None:
+    """A folder whose tag names a language pmr-print has no record of (languages.py) cannot
+    print: said at its front matter's `lang:` line, as `pmr-print check` reports it."""
+    try:
+        language(lang)
+    except UnknownLanguage as error:
+        lines = path.read_text(encoding="utf-8", errors="replace").splitlines()[:50]
+        line = next((n for n, text in enumerate(lines, 1) if text.startswith("lang:")), 1)
+        problems.append(Problem(str(path), line, str(error)))
 
 
 def load_guide(content_dir: pathlib.Path, lang: str) -> Guide:
@@ -30,6 +42,7 @@ def load_guide(content_dir: pathlib.Path, lang: str) -> Guide:
         raise ContentError([problem])
     folder = content_dir / lang
     problems: list[Problem] = []
+    unknown_language(folder / "guide.md", lang, problems)
     labels = read_labels(folder / "labels.po", lang, problems)
     try:
         guide = parse_guide(folder / "guide.md", lang)
