@@ -511,3 +511,22 @@ def audio(
     check_omit(settings.protocol, details)
     left = settings.protocol.without(frozenset(details.omit))
     return spoken_session(edition, replace(settings, protocol=left), kind)
+
+
+def reminders(
+    edition: Edition,
+    options: PrintOptions | None = None,
+    details: LogDetails | None = None,
+    at: dt.time = dt.time(19, 0),
+) -> str:
+    """Practice reminders as iCalendar text: a daily event at `at` (floating local time) with an
+    alarm, over the weeks the practice log covers (its --start and --weeks), in the guide's
+    language."""
+    from pmr_print.practice_log.build import log_weeks
+    from pmr_print.reminders.calendar import reminders as calendar
+
+    if isinstance(edition, Bilingual):
+        raise UsageError("reminders are in one language: use --lang en or --lang zh")
+    settings = resolve(options or PrintOptions(), edition)
+    weeks = log_weeks(settings, details or LogDetails())
+    return calendar(edition, weeks.start, 7 * weeks.count, at)

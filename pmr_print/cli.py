@@ -9,7 +9,17 @@ from collections.abc import Sequence
 from typing import NoReturn, TextIO
 
 from pmr_print import api, commands
-from pmr_print.commands import Command, Product, audio, booklet, cards, handout, log, workshop
+from pmr_print.commands import (
+    Command,
+    Product,
+    audio,
+    booklet,
+    cards,
+    handout,
+    log,
+    reminders,
+    workshop,
+)
 from pmr_print.files import slug
 from pmr_print.limits import visible
 from pmr_print.problems import ContentError, PmrError
@@ -46,6 +56,7 @@ PRODUCTS: dict[str, Product | Command] = {
     "cards": cards.PRODUCT,
     "handout": handout.PRODUCT,
     "log": log.PRODUCT,
+    "reminders": reminders.PRODUCT,
     "workshop": workshop.PRODUCT,
 }
 
@@ -146,6 +157,7 @@ def default_output(args: argparse.Namespace, product: commands.Product) -> pathl
     stem = "-".join(part for part in (args.command, args.lang, who) if part)
     # `--format html` (handout, cards) writes the accessible HTML edition instead of a PDF.
     extension = "html" if getattr(args, "format", None) == "html" else "pdf"
+    extension = "ics" if args.command == "reminders" else extension
     return pathlib.Path("build") / f"{stem}.{extension}"
 
 

@@ -194,6 +194,9 @@ LABELS: tuple[str, ...] = (
     "If you need help now",
     ("Chest pain or tightness, severe breathlessness or feeling faint: stop at once and get help."),
     "Call your local emergency number.",
+    # practice reminders (pmr-print reminders): the calendar event and its alarm
+    "Time for your muscle relaxation practice",
+    "Practice reminders: muscle relaxation",
 )
 
 

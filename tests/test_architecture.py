@@ -64,6 +64,7 @@ ROOM_KIND = {
     "cards": "product",
     "practice_log": "product",
     "audio": "product",  # the spoken session: reads the session plan only
+    "reminders": "product",  # the practice plan as a calendar file
     # the accessible edition, from the model, never from the PDF rooms
     "html": "html",
     # the composers: build from the products
