@@ -259,8 +259,8 @@ def test_csv_on_the_terminal_carries_no_control_character_and_says_so(tmp_path, 
     assert not any(ord(c) < 32 and c not in "\n\t" or 0x7F <= ord(c) <= 0x9F for c in out + err)
     assert out.splitlines()[1] == "2026-03-09,no,,,,,,\ufffd[2J\ufffd]0;owned\ufffd hi"
     assert err.splitlines() == [
-        "pmr-print: w1.d1: notes: control character U+001B, U+0007 replaced with U+FFFD",
-        "pmr-print: w1.d2: time: control character U+009B replaced with U+FFFD",
+        "pmr-print: 2026-03-09: notes: control character U+001B, U+0007 replaced with U+FFFD",
+        "pmr-print: 2026-03-10: time: control character U+009B replaced with U+FFFD",
     ]
 
 

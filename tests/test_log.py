@@ -369,7 +369,7 @@ def test_pmr_print_all_builds_the_log() -> None:
         assert {"w1.d1.practised", "w4.reflection.noticed"} <= set(fields), lang
 
 
-def test_an_unreadable_day_is_named_by_week_and_day(
+def test_an_unreadable_day_is_named_by_its_date(
     blank_zh: bytes, tmp_path: pathlib.Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     writer = pypdf.PdfWriter(clone_from=pypdf.PdfReader(io.BytesIO(blank_zh)))
@@ -380,7 +380,10 @@ def test_an_unreadable_day_is_named_by_week_and_day(
     status, out, err = run(capsys, "log", "--read", str(path))
     assert status == 0
     assert out.splitlines()[1:] == ["2026-12-18,no,,9,,,,"]
-    assert err == "pmr-print: w2.d4: minutes: 'abc' is not a whole number of minutes (0 to 999)\n"
+    # the week's Thursday: 2026-12-17, not w2.d4
+    assert (
+        err == "pmr-print: 2026-12-17: minutes: 'abc' is not a whole number of minutes (0 to 999)\n"
+    )
 
 
 def test_long_names_and_notes_are_cut_visibly_not_overprinted() -> None:

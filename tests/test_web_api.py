@@ -430,6 +430,26 @@ def test_the_api_takes_the_clinics_crisis_line(client: TestClient) -> None:
     assert response.status_code == 400 and "crisis_line" in errors(response)
 
 
+def test_a_filled_logs_day_left_out_is_named_by_its_date_in_the_pages_language(
+    client: TestClient,
+) -> None:
+    blank = api.log_pdf(api.load("en"), details=LogDetails(start=dt.date(2026, 3, 9), weeks=1))
+    writer = pypdf.PdfWriter(clone_from=pypdf.PdfReader(io.BytesIO(blank)))
+    values = {"w1.d2.practised": "/Yes", "w1.d2.minutes": "abc", "w1.d3.before": "4"}
+    writer.update_page_form_field_values(writer.pages[0], values, auto_regenerate=False)
+    out = io.BytesIO()
+    writer.write(out)
+    sent = {"read": ("filled.pdf", out.getvalue())}
+    for lang, line in (
+        ("en", "Tuesday 10 March: minutes: 'abc' is not a whole number of minutes (0 to 999)"),
+        ("zh", "3月10日星期二：分钟：'abc' 不是分钟数（0 到 999 的整数）"),
+    ):
+        response = client.post(
+            "/make", data={"product": "log", "page_lang": lang, "format": "csv"}, files=sent
+        )
+        assert json.loads(response.headers["x-pmr-problems"]) == [line]
+
+
 def test_the_rows_left_out_are_listed_in_the_pages_language(client: TestClient) -> None:
     diary = DIARY + "2026-03-11,maybe,,abc,,,,\n"
     sent = {"entries": ("日记.csv", diary.encode())}

@@ -112,7 +112,7 @@ def entries_from_fields(values: Mapping[str, str]) -> Parsed:
         }
         record["date"] = date.isoformat()
         record["practised"] = "yes" if fields.get("practised") == CHECKED else "no"
-        records.append((f"w{week}.d{day}", record))
+        records.append((date.isoformat(), record))  # a day is named by its date, not w1.d2
     parsed = parse_records(records, to_print=False)
     parsed.problems += problems
     return parsed

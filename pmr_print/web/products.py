@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from typing import TypeVar
 from urllib.parse import quote
 
+from babel.dates import format_date
+
 from pmr_print import api
 from pmr_print.files import download_name, slug
 from pmr_print.limits import check_text, quoted
@@ -351,21 +353,33 @@ def read_back(reader: Reader) -> Result:
 
 
 def in_words(problems: Iterable[object], lang: str) -> tuple[str, ...]:
-    """The rows left out, each in the page's language when its message can be (a diary's or a
-    filled log's bad value); as the command line prints it otherwise."""
+    """The rows left out, in the page's language where the catalog has their words (a diary's or
+    a filled log's bad value), a day of a filled log named by its date ("Tuesday 10 March")."""
     lines = []
     for problem in problems:
         said = getattr(problem, "said", None)
+        where = day_name(str(getattr(problem, "where", "")), lang)
+        column = str(getattr(problem, "field", ""))
         if isinstance(said, Said):
-            column = translate(lang, str(getattr(problem, "field", "")))
             message = said.text(lang, str)
-            where = str(getattr(problem, "where", ""))
-            lines.append(
-                translate(lang, ROW_PROBLEM).format(where=where, column=column, message=message)
-            )
+            line = translate(lang, ROW_PROBLEM)
+            lines.append(line.format(where=where, column=translate(lang, column), message=message))
+        elif hasattr(problem, "where") and hasattr(problem, "message"):
+            lines.append(f"{where}: {column}: {problem.message}")
         else:
             lines.append(str(problem))
     return tuple(lines)
+
+
+DAY_PATTERNS = {"en": "EEEE d MMMM", "zh": "M月d日EEEE"}
+
+
+def day_name(where: str, lang: str) -> str:
+    """A day of a filled log (2026-03-10) as the page says it: Tuesday 10 March, 3月10日星期二."""
+    if not re.fullmatch(r"\d{4}-\d\d-\d\d", where):
+        return where
+    locale = "zh_CN" if lang == "zh" else "en_GB"
+    return format_date(dt.date.fromisoformat(where), DAY_PATTERNS.get(lang, "EEEE d MMMM"), locale)
 
 
 def build(
