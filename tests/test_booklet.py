@@ -215,6 +215,20 @@ def test_the_log_has_a_page_per_week_turned_a_quarter(guides) -> None:
     assert pypdf.PdfReader(io.BytesIO(data)).get_fields() is None  # on paper: no form fields
 
 
+def test_a_large_print_week_is_split_between_columns_over_facing_pages(guides) -> None:
+    """Large print: a week's columns on two facing pages, upright, each page with the Day
+    column; the left page has the practice columns, the right page the ratings."""
+    data = booklet(guides["en"], large=True, weeks=1)
+    pages = [squash(page) for page in visible_texts(data)]
+    left = next(i for i, page in enumerate(pages) if "Practised" in page and "Week1" in page)
+    right = pages[left + 1]
+    assert left % 2 == 1  # 0-based: the page number left + 1 is even, a left-hand page
+    assert "Tensionbefore" not in pages[left] and "Tensionbefore" in right
+    assert "Practised" not in right
+    for page in (pages[left], right):
+        assert "Sun,Mar15" in page and "Sat,Mar21" in page  # en_US: weeks start on Sunday
+
+
 def test_omitted_groups_and_the_recording_reach_the_booklet(guides) -> None:
     data = booklet(
         guides["en"],

@@ -4,8 +4,9 @@ The log's week grid has eight columns and a row per day; upright on one A5 page 
 too narrow to write in. In normal print a week is the log's landscape page drawn on one A5 page
 turned a quarter (its top along the page's left edge): no fold or staple runs through a column,
 and a week never depends on two sheets of a saddle stitch lining up. In large print the eight
-columns do not fit across a turned A5 page at 16 pt, so a week is still laid over a spread,
-starting on a left-hand page.
+columns do not fit across a turned A5 page at 16 pt, so a week takes two facing pages (from a
+left-hand page), its columns split between them and the Day column on both
+(practice_log/split.py).
 """
 
 from __future__ import annotations
@@ -22,36 +23,24 @@ from pmr_print.options import BookletDetails, LogDetails, Settings
 from pmr_print.plans.log import joined, plan_log
 from pmr_print.practice_log.build import log_weeks
 from pmr_print.practice_log.render import paper_week_drawer
+from pmr_print.practice_log.split import split_week_drawers
 
 FOLIO_ROOM = EDGE  # a turned week starts this far above the page's foot: the folio is below
 
 
-class HalfWeek(Flowable):  # type: ignore[misc]
-    """One page's half of a week drawn across a spread: the left or the right half."""
+class WeekPage(Flowable):  # type: ignore[misc]
+    """One page of a week split over two facing pages, drawn upright."""
 
-    def __init__(self, draw_week: Callable[[Canvas, int], None], week: int, right: bool) -> None:
+    def __init__(self, draw_week: Callable[[Canvas, int], None], week: int) -> None:
         super().__init__()
-        self.draw_week, self.week, self.right = draw_week, week, right
+        self.draw_week, self.week = draw_week, week
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         self.width, self.height = available_width, available_height
         return self.width, self.height
 
     def draw(self) -> None:
-        canvas = self.canv
-        name = f"log-week-{self.week}"
-        if not self.right:  # the week is drawn once, as a form both halves show
-            canvas.beginForm(name, 0, 0, 2 * self.width, self.height)
-            self.draw_week(canvas, self.week)
-            canvas.endForm()
-        canvas.saveState()
-        page = canvas.beginPath()
-        page.rect(0, 0, self.width, self.height)
-        canvas.clipPath(page, stroke=0, fill=0)
-        if self.right:
-            canvas.translate(-self.width, 0)
-        canvas.doForm(name)
-        canvas.restoreState()
+        self.draw_week(self.canv, self.week)
 
 
 class TurnedWeek(Flowable):  # type: ignore[misc]
@@ -117,8 +106,8 @@ def bilingual_week_pages(
         area = (height - FOLIO_ROOM, width)
         turned = paper_week_drawer(guide, setting, log_details, weeks, area, plan)
         return [TurnedWeek(turned, week) for week in range(1, weeks.count + 1)]
-    draw = paper_week_drawer(guide, setting, log_details, weeks, (2 * width, height), plan)
+    left, right = split_week_drawers(guide, setting, log_details, weeks, page, plan)
     flowables: list[Flowable] = []
     for week in range(1, weeks.count + 1):
-        flowables += [HalfWeek(draw, week, right=False), HalfWeek(draw, week, right=True)]
+        flowables += [WeekPage(left, week), WeekPage(right, week)]
     return flowables

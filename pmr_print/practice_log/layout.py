@@ -98,9 +98,12 @@ def column_boxes(
     left: float, width: float, styles: Styles, heads: Sequence[LogColumn], day_texts: Sequence[str]
 ) -> tuple[tuple[str, float, float], ...]:
     """Each column's share of the width, or what its label needs; the day column also fits the
-    longest day text on one line; notes take the rest."""
+    longest day text on one line; notes take the rest. Fewer heads than COLUMNS (a week split
+    over two pages): each what it needs, and the width left shared by their shares."""
     size = styles.cell_head.fontSize
     widest_day = max(text_width(day, size, styles.faces, "label", True) for day in day_texts)
+    if len(heads) < len(COLUMNS):
+        return placed_columns(left, split_widths(width, styles, heads, widest_day), heads)
     widths = [
         max(width * share, narrowest(head.head, styles))
         for (_, _, share), head in zip(COLUMNS[:-1], heads, strict=False)
@@ -111,6 +114,34 @@ def column_boxes(
     placed, x = [], left
     for (key, _, _), column_width in zip(COLUMNS, widths, strict=True):
         placed.append((key, x, column_width))
+        x += column_width
+    return tuple(placed)
+
+
+def split_widths(
+    width: float, styles: Styles, heads: Sequence[LogColumn], widest_day: float
+) -> list[float]:
+    shares = {key: share or 0.2 for key, _, share in COLUMNS}  # notes count as 0.2
+    least = [narrowest(head.head, styles) for head in heads]
+    if heads[0].key == "day":
+        # as wide as its longest day, or what the others leave it, but never so narrow that a
+        # day (shrunk to fit) is set below the small size: then the others give way
+        shrunk = widest_day * styles.small.fontSize / styles.cell_head.fontSize + 2 * PAD + 1
+        least[0] = max(least[0], min(widest_day + 2 * PAD + 1, width - sum(least[1:])), shrunk)
+        if sum(least) > width:
+            others = (width - least[0]) / sum(least[1:])
+            least = [least[0], *(need * others for need in least[1:])]
+    chosen = [shares[head.key] for head in heads]
+    spare = max(0.0, width - sum(least))
+    return [need + spare * share / sum(chosen) for need, share in zip(least, chosen, strict=True)]
+
+
+def placed_columns(
+    left: float, widths: Sequence[float], heads: Sequence[LogColumn]
+) -> tuple[tuple[str, float, float], ...]:
+    placed, x = [], left
+    for head, column_width in zip(heads, widths, strict=True):
+        placed.append((head.key, x, column_width))
         x += column_width
     return tuple(placed)
 
@@ -150,17 +181,23 @@ def writing_gap(styles: Styles) -> float:
 
 
 def geometry(
-    theme: Theme, styles: Styles, heads: Sequence[LogColumn], day_texts: Sequence[str]
+    theme: Theme,
+    styles: Styles,
+    heads: Sequence[LogColumn],
+    day_texts: Sequence[str],
+    head_room: float = 0.0,
 ) -> Geometry:
     """The page's layout: `heads` are the plan's column heads, `day_texts` the longest texts a
-    day cell may hold."""
-    width, height = landscape(theme)
+    day cell may hold. Fewer heads than COLUMNS: a page of a week split over two, upright as
+    the theme's page, its table head `head_room` lower (for a week title that wraps)."""
+    split = len(heads) < len(COLUMNS)
+    width, height = theme.page_size if split else landscape(theme)
     margin = theme.margin * 0.75
     title_baseline = height - margin - styles.title.fontSize * 0.8
     week_baseline = title_baseline - styles.h3.leading * 1.5
     scale_baseline = week_baseline - styles.small.leading * 1.5
     columns = column_boxes(margin, width - 2 * margin, styles, heads, day_texts)
-    head_top = scale_baseline - styles.small.leading * 0.8
+    head_top = scale_baseline - styles.small.leading * 0.8 - head_room
     head = Box(margin, head_top - head_height(columns, styles, heads), width - 2 * margin, 0)
     head = Box(head.x, head.y, head.width, head_top - head.y)
     footer_baseline = margin * 0.6

@@ -210,6 +210,8 @@ def draw_day(
 ) -> None:
     day = context.weeks.day(week, row + 1)
     draw_day_label(canvas, context, context.plan.week(week).days[row], row)
+    if not any(key == "practised" for key, _, _ in context.geometry.columns):
+        return  # the right-hand page of a week split over two: the day and its ratings
     square = checkbox_box(context.geometry, row)
     canvas.setStrokeColor(context.colour("muted"))
     canvas.setLineWidth(0.8)
