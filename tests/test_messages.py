@@ -4,6 +4,7 @@ them (pmr_print/spreadsheets.py)."""
 from __future__ import annotations
 
 import codecs
+import dataclasses
 import pathlib
 import re
 import string
@@ -14,11 +15,12 @@ from pmr_print import cli, messages
 from pmr_print.messages import Field, Month, Said, catalog, option
 from pmr_print.problems import UsageError
 from pmr_print.spreadsheets import decode, delimiter, fallback_encoding, iso_dates
+from pmr_print.web.text import EN, ZH, PageText
 
 
 @pytest.mark.parametrize("lang", messages.LANGS)
 def test_every_message_is_written_once_in_every_language(lang: str) -> None:
-    found = catalog(lang)
+    found = {key: text for key, text in catalog(lang).items() if "\x04" not in key}
     assert set(found) == set(messages.MESSAGES)
     for msgid, text in found.items():
         names = {name for _, name, _, _ in string.Formatter().parse(msgid) if name}
@@ -38,6 +40,16 @@ def test_every_message_is_written_once_in_every_language(lang: str) -> None:
                 "reason",
                 "Unicode",
             }, (msgid, words)
+
+
+def test_the_pages_own_words_come_from_the_catalog() -> None:
+    english = {key.partition("\x04")[2] for key in catalog("en") if key.startswith("page\x04")}
+    for field in dataclasses.fields(PageText):
+        if field.name != "lang":
+            word = getattr(EN, field.name)
+            assert word in english, field.name
+            assert getattr(ZH, field.name) != word, field.name  # translated, not English
+    assert ZH.omit_reason == "跳过肌肉群的原因"
 
 
 def test_a_field_is_named_by_each_surface() -> None:

@@ -152,11 +152,26 @@ def catalog(lang: str) -> Mapping[str, str]:
     if not path.is_file():
         return {}
     found = read_po(io.BytesIO(path.read_bytes()), locale=lang, abort_invalid=True)
-    return {str(m.id): str(m.string) for m in found if m.id and m.string and not m.fuzzy}
+    return {
+        in_context(m.context, str(m.id)): str(m.string)
+        for m in found
+        if m.id and m.string and not m.fuzzy
+    }
+
+
+def in_context(context: str | None, msgid: str) -> str:
+    """A catalog's key: the msgid, after its context as gettext joins them ("page\x04Date")."""
+    return f"{context}\x04{msgid}" if context else msgid
+
+
+def page_word(lang: str, english: str) -> str:
+    """One of the page's own words (msgctxt "page") in `lang`; the English without one."""
+    return translate(lang, in_context("page", english))
 
 
 def translate(lang: str, msgid: str) -> str:
-    return catalog(lang.split("-")[0].split("_")[0]).get(msgid, msgid)
+    found = catalog(lang.split("-")[0].split("_")[0]).get(msgid)
+    return found if found is not None else msgid.rpartition("\x04")[2]
 
 
 class SaidError(UsageError):

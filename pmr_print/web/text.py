@@ -1,9 +1,14 @@
 """Every word the page shows, per page language, in one typed object (the content's own words,
-such as the muscle groups and protocols, come from the guide of that language)."""
+such as the muscle groups and protocols, come from the guide of that language). The English is
+written here; every other language comes from the message catalog (pmr_print/messages/<lang>.po,
+msgctxt "page"), as the messages do."""
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
+
+from pmr_print.messages import page_word
 
 
 @dataclass(frozen=True)
@@ -208,105 +213,19 @@ EN = PageText(
     busy="pmr-print is busy with three long jobs: try again in a minute.",
 )
 
-ZH = PageText(
-    lang="zh",
-    title="渐进式肌肉放松 · 打印",
-    tagline="为渐进式肌肉放松训练生成可直接打印的讲义、步骤卡、练习记录表、小册子和工作坊资料。",
-    switch_label="页面语言",
-    product="打印内容",
-    handout="治疗师讲义",
-    handout_hint="为一位来访者准备的步骤顺序、练习计划和注意事项。",
-    cards="步骤卡",
-    cards_hint="每一步一张配图卡片，可裁切使用，也可在屏幕上展示。",
-    log="练习记录表",
-    log_hint="每周一页的空白记录表，或根据日记生成的完整记录。",
-    booklet="小册子",
-    booklet_hint="给来访者的 A5 小册子：讲义、步骤卡和记录表合为一册。",
-    booklet_options="小册子",
-    booklet_weeks_hint="册内练习记录的周数：1 到 12；留空则为 4 周。",
-    impose="骑马钉打印文件",
-    impose_hint="每面两页：双面打印，沿短边翻转，对折后装订。",
-    workshop="团体工作坊资料",
-    workshop_hint="用于团体：主持人讲稿、投影片和每位参与者一份资料。",
-    workshop_options="工作坊",
-    roster="名单（CSV）",
-    roster_hint="每行一位参与者，最多 500 位，表头为 id,name,lang,start,omit,omit_reason。",
-    zip_ready="工作坊资料已生成，请下载 zip 文件。",
-    make_zip="生成工作坊资料",
-    download_zip="下载 zip 文件",
-    language_paper="语言与纸张",
-    content_lang="PDF 的语言",
-    locale="地区（日期格式、每周首日）",
-    automatic="自动",
-    automatic_picked="自动（{picked}）",
-    paper="纸张",
-    protocol="练习方案",
-    large_print="大字版",
-    large_print_hint="正文 16 磅，字体更易辨认。",
-    grayscale="灰度",
-    grayscale_hint="不用彩色，适合普通打印机。",
-    for_whom="使用对象",
-    client="来访者",
-    clinician="治疗师",
-    clinic="机构",
-    date="日期",
-    date_hint="格式为 YYYY-MM-DD；留空则为今天。",
-    recording_url="录音链接",
-    recording_hint="会附二维码打印；以 https:// 开头。",
-    leave_out="需要跳过的肌肉群",
-    leave_out_hint="勾选的肌肉群将不出现在表格和时长中，讲义会注明跳过哪些及原因。",
-    omit_reason="跳过肌肉群的原因",
-    card_options="步骤卡",
-    layout="版式",
-    layout_auto="自动：每页四张；双语大字版每页两张",
-    layout_4up="每页四张，带裁切线",
-    layout_2up="每页两张（半页）",
-    layout_1up="每页一张",
-    duplex="双面打印",
-    duplex_hint="正面为插图，背面为文字；沿长边翻转。",
-    log_options="练习记录表",
-    name="来访者姓名",
-    start="第一天",
-    start_hint="格式为 YYYY-MM-DD；留空则从下周开始。",
-    weeks="周数",
-    weeks_hint="1 到 52；留空则为 4 周。",
-    diary="日记（可选）",
-    diary_hint="上传 CSV 或 JSON 日记，可生成带进度图的完整记录。",
-    choose_file="选择文件",
-    no_file="未选择文件",
-    make="生成 PDF",
-    preview="预览",
-    preview_empty="选择要打印的内容，然后点击“生成 PDF”，结果会显示在这里。",
-    preview_frame="刚生成的 PDF",
-    download="下载 PDF",
-    working="正在生成 PDF……",
-    ready="已生成。",
-    fix_fields="请修改下面标出的内容。",
-    skipped_rows="以下各行未被采用：",
-    read_title="读取已填写的记录表",
-    read_intro="上传在屏幕上填写过的练习记录表，取回其中的记录。",
-    filled_log="已填写的记录表（PDF）",
-    format="格式",
-    edition="版本",
-    edition_pdf="PDF（用于打印）",
-    edition_html="无障碍网页（HTML）",
-    edition_hint="适合读屏软件和屏幕阅读：单个文件，离线也能打开。",
-    make_html="生成网页",
-    download_html="下载网页",
-    read="读取记录",
-    entries_ready="记录如下：",
-    failed="出现问题：",
-    footer="仅在本机运行：您输入的内容不会发送到别处，也不会被保存。",
-    more_options="更多选项：地区、纸张、练习方案、大字版",
-    stale="表单已修改，预览已过时：请再次点击“{make}”后再下载。",
-    cleared="暂无可下载的文件：请修改标出的内容，再点击“{make}”。",
-    seconds="{seconds} 秒",
-    slow="需要几秒钟，请稍候。",
-    offline="页面无法连接到 pmr-print：程序已停止。请重新启动（pmr-print serve），"
-    "再点击按钮；已填写的内容会保留。",
-    too_large="文件超过 8 MB：请选择日记、名单或已填写的记录表本身。",
-    busy="pmr-print 正在处理三项耗时任务，请一分钟后再试。",
-)
+
+def in_language(lang: str) -> PageText:
+    """The page's words in `lang`, from the message catalog (messages/<lang>.po, msgctxt
+    "page"), each English word of EN its msgid."""
+    words = {
+        field.name: page_word(lang, getattr(EN, field.name))
+        for field in dataclasses.fields(PageText)
+        if field.name != "lang"
+    }
+    return PageText(lang=lang, **words)
+
+
+ZH = in_language("zh")
 
 TEXTS: dict[str, PageText] = {"en": EN, "zh": ZH}
 LANGUAGE_NAMES: dict[str, str] = {"en": "English", "zh": "中文", "bi": "English + 中文"}
