@@ -4,23 +4,12 @@ passage without an id, or without a partner in another language, is reported."""
 
 from __future__ import annotations
 
-from pmr_print.model import Guide, Paragraph, Section
+from pmr_print.model import SECTION_IDS, Guide, Paragraph, Section
 from pmr_print.problems import Problem
 
 # The sections whose passages a bilingual edition pairs; the muscle groups and protocols pair by
 # their own ids and the references by DOI.
-PAIRED = (
-    "about",
-    "preparation",
-    "breathing",
-    "sequence",
-    "post-relaxation",
-    "practice-plan",
-    "considerations",
-    "drawbacks",
-    "benefits",
-    "screening",
-)
+PAIRED = tuple(name for name in SECTION_IDS if name not in ("references", "protocols"))
 NO_ID = (
     "this passage has no id: end it with {#some-id}, the same id as its translation's, so that "
     "the bilingual edition prints the two side by side"
