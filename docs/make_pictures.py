@@ -5,7 +5,10 @@
 - docs/output.png: page 1 of the Chinese handout beside an English step card (1-up);
 - docs/bilingual.png: page 1 of the bilingual handout (`--lang bi`) beside a bilingual card;
 - docs/log.png: week 1 of a Chinese log filled in with pypdf (as a viewer would fill it), beside
-  the progress page of the completed log made from what `pmr-print log --read` gives back.
+  the progress page of the completed log made from what `pmr-print log --read` gives back;
+- docs/booklet.png: the bilingual large-print booklet's log week over two facing pages (its
+  columns split, the Day column on both), beside the English booklet's log week, one A5 page
+  turned.
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ import pypdfium2 as pdfium
 from PIL import Image
 
 from pmr_print import api
-from pmr_print.options import HandoutDetails, LogDetails, PrintOptions
+from pmr_print.options import BookletDetails, HandoutDetails, LogDetails, PrintOptions
 
 HERE = pathlib.Path(__file__).resolve().parent
 GAP = 24
@@ -96,7 +99,38 @@ def log_picture() -> None:
     side_by_side(page_image(form, 0, width=900), page_image(done, 1, width=900), HERE / "log.png")
 
 
+def first_page_with(pdf: bytes, words: str) -> int:
+    document = pdfium.PdfDocument(pdf)
+    try:
+        for index, page in enumerate(document):
+            if words in page.get_textpage().get_text_range().replace("\r\n", " "):
+                return index
+    finally:
+        document.close()
+    raise LookupError(words)
+
+
+def spread(pdf: bytes, left: int, height: int) -> Image.Image:
+    """A left-hand page and the page facing it, as the open booklet shows them."""
+    pages = [page_image(pdf, index, height=height) for index in (left, left + 1)]
+    sheet = Image.new("RGB", (pages[0].width + pages[1].width, height), "white")
+    sheet.paste(pages[0], (0, 0))
+    sheet.paste(pages[1], (pages[0].width, 0))
+    return sheet
+
+
+def booklet_picture() -> None:
+    details = BookletDetails(client="王芳 Wang Fang", clinician="Dr Lee 李医生",
+                             date=dt.date(2026, 3, 9), weeks=2)  # fmt: skip
+    large = api.booklet_pdf(api.load("bi"), PrintOptions(paper="a4", large_print=True), details)
+    normal = api.booklet_pdf(api.load("en"), PrintOptions(paper="a4"), details)
+    left = spread(large, first_page_with(large, "Practised"), 760)
+    turned = page_image(normal, first_page_with(normal, "Weekly reflection"), height=760)
+    side_by_side(left, turned, HERE / "booklet.png")
+
+
 if __name__ == "__main__":
     output_picture()
     bilingual_picture()
     log_picture()
+    booklet_picture()
