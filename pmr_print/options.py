@@ -14,6 +14,7 @@ from pmr_print.languages import Language, language
 from pmr_print.limits import LAST_LOG_DAY, check_log_day, check_text, quoted, unique_items
 from pmr_print.locales import default_paper, locale_for_language, resolve_region
 from pmr_print.messages import (
+    BOOKLET_YEARS,
     LOG_YEARS,
     NO_SUCH_DAY,
     NO_SUCH_MONTH,
@@ -220,9 +221,8 @@ class BookletDetails(HandoutDetails):
                 check_log_day(self.date)
                 check_log_day(self.date + dt.timedelta(weeks=self.weeks + 1))
         except (ValueError, OverflowError):
-            raise UsageError(
-                f"--date {self.date}: a booklet's log weeks must lie between 1900 and "
-                f"{LAST_LOG_DAY.year}"
+            raise usage(
+                BOOKLET_YEARS, "date", value=str(self.date), last=LAST_LOG_DAY.year
             ) from None
 
 

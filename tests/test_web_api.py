@@ -172,6 +172,15 @@ def test_spreadsheets_as_excel_and_wps_save_them(client: TestClient) -> None:
     assert found["entries"].startswith("日记（可选）：d.csv 中的日期既可读作“日/月”")
 
 
+def test_a_booklet_whose_log_would_leave_the_years_is_a_bad_date_not_a_crash(
+    client: TestClient,
+) -> None:
+    found = errors(client.post("/api/booklet", json={"date": "1899-12-31", "client": "Ann"}))
+    assert found == {
+        "date": "Date 1899-12-31: a booklet's log weeks must lie between 1900 and 2999"
+    }
+
+
 def test_leaving_out_every_group_comes_in_the_same_round_as_a_bad_date(client: TestClient) -> None:
     every = ["feet", "lower-legs", "upper-legs", "buttocks", "abdomen", "chest", "back"]
     every += ["shoulders", "arms-hands", "neck", "jaw", "eyes", "forehead"]

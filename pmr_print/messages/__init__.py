@@ -35,6 +35,7 @@ NO_SUCH_DAY = "{field}: {day} {month} does not exist; check the day and the mont
 NO_SUCH_MONTH = "{field} {value}: there is no month {number}; write it as YYYY-MM-DD"
 WEEKS_RANGE = "{field} {value}: give a number of weeks from {low} to {high}"
 LOG_YEARS = "{field} {value}: a log's weeks must lie between 1900 and {last}"
+BOOKLET_YEARS = "{field} {value}: a booklet's log weeks must lie between 1900 and {last}"
 NOT_A_NUMBER = "{field}: {value} is not a whole number; write digits only, e.g. 4"
 TOO_LONG = "{field}: {count} characters; at most {limit}"
 NOT_UNICODE = "{field}: not valid Unicode text ({char} alone); check the encoding"
@@ -69,6 +70,7 @@ MESSAGES = (
     NO_SUCH_MONTH,
     WEEKS_RANGE,
     LOG_YEARS,
+    BOOKLET_YEARS,
     NOT_A_NUMBER,
     TOO_LONG,
     CONTROL,

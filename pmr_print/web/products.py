@@ -233,6 +233,9 @@ def make_booklet(reader: Reader, shelf: Shelf) -> Result:
         reader.check("weeks", lambda: BookletDetails(weeks=weeks))
     impose = reader.flag("impose")
     kind = edition_format(reader)
+    if person is not None and "weeks" not in reader.errors:  # its log's weeks within the years
+        whole = {**vars(person), "weeks": 4 if weeks is None else weeks}
+        reader.check("date", lambda: BookletDetails(**whole))
     reader.done()
     assert edition is not None and person is not None
     details = BookletDetails(**vars(person), weeks=4 if weeks is None else weeks)
