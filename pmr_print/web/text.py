@@ -84,6 +84,8 @@ class PageText:
     preview_frame: str
     download: str
     working: str
+    working_zip: str
+    working_html: str
     ready: str
     fix_fields: str
     skipped_rows: str
@@ -185,6 +187,8 @@ EN = PageText(
     preview_frame="The PDF just made",
     download="Download the PDF",
     working="Making the PDF…",
+    working_zip="Making the workshop pack: a packet for each participant…",
+    working_html="Making the web page…",
     ready="Ready.",
     fix_fields="Please correct the fields marked below.",
     skipped_rows="These rows were left out:",

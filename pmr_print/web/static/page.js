@@ -223,7 +223,14 @@
     made = false;
     download.hidden = true;
     button.disabled = true;
-    status.textContent = messages.working + (isSlow() ? " " + messages.slow : "");
+    const data = new FormData(makeForm);
+    const working =
+      data.get("product") === "workshop"
+        ? messages.workingZip
+        : data.get("format") === "html"
+          ? messages.workingHtml
+          : messages.working;
+    status.textContent = working + (isSlow() ? " " + messages.slow : "");
     startClock();
     try {
       const response = await post(makeForm);
