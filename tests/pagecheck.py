@@ -141,6 +141,8 @@ def read_page(page: pdfium.PdfPage, number: int, ink: bool) -> Page:
         data = image.tobytes()
         share = sum(1 for value in data if value < 200) / len(data)
     width, height = page.get_size()
+    if page.get_rotation() in (90, 270):  # text boxes are in the page's own, unturned space
+        width, height = height, width
     page.close()
     return Page(number, width, height, tuple(glyphs), share)
 

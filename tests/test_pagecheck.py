@@ -130,6 +130,25 @@ def test_a_turned_page_is_read_as_its_reader_turns_it() -> None:
     assert kinds(pdf(body, turned("第1周：3月15日")), chinese=True) == set()
 
 
+def test_a_page_turned_by_its_rotate_key_is_read_in_its_own_space() -> None:
+    """A landscape page shown upright (/Rotate 90, as the workshop's print file turns the log)
+    keeps its text on the page; text off its edge is still found."""
+    import pypdf
+
+    def turned(data: bytes) -> bytes:
+        reader = pypdf.PdfReader(io.BytesIO(data))
+        writer = pypdf.PdfWriter()
+        for page in reader.pages:
+            writer.add_page(page.rotate(90))
+        out = io.BytesIO()
+        writer.write(out)
+        return out.getvalue()
+
+    assert problems(turned(pdf(body))) == []
+    off = pdf(body, lambda c: c.drawString(WIDTH - 30, 300, "off the trim"))
+    assert "text off the page" in kinds(turned(off))
+
+
 def test_large_print_below_its_floor_is_found() -> None:
     def small(c: canvas.Canvas) -> None:
         c.setFont("Helvetica", 9.6)

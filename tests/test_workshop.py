@@ -133,6 +133,10 @@ def test_the_print_file_has_no_form_and_every_packet_starts_on_an_odd_page(
         assert packet.pages[0].extract_text() == first, number
         page += len(packet.pages) + len(packet.pages) % 2  # page is 0-based: even = odd page
     assert page == len(reader.pages)
+    # every page stands upright for one long-edge duplex run: the log's landscape pages turned
+    for sheet in reader.pages:
+        width, height = float(sheet.mediabox.width), float(sheet.mediabox.height)
+        assert (sheet.get("/Rotate", 0) == 90) == (width > height)
 
 
 def font_sizes(data: bytes) -> list[list[float]]:

@@ -238,11 +238,17 @@ def note(voices: Sequence[Voice], details: WorkshopDetails, day: dt.date) -> str
 
 def print_file(papers: Sequence[bytes]) -> bytes:
     """Every packet for paper, one after the other; each has an even page count, so each starts
-    on an odd page (a right-hand page in duplex printing)."""
+    on an odd page (a right-hand page in duplex printing). Landscape pages (the log's weeks) are
+    turned a quarter to stand upright like the handout's, so that one long-edge duplex run prints
+    every back the right way round: a log sheet's back is turned as its front."""
     with pikepdf.new() as pdf, ExitStack() as sources:  # qpdf reads sources until the save
         for paper in papers:
             packet = sources.enter_context(pikepdf.open(io.BytesIO(paper)))
             pdf.pages.extend(packet.pages)
+        for page in pdf.pages:
+            box = page.mediabox
+            if float(box[2]) - float(box[0]) > float(box[3]) - float(box[1]):
+                page.Rotate = 90
         pdf.docinfo["/Title"] = "pmr-print workshop packets"
         pdf.docinfo["/Producer"] = "pmr-print"
         out = io.BytesIO()
