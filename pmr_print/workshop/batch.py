@@ -14,22 +14,26 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Executor, Future, ProcessPoolExecutor, wait
 from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Any
 
 from pmr_print.batch import workers_for
 from pmr_print.workshop.packet import (
     Body,
     BodyKey,
+    Made,
     PacketSetup,
     attempt_body,
-    attempt_stamp,
     body_key,
+    named,
     prepare,
+    prepare_names,
+    stamp_rows,
 )
 from pmr_print.workshop.results import Packet
 from pmr_print.workshop.roster import Row
 
-Results = Iterator[tuple[Row, Packet | str]]  # each row with its packet or why it failed
-Pending = dict[Future[Body | str], list[Row]]  # a body on its way, for these rows
+Results = Iterator[tuple[Row, Made | str]]  # each row with its packet or why it failed
 
 
 def default_pool(setup: PacketSetup, jobs: int) -> ProcessPoolExecutor:
@@ -43,17 +47,19 @@ def running(
     rows: Sequence[Row], setup: PacketSetup, executor: Executor | None = None
 ) -> Iterator[Results]:
     """Each distinct body submitted at once (rows that differ only in name and id share one);
-    inside the block, each row with its packet, stamped here as its body arrives (the caller
-    may do other work first, while the workers build)."""
+    inside the block, each row with its packet as it is made (the caller may do other work
+    first, while the workers build)."""
     groups: dict[BodyKey, list[Row]] = {}
     for row in rows:
         groups.setdefault(body_key(row), []).append(row)
-    pool = default_pool(setup, len(groups)) if executor is None else None
+    pool = default_pool(setup, len(rows)) if executor is None else None
     runner = executor if pool is None else pool
     assert runner is not None
-    pending = {runner.submit(attempt_body, group[0], setup): group for group in groups.values()}
+    pending: Pending = {
+        runner.submit(attempt_body, group[0], setup): Bodies(group) for group in groups.values()
+    }
     try:
-        yield stamped(pending, runner, setup)
+        yield made(pending, runner, setup)
     finally:
         for future in pending:
             future.cancel()
@@ -61,27 +67,60 @@ def running(
             pool.shutdown()
 
 
-def stamped(pending: Pending, runner: Executor, setup: PacketSetup) -> Results:
-    """Each row's packet, stamped on its body; rows whose name takes more or fewer lines in
-    the handout's details than the body's get a body of their own, laid out with the first."""
-    prepare(setup)  # this process draws the names
+@dataclass(frozen=True)
+class Bodies:
+    """A body on its way, for these rows."""
+
+    rows: list[Row]
+
+
+@dataclass(frozen=True)
+class Stamps:
+    """These rows' packets on their way, stamped on this body."""
+
+    body: Body
+    rows: list[Row]
+
+
+Pending = dict[Future[Any], Bodies | Stamps]
+STAMPS = 4  # packets a worker stamps in one go: few, for they come back in memory
+
+
+def made(pending: Pending, runner: Executor, setup: PacketSetup) -> Results:
+    """Each row's packet: its body's rows stamped in the workers, a few at a time, as it
+    arrives; rows whose name takes more or fewer lines in the handout's details than the
+    body's get a body of their own, laid out with the first."""
+    prepare_names(setup)  # this process draws the names of the print file
     while pending:
         done, _ = wait(pending, return_when=FIRST_COMPLETED)
         for future in done:
-            group = pending.pop(future)
+            work = pending.pop(future)
+            if isinstance(work, Stamps):
+                for row, found in zip(work.rows, future.result(), strict=True):
+                    result = (
+                        found
+                        if isinstance(found, str)
+                        else Made(named(work.body, row, setup), found)
+                    )
+                    yield row, result
+                continue
             body = future.result()
             if isinstance(body, str):
-                yield from ((row, body) for row in group)
+                yield from ((row, body) for row in work.rows)
                 continue
-            misfits = [row for row in group if not body.fits(row.name)]
+            misfits = [row for row in work.rows if not body.fits(row.name)]
             if misfits:
-                pending[runner.submit(attempt_body, misfits[0], setup)] = misfits
-            for row in group:
-                if row not in misfits:
-                    yield row, attempt_stamp(body, row, setup)
+                pending[runner.submit(attempt_body, misfits[0], setup)] = Bodies(misfits)
+            fitting = [row for row in work.rows if row not in misfits]
+            for start in range(0, len(fitting), STAMPS):
+                rows = fitting[start : start + STAMPS]
+                pending[runner.submit(stamp_rows, body, rows, setup)] = Stamps(body, rows)
 
 
-def packets(rows: Sequence[Row], setup: PacketSetup, executor: Executor | None = None) -> Results:
+def packets(
+    rows: Sequence[Row], setup: PacketSetup, executor: Executor | None = None
+) -> Iterator[tuple[Row, Packet | str]]:
     """(row, its packet or the error that stopped it), in the order they finish."""
     with running(rows, setup, executor) as results:
-        yield from results
+        for row, found in results:
+            yield row, found if isinstance(found, str) else found.packet()

@@ -9,14 +9,10 @@ packets it wrote. The pack's files are named in FILES (and in the README).
 from __future__ import annotations
 
 import datetime as dt
-import io
 import pathlib
 from collections.abc import Callable, Sequence
 from concurrent.futures import Executor
-from contextlib import ExitStack
 from dataclasses import dataclass
-
-import pikepdf
 
 from pmr_print.edition import edition_langs, load_edition
 from pmr_print.files import read_regular
@@ -29,7 +25,8 @@ from pmr_print.options import PrintOptions, WorkshopDetails, resolve, resolve_pa
 from pmr_print.pdf.output import write_atomically
 from pmr_print.problems import SHOWN_PROBLEMS, UsageError
 from pmr_print.workshop.batch import Results, running
-from pmr_print.workshop.packet import PacketSetup
+from pmr_print.workshop.packet import Named, PacketSetup
+from pmr_print.workshop.printfile import PrintFile
 from pmr_print.workshop.results import WorkshopReport
 from pmr_print.workshop.roster import SAFE_ID, RowProblem, read_roster
 from pmr_print.workshop.script import render_script
@@ -122,7 +119,7 @@ def workshop_files(
     day = details.date or dt.date.today()
     voices = speakers(options, details, content)
     files: dict[str, bytes] = {}
-    papers: dict[str, bytes] = {}
+    papers: dict[str, Named] = {}
     with running(checked.rows, packet_setup(options, details, content, day), executor) as results:
         author = details.clinician or details.clinic or "pmr-print"
         script = render_script(voices, author, note(voices, details, day))
@@ -132,7 +129,7 @@ def workshop_files(
                 problems.append(RowProblem(origin, row.line, row.id, result))
             else:
                 files[f"{PACKETS}/{row.id}.pdf"] = result.fillable
-                papers[row.id] = result.paper
+                papers[row.id] = result.named
     problems.sort(key=lambda problem: problem.line)
     if not papers:
         return {}, problems
@@ -162,22 +159,22 @@ def collect(
     target: Target,
     report: WorkshopReport,
     progress: Progress | None,
-) -> dict[str, bytes]:
-    """Write each packet as it arrives; return the paper copies by id."""
-    papers: dict[str, bytes] = {}
+) -> dict[str, Named]:
+    """Write each packet as it arrives; return them by id, for the print file."""
+    papers: dict[str, Named] = {}
     for done, (row, result) in enumerate(results, start=1):
         if isinstance(result, str):
             report.problems.append(RowProblem(str(target.roster), row.line, row.id, result))
         else:
             report.written.append(target.write(f"{PACKETS}/{row.id}.pdf", result.fillable))
-            papers[row.id] = result.paper
+            papers[row.id] = result.named  # its body is shared; its name is a few bytes
             report.built += 1
         if progress is not None:
             progress(done, count)
     return papers
 
 
-def clear_failed(folder: pathlib.Path, report: WorkshopReport, built: dict[str, bytes]) -> None:
+def clear_failed(folder: pathlib.Path, report: WorkshopReport, built: dict[str, Named]) -> None:
     """A failed row leaves nothing: not even the packet an earlier run wrote for it. Ids are
     compared case-folded: on a case-insensitive disk (macOS, Windows) the P02 refused as a
     twin of p02 names p02's packet, which stays."""
@@ -236,21 +233,16 @@ def note(voices: Sequence[Voice], details: WorkshopDetails, day: dt.date) -> str
     return " · ".join(part for part in parts if part)
 
 
-def print_file(papers: Sequence[bytes]) -> bytes:
-    """Every packet for paper, one after the other; each has an even page count, so each starts
-    on an odd page (a right-hand page in duplex printing). Landscape pages (the log's weeks) are
-    turned a quarter to stand upright like the handout's, so that one long-edge duplex run prints
-    every back the right way round: a log sheet's back is turned as its front."""
-    with pikepdf.new() as pdf, ExitStack() as sources:  # qpdf reads sources until the save
-        for paper in papers:
-            packet = sources.enter_context(pikepdf.open(io.BytesIO(paper)))
-            pdf.pages.extend(packet.pages)
-        for page in pdf.pages:
-            box = page.mediabox
-            if float(box[2]) - float(box[0]) > float(box[3]) - float(box[1]):
-                page.Rotate = 90
-        pdf.docinfo["/Title"] = "pmr-print workshop packets"
-        pdf.docinfo["/Producer"] = "pmr-print"
-        out = io.BytesIO()
-        pdf.save(out, deterministic_id=True, compress_streams=True)
-        return out.getvalue()
+def print_file(packets: Sequence[Named]) -> bytes:
+    """Every packet for paper, one after the other, each body's pages, fonts and figures once
+    (printfile.py); each has an even page count, so each starts on an odd page (a right-hand
+    page in duplex printing). Landscape pages (the log's weeks) are turned a quarter to stand
+    upright like the handout's, so that one long-edge duplex run prints every back the right
+    way round: a log sheet's back is turned as its front (printfile.py turns them)."""
+    document = PrintFile()
+    try:
+        for packet in packets:
+            document.add(packet)
+        return document.save()
+    finally:
+        document.close()

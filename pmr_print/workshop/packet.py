@@ -11,6 +11,7 @@ import datetime as dt
 import functools
 import io
 import pathlib
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import pikepdf
@@ -27,7 +28,7 @@ from pmr_print.practice_log.render import form_font, render_log
 from pmr_print.problems import PmrError
 from pmr_print.workshop.results import Packet
 from pmr_print.workshop.roster import Row
-from pmr_print.workshop.stamp import name_streams, stamp
+from pmr_print.workshop.stamp import Stamper, name_streams
 
 
 @dataclass(frozen=True)
@@ -62,10 +63,16 @@ def guide_for(content: pathlib.Path, lang: str) -> Guide:
 
 def prepare(setup: PacketSetup) -> None:
     """Pay a process's start-up once: content, text fonts and the log's form font."""
+    prepare_names(setup)
+    for lang, _ in setup.locales:
+        font_parts(form_font(guide_for(setup.content, lang), LogDetails()))
+
+
+def prepare_names(setup: PacketSetup) -> None:
+    """What a process that only stamps names needs: the text fonts."""
     for lang, _ in setup.locales:
         guide = guide_for(setup.content, lang)
         make_styles(resolve(setup.options(lang), guide).theme, lang)
-        font_parts(form_font(guide, LogDetails()))
 
 
 def build_packet(row: Row, setup: PacketSetup) -> Packet:
@@ -114,19 +121,73 @@ def build_body(row: Row, setup: PacketSetup) -> Body:
 
 
 def stamp_packet(body: Body, row: Row, setup: PacketSetup) -> Packet:
-    info = {
-        "/Title": f"{body.title} · {row.name}",
-        "/Author": setup.clinician or setup.clinic or "pmr-print",
-    }
-    names = name_streams(body.slots, row.name)
-    copies = []
-    for data in (body.fillable, body.paper):
-        with pikepdf.open(io.BytesIO(data)) as pdf:
-            stamp(pdf, names)
-            for key, value in info.items():
-                pdf.docinfo[key] = value
-            copies.append(saved(pdf))
-    return Packet(row.id, *copies)
+    return named(body, row, setup).packet()
+
+
+@dataclass(frozen=True)
+class Named:
+    """A packet as its body and the participant's name: small to keep (the body is shared),
+    made into files where they are written."""
+
+    id: str
+    name: str
+    body: Body
+    info: tuple[tuple[str, str], ...]
+
+    def fillable(self) -> bytes:
+        return self.copy(self.body.fillable)
+
+    def packet(self) -> Packet:
+        return Packet(self.id, self.fillable(), self.copy(self.body.paper))
+
+    def copy(self, data: bytes) -> bytes:
+        """`data` (the body's fillable or paper copy) with the name in its slots."""
+        stamper = Stamper(data)
+        try:
+            return self.stamped(stamper)
+        finally:
+            stamper.close()
+
+    def stamped(self, stamper: Stamper) -> bytes:
+        return stamper.stamped(name_streams(self.body.slots, self.name), self.info)
+
+
+def named(body: Body, row: Row, setup: PacketSetup) -> Named:
+    info = (
+        ("/Title", f"{body.title} · {row.name}"),
+        ("/Author", setup.clinician or setup.clinic or "pmr-print"),
+    )
+    return Named(row.id, row.name, body, info)
+
+
+@dataclass(frozen=True)
+class Made:
+    """A packet made: the fillable file, and the packet as its body and name (the print file
+    draws the names of many packets at once)."""
+
+    named: Named
+    fillable: bytes
+
+    def packet(self) -> Packet:
+        return Packet(self.named.id, self.fillable, self.named.copy(self.named.body.paper))
+
+
+def stamp_rows(body: Body, rows: Sequence[Row], setup: PacketSetup) -> list[bytes | str]:
+    """The fillable packet of each row, the body opened once (in a worker: the parent only
+    writes them). Each packet is the same bytes whichever rows are stamped with it."""
+    prepare_names(setup)
+    stamper = Stamper(body.fillable)
+    try:
+        return [attempt_fillable(stamper, named(body, row, setup)) for row in rows]
+    finally:
+        stamper.close()
+
+
+def attempt_fillable(stamper: Stamper, packet: Named) -> bytes | str:
+    try:
+        return packet.stamped(stamper)
+    except PmrError as error:
+        return str(error)
 
 
 def both_ways(handout: bytes, log: bytes, info: dict[str, str], lang: str) -> tuple[bytes, bytes]:
@@ -177,13 +238,6 @@ def attempt_body(row: Row, setup: PacketSetup) -> Body | str:
     """The body, or the message of a user-facing error (see attempt_packet)."""
     try:
         return build_body(row, setup)
-    except PmrError as error:
-        return str(error)
-
-
-def attempt_stamp(body: Body, row: Row, setup: PacketSetup) -> Packet | str:
-    try:
-        return stamp_packet(body, row, setup)
     except PmrError as error:
         return str(error)
 

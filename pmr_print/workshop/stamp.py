@@ -30,13 +30,20 @@ class Names:
 
 
 def name_streams(slots: Sequence[Slot], name: str) -> Names:
+    return names_of([(slots, name)])
+
+
+def names_of(packets: Sequence[tuple[Sequence[Slot], str]]) -> Names:
+    """Each name drawn in each of its slots, a page a slot, in order: one font subset for all
+    (the print file draws many packets' names at once)."""
     buffer = io.BytesIO()
     canvas = Canvas(buffer, invariant=1)
-    for slot in slots:
-        canvas.addLiteral(BEGIN.decode())
-        slot.draw(canvas, name)
-        canvas.addLiteral(END.decode())
-        canvas.showPage()
+    for slots, name in packets:
+        for slot in slots:
+            canvas.addLiteral(BEGIN.decode())
+            slot.draw(canvas, name)
+            canvas.addLiteral(END.decode())
+            canvas.showPage()
     canvas.save()
     return Names(buffer.getvalue())
 
@@ -80,18 +87,40 @@ def pieces(data: bytes) -> Iterator[bytes | int]:
     yield data[start:]
 
 
-def stamp(pdf: pikepdf.Pdf, names: Names) -> None:
-    """Draw the name in every slot of every page of `pdf` (a body, opened for this packet)."""
-    with pikepdf.open(io.BytesIO(names.pdf)) as source:
-        name = drawn(source)
-        fonts = {key: pdf.copy_foreign(font) for key, font in name.fonts.items()}
-    for page in pdf.pages:
-        data = page.Contents.read_bytes()
-        if SLOT.search(data) is None:
-            continue
-        joined = b"".join(
-            name.streams[piece] if isinstance(piece, int) else piece for piece in pieces(data)
+class Stamper:
+    """A body opened once and stamped with one name after another, each saved on its own (the
+    file holds only what its pages reach: nothing of the names before)."""
+
+    def __init__(self, data: bytes) -> None:
+        self.pdf = pikepdf.open(io.BytesIO(data))
+        self.pages = []
+        for page in self.pdf.pages:
+            content = page.Contents.read_bytes() if "/Contents" in page.obj else b""
+            if SLOT.search(content) is not None:
+                self.pages.append((page, list(pieces(content))))
+        self.fonts: list[str] = []  # the last name's
+
+    def stamped(self, names: Names, info: Sequence[tuple[str, str]]) -> bytes:
+        with pikepdf.open(io.BytesIO(names.pdf)) as source:
+            name = drawn(source)
+            fonts = {key: self.pdf.copy_foreign(font) for key, font in name.fonts.items()}
+        for page, parts in self.pages:
+            joined = b"".join(name.streams[p] if isinstance(p, int) else p for p in parts)
+            page.Contents = self.pdf.make_stream(joined)
+            kept = page.Resources.Font
+            for key in self.fonts:
+                if key in kept:
+                    del kept[key]
+            for key, font in fonts.items():
+                kept[key] = font
+        self.fonts = list(fonts)
+        for key, value in info:
+            self.pdf.docinfo[key] = value
+        out = io.BytesIO()  # the body's streams as they are, not decoded and compressed again
+        self.pdf.save(
+            out, deterministic_id=True, stream_decode_level=pikepdf.StreamDecodeLevel.none
         )
-        page.Contents = pdf.make_stream(joined)
-        for key, font in fonts.items():
-            page.Resources.Font[key] = font
+        return out.getvalue()
+
+    def close(self) -> None:
+        self.pdf.close()

@@ -1,0 +1,112 @@
+"""The one file to print every packet: each body's pages once, each participant's name on them.
+
+A packet's pages are its body's paper pages, whose content is cut at the name's slots: the pieces
+between, their fonts and figures are copied into the print file once per body and shared by
+every packet of that body; a packet adds only its page objects, the name's drawings and the name's
+small font subset. So the file grows by a few kilobytes a participant, not by a packet.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import pikepdf
+
+from pmr_print.workshop.packet import Body, Named
+from pmr_print.workshop.stamp import SLOT, drawn, names_of, pieces
+
+CHUNK = 100  # packets whose names share one font subset (and wait in memory to be drawn)
+
+
+@dataclass
+class SharedPage:
+    """A body's page in the print file: its dictionary, and its content as shared streams
+    between the slots' numbers."""
+
+    page: pikepdf.Object
+    content: Sequence[pikepdf.Object | int]
+
+
+class PrintFile:
+    """Packets added one by one, in print order; `save` writes the file."""
+
+    def __init__(self) -> None:
+        self.pdf = pikepdf.new()
+        self.bodies: dict[int, list[SharedPage]] = {}
+        self.sources: list[pikepdf.Pdf] = []
+        self.waiting: list[Named] = []
+
+    def shared(self, body: Body) -> list[SharedPage]:
+        found = self.bodies.get(id(body))
+        if found is None:
+            source = pikepdf.open(io.BytesIO(body.paper))  # read until the save
+            self.sources.append(source)
+            found = [self.share(page) for page in source.pages]
+            self.bodies[id(body)] = found
+        return found
+
+    def share(self, page: pikepdf.Page) -> SharedPage:
+        local = self.pdf.copy_foreign(page.obj)
+        if "/Contents" not in page.obj:  # the blank page that makes the count even
+            return SharedPage(local, [])
+        data = page.Contents.read_bytes()
+        if SLOT.search(data) is None:
+            return SharedPage(local, [local.Contents])
+        content = [
+            piece if isinstance(piece, int) else self.pdf.make_stream(piece)
+            for piece in pieces(data)
+        ]
+        return SharedPage(local, content)
+
+    def add(self, packet: Named) -> None:
+        self.waiting.append(packet)
+        if len(self.waiting) == CHUNK:
+            self.flush()
+
+    def flush(self) -> None:
+        """The waiting packets' pages, their names drawn together (one font subset for all)."""
+        names = names_of([(packet.body.slots, packet.name) for packet in self.waiting])
+        with pikepdf.open(io.BytesIO(names.pdf)) as source:
+            name = drawn(source)
+            fonts = {key: self.pdf.copy_foreign(font) for key, font in name.fonts.items()}
+        streams = iter([self.pdf.make_stream(stream) for stream in name.streams])
+        for packet in self.waiting:
+            own = [next(streams) for _ in packet.body.slots]
+            for shared in self.shared(packet.body):
+                self.pdf.pages.append(pikepdf.Page(self.pdf.make_indirect(
+                    stamped(shared, own, fonts))))  # fmt: skip
+        self.waiting.clear()
+
+    def save(self) -> bytes:
+        if self.waiting:
+            self.flush()
+        self.pdf.docinfo["/Title"] = "pmr-print workshop packets"
+        self.pdf.docinfo["/Producer"] = "pmr-print"
+        out = io.BytesIO()
+        self.pdf.save(out, deterministic_id=True, compress_streams=True)
+        return out.getvalue()
+
+    def close(self) -> None:
+        for source in self.sources:
+            source.close()
+        self.pdf.close()
+
+
+def stamped(
+    shared: SharedPage, streams: Sequence[pikepdf.Object], fonts: dict[str, pikepdf.Object]
+) -> pikepdf.Dictionary:
+    """A packet's page: the body's page, the name's drawings between its shared pieces."""
+    page = pikepdf.Dictionary({k: v for k, v in shared.page.items() if k != "/Parent"})
+    box = [float(value) for value in page.MediaBox]
+    if box[2] - box[0] > box[3] - box[1]:  # a log's week: upright, as the handout's pages
+        page.Rotate = 90
+    if any(isinstance(piece, int) for piece in shared.content):
+        page.Contents = pikepdf.Array(
+            [streams[p] if isinstance(p, int) else p for p in shared.content]
+        )
+        resources = pikepdf.Dictionary(dict(shared.page.Resources.items()))
+        resources.Font = pikepdf.Dictionary({**dict(resources.Font.items()), **fonts})
+        page.Resources = resources
+    return page
