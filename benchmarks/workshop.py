@@ -75,7 +75,8 @@ def main() -> None:
         print(f"| one cold zh handout | {handout:.1f} s | 1 × | | | |")
         for rows in args.rows:
             out = tmp / f"w{rows}"
-            argv = [PYTHON, "-m", "benchmarks.workshop", "--child", str(roster(tmp / f"r{rows}.csv", rows)), str(out)]  # fmt: skip
+            csv = roster(tmp / f"r{rows}.csv", rows)
+            argv = [PYTHON, "-m", "benchmarks.workshop", "--child", str(csv), str(out)]
             wall, stdout = timed(argv, env)
             found = json.loads(stdout.strip().splitlines()[-1])
             size = (out / "packets-to-print.pdf").stat().st_size
