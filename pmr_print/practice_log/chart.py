@@ -10,6 +10,7 @@ import datetime as dt
 from collections.abc import Sequence
 
 from babel.dates import format_skeleton
+from babel.numbers import format_decimal
 from reportlab.graphics import renderPDF
 from reportlab.graphics.charts.legends import Legend
 from reportlab.graphics.charts.lineplots import LinePlot
@@ -17,11 +18,10 @@ from reportlab.graphics.shapes import Drawing, String
 from reportlab.graphics.widgets.markers import makeMarker
 from reportlab.pdfgen.canvas import Canvas
 
-from pmr_print.i18n import number
 from pmr_print.practice_log.calendar import DAYS_PER_WEEK
 from pmr_print.practice_log.entries import Entry
 from pmr_print.practice_log.page import LogContext, draw_footer, text
-from pmr_print.practice_log.progress import WeekSummary, tension_series, week_summaries
+from pmr_print.practice_log.progress import WeekSummary, runs, tension_series, week_summaries
 
 TABLE_MAX_WEEKS = 8  # more weeks than this and the chart alone tells the story
 
@@ -37,9 +37,11 @@ def tension_chart(
     plot = LinePlot()
     plot.x, plot.y = size * 3, size * 3.2
     plot.width, plot.height = width - plot.x - size, height - plot.y - size * 3.5
-    before, after = tension_series(entries, context.weeks)
-    plot.data = [series or [(0, None)] for series in (before, after)]
-    for line, colour, marker in ((0, "accent", "FilledCircle"), (1, "caution", "FilledSquare")):
+    none: list[list[tuple[int, int | None]]] = [[(0, None)]]  # an empty series: no line
+    before, after = (runs(series) or none for series in tension_series(entries, context.weeks))
+    plot.data = [*before, *after]  # a line per run of days: it breaks where a day is missing
+    looks = [("accent", "FilledCircle")] * len(before) + [("caution", "FilledSquare")] * len(after)
+    for line, (colour, marker) in enumerate(looks):
         plot.lines[line].strokeColor = context.colour(colour)
         plot.lines[line].strokeWidth = 1.4
         plot.lines[line].symbol = makeMarker(marker, size=size * 0.6)
@@ -119,7 +121,7 @@ def summary_cells(context: LogContext, summary: WeekSummary) -> list[str]:
     locale = context.settings.locale
 
     def rating(value: float | None) -> str:
-        return "–" if value is None else number(value, locale)
+        return "–" if value is None else format_decimal(value, "0.0", locale=locale)
 
     return [
         context.plan.week(summary.week).name,

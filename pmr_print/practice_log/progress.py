@@ -27,6 +27,18 @@ def tension_series(entries: Iterable[Entry], weeks: LogWeeks) -> tuple[list[Poin
     return before, after
 
 
+def runs(series: list[Point]) -> list[list[Point]]:
+    """The series cut where a day is missing, so that a chart's line breaks at the gap instead
+    of implying ratings that do not exist."""
+    found: list[list[Point]] = []
+    for point in series:
+        if found and point[0] - found[-1][-1][0] == 1:
+            found[-1].append(point)
+        else:
+            found.append([point])
+    return found
+
+
 def average(values: list[int]) -> float | None:
     return round(sum(values) / len(values), 1) if values else None
 
