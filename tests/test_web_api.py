@@ -439,6 +439,19 @@ def test_the_api_takes_the_clinics_crisis_line(client: TestClient) -> None:
     assert response.status_code == 400 and "crisis_line" in errors(response)
 
 
+def test_the_page_asks_for_the_crisis_line_and_names_it_in_its_language(
+    client: TestClient,
+) -> None:
+    """The page's field, for the handout and booklet and for the workshop; too long, the message
+    names it as the page labels it."""
+    zh = client.get("/zh").text
+    assert zh.count('name="crisis_line"') == 2 and "急救和心理危机求助电话" in zh
+    sent = {"product": "handout", "page_lang": "zh", "crisis_line": "9" * 1000}
+    response = client.post("/make", data=sent, headers={"accept": "application/json"})
+    assert response.status_code == 400
+    assert errors(response)["crisis_line"].startswith("急救和心理危机求助电话")
+
+
 def test_a_filled_logs_day_left_out_is_named_by_its_date_in_the_pages_language(
     client: TestClient,
 ) -> None:

@@ -82,6 +82,21 @@ def test_a_handout_for_a_client_with_two_groups_left_out(
     assert "Back" in text and "Neck" in text and "recent back injury" in text
 
 
+def test_the_clinics_crisis_line_is_printed_in_the_handout(
+    server: Server, browser: Any, download_dir: pathlib.Path
+) -> None:
+    open_page(browser, server)
+    by_id(browser, "product-handout").click()
+    by_id(browser, "f-client").send_keys("Crisis Line")
+    by_id(browser, "f-crisis_line").send_keys("Lifeline 13 11 14")
+    by_id(browser, "make-button").click()
+    wait_for(lambda: by_id(browser, "download").is_displayed(), "the PDF")
+    by_id(browser, "download").click()
+    pdf = pypdf.PdfReader(io.BytesIO(downloaded(download_dir, "handout-en-crisis-line.pdf")))
+    text = " ".join(" ".join(page.extract_text() for page in pdf.pages).split())
+    assert "Emergency and crisis numbers: Lifeline 13 11 14" in text
+
+
 def test_bad_input_is_shown_beside_its_field_and_the_rest_is_kept(
     server: Server, browser: Any
 ) -> None:

@@ -33,7 +33,7 @@ from pmr_print.problems import PmrError, UsageError, summarised
 from pmr_print.spreadsheets import decode, fallback_encoding
 from pmr_print.web.fields import FieldErrors, Reader, Upload, key_named, message
 
-# crisis_line: the API takes it; the page's form does not show it yet
+# crisis_line: the page shows it for the handout, booklet and workshop (printed in their cautions)
 COMMON = ("lang", "locale", "paper", "protocol", "large_print", "grayscale", "crisis_line")
 HANDOUT = (  # in the page's order, which is the order of its messages
     "client",

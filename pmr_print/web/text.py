@@ -53,6 +53,8 @@ class PageText:
     client: str
     clinician: str
     clinic: str
+    crisis_line: str
+    crisis_line_hint: str
     date: str
     date_hint: str
     recording_url: str
@@ -156,6 +158,9 @@ EN = PageText(
     client="Client",
     clinician="Clinician",
     clinic="Clinic",
+    crisis_line="Emergency and crisis numbers",
+    crisis_line_hint="The clinic's numbers, printed with the cautions, e.g. Emergency 000, "
+    "Lifeline 13 11 14; if left empty, “Call your local emergency number.”",
     date="Date",
     date_hint="YYYY-MM-DD; today if left empty.",
     recording_url="Recording link",
@@ -263,7 +268,7 @@ FIELD_LABELS: dict[str, str] = {
     **{
         key: key
         for key in (
-            "locale paper protocol large_print grayscale client clinician clinic date "
+            "locale paper protocol large_print grayscale client clinician clinic crisis_line date "
             "recording_url omit_reason layout duplex name start weeks impose roster"
         ).split()
     },
