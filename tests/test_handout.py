@@ -317,3 +317,19 @@ def test_bullets_and_boxes_hang_clear_of_their_text(lang: str, large: bool) -> N
         right = style.bulletIndent + stringWidth(mark, style.bulletFontName, size) + 0.6 * size
         assert right <= style.leftIndent, (style.name, style.bulletFontName)
     assert styles.bullet.bulletFontName == styles.faces.latin.name
+
+
+def test_chinese_large_print_sets_its_figures_in_the_chinese_face() -> None:
+    """Atkinson Hyperlegible's slashed zero looks foreign in 2026年3月9日: Chinese large print
+    takes a number in Chinese text from the Han face; after a Latin word it stays Latin."""
+    from pmr_print.pdf.markup import runs
+    from pmr_print.pdf.styles import make_styles
+    from pmr_print.theme import make_theme
+
+    zh = make_styles(make_theme("a4", large_print=True), "zh").faces
+    assert runs("2026年3月9日", zh, "test") == [(zh.han.name, "2026年3月9日")]
+    assert runs("doi:10.1037", zh, "test") == [(zh.latin.name, "doi:10.1037")]
+    en = make_styles(make_theme("a4", large_print=True), "en").faces
+    assert runs("2026", en, "test") == [(en.latin.name, "2026")]
+    normal = make_styles(make_theme("a4"), "zh").faces
+    assert runs("2026年", normal, "test")[0] == (normal.latin.name, "2026")

@@ -53,6 +53,9 @@ class Faces:
     latin: Family
     han: Family
     link_colour: str = "#1F5F8B"
+    # Chinese large print: figures in Chinese text come from the Han face, not the Latin
+    # face's (Atkinson Hyperlegible's slashed zero looks foreign in 2026年3月9日)
+    han_figures: bool = False
 
 
 def is_han_script(char: str) -> bool:
@@ -75,6 +78,8 @@ def printing_face(char: str, previous: str, faces: Faces, bold: bool) -> str | N
         return previous or latin
     if char in NEUTRAL and previous:
         preferred = [previous]
+    elif faces.han_figures and "0" <= char <= "9" and previous in ("", han):
+        preferred = [han, latin]  # a number in Chinese text; after a Latin word it stays Latin
     else:
         preferred = [han, latin] if is_han_script(char) else [latin, han]
     for name in [*preferred, latin, han]:

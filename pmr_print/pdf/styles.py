@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from reportlab.lib.colors import HexColor
 from reportlab.lib.enums import TA_CENTER, TA_LEFT
@@ -42,6 +42,8 @@ def make_styles(theme: Theme, lang: str) -> Styles:
     """The styles of text in the language of the content folder `lang` (en, zh, zh-SG ...)."""
     record = language(lang)
     faces = faces_for(theme, record.han_family)
+    if record.text_face == "han" and theme.large_print:
+        faces = replace(faces, han_figures=True)
     face = faces.han if record.text_face == "han" else faces.latin
     base, bold = face.name, face.bold
     for name in (base, bold, faces.han.name, faces.latin.name):  # what the styles name
