@@ -133,6 +133,14 @@ def test_the_print_file_has_no_form_and_every_packet_starts_on_an_odd_page(
         assert packet.pages[0].extract_text() == first, number
         page += len(packet.pages) + len(packet.pages) % 2  # page is 0-based: even = odd page
     assert page == len(reader.pages)
+    # the first ten packets (every body of the roster) read there page by page as on their own
+    page = 0
+    for number in range(1, 11):
+        packet = pypdf.PdfReader(pack30 / PACKETS / f"p{number:02d}.pdf")
+        for own in packet.pages:
+            assert reader.pages[page].extract_text() == own.extract_text(), (number, page)
+            page += 1
+        page += len(packet.pages) % 2
     # every page stands upright for one long-edge duplex run: the log's landscape pages turned
     for sheet in reader.pages:
         width, height = float(sheet.mediabox.width), float(sheet.mediabox.height)

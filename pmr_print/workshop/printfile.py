@@ -28,6 +28,10 @@ class SharedPage:
     page: pikepdf.Object
     content: Sequence[pikepdf.Object | int]
 
+    @property
+    def slotted(self) -> bool:
+        return any(isinstance(piece, int) for piece in self.content)
+
 
 class PrintFile:
     """Packets added one by one, in print order; `save` writes the file."""
@@ -72,11 +76,14 @@ class PrintFile:
             name = drawn(source)
             fonts = {key: self.pdf.copy_foreign(font) for key, font in name.fonts.items()}
         streams = iter([self.pdf.make_stream(stream) for stream in name.streams])
+        resources: dict[int, pikepdf.Object] = {}  # a body page's, with these names' fonts
         for packet in self.waiting:
             own = [next(streams) for _ in packet.body.slots]
             for shared in self.shared(packet.body):
-                self.pdf.pages.append(pikepdf.Page(self.pdf.make_indirect(
-                    stamped(shared, own, fonts))))  # fmt: skip
+                if id(shared) not in resources and shared.slotted:
+                    resources[id(shared)] = self.pdf.make_indirect(with_fonts(shared, fonts))
+                page = stamped(shared, own, resources.get(id(shared)))
+                self.pdf.pages.append(pikepdf.Page(self.pdf.make_indirect(page)))
         self.waiting.clear()
 
     def save(self) -> bytes:
@@ -94,19 +101,24 @@ class PrintFile:
         self.pdf.close()
 
 
+def with_fonts(shared: SharedPage, fonts: dict[str, pikepdf.Object]) -> pikepdf.Dictionary:
+    """A body page's resources with the fonts of the names drawn on it."""
+    resources = pikepdf.Dictionary(dict(shared.page.Resources.items()))
+    resources.Font = pikepdf.Dictionary({**dict(resources.Font.items()), **fonts})
+    return resources
+
+
 def stamped(
-    shared: SharedPage, streams: Sequence[pikepdf.Object], fonts: dict[str, pikepdf.Object]
+    shared: SharedPage, streams: Sequence[pikepdf.Object], resources: pikepdf.Object | None
 ) -> pikepdf.Dictionary:
     """A packet's page: the body's page, the name's drawings between its shared pieces."""
     page = pikepdf.Dictionary({k: v for k, v in shared.page.items() if k != "/Parent"})
     box = [float(value) for value in page.MediaBox]
     if box[2] - box[0] > box[3] - box[1]:  # a log's week: upright, as the handout's pages
         page.Rotate = 90
-    if any(isinstance(piece, int) for piece in shared.content):
+    if resources is not None:
         page.Contents = pikepdf.Array(
             [streams[p] if isinstance(p, int) else p for p in shared.content]
         )
-        resources = pikepdf.Dictionary(dict(shared.page.Resources.items()))
-        resources.Font = pikepdf.Dictionary({**dict(resources.Font.items()), **fonts})
         page.Resources = resources
     return page
