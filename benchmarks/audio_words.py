@@ -69,6 +69,7 @@ def main() -> None:
     heard = " ".join(segment.text for segment in segments)
     said = captions(args.audio.with_suffix(".vtt"))
     took = time.perf_counter() - start
+    args.audio.with_suffix(".heard.txt").write_text(heard + "\n", "utf-8")  # to read the misses
     if args.lang == "en":
         ref, hyp = english(said), english(heard)
         print(f"WER {edits(ref, hyp)}/{len(ref)} = {edits(ref, hyp) / len(ref):.1%} [{took:.0f} s]")

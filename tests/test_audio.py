@@ -161,3 +161,24 @@ def test_omitting_a_group_leaves_its_step_out_of_the_session() -> None:
         frozenset({"back"}))))  # fmt: skip
     assert left.seconds < whole.seconds
     assert spoken("en", "short").plan.seconds == left.seconds
+
+
+def test_the_http_api_gives_the_session_and_its_captions() -> None:
+    from starlette.testclient import TestClient
+
+    from pmr_print.web.app import make_app
+    from pmr_print.web.workers import Workers
+
+    workers = Workers(None)
+    try:
+        with TestClient(make_app(8765, workers=workers), base_url="http://127.0.0.1:8765") as web:
+            query = "lang=zh&protocol=short&omit=back"
+            found = web.get(f"/api/audio?{query}&format=wav")
+            assert found.status_code == 200 and found.headers["content-type"] == "audio/wav"
+            assert found.content == spoken("zh", "short").audio
+            captions = web.get(f"/api/audio?{query}&format=vtt")
+            assert captions.text == spoken("zh", "short").captions
+            bad = web.get("/api/audio?lang=zh&omit=nose")
+            assert bad.status_code == 400 and "nose" in bad.json()["errors"][0]["message"]
+    finally:
+        workers.close()

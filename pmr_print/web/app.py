@@ -16,9 +16,11 @@ from starlette.responses import HTMLResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
+from pmr_print import api as pmr_api
 from pmr_print.limits import quoted
 from pmr_print.locales import first_accepted
-from pmr_print.problems import summarised
+from pmr_print.options import HandoutDetails, PrintOptions
+from pmr_print.problems import PmrError, summarised
 from pmr_print.resources import fonts_dir
 from pmr_print.web.fields import FieldErrors, Reader, Upload, Validated, unicode_errors
 from pmr_print.web.guard import CONTENT_SECURITY_POLICY, MAX_BODY, MAX_FIELD, Guard
@@ -116,6 +118,27 @@ class Service:
         except Gone:
             return Response(status_code=400)
         return result_response(result, "attachment")
+
+    async def audio(self, request: Request) -> Response:
+        """GET /api/audio?lang=zh&protocol=short&omit=back&format=mp3: the spoken session (as
+        `pmr-print audio`); format=vtt gives its captions."""
+        query = request.query_params
+        lang, kind = query.get("lang", "en"), query.get("format", "opus")
+        omit = tuple(o.strip() for v in query.getlist("omit") for o in v.split(",") if o.strip())
+        try:
+            edition = self.shelf.edition(lang)
+            options = PrintOptions(protocol=query.get("protocol", "standard"))
+            made = "wav" if kind == "vtt" else kind  # the captions need no costly encoding
+            spoken = await run_in_threadpool(
+                pmr_api.audio, edition, options, HandoutDetails(omit=omit), made
+            )
+        except PmrError as error:
+            return errors_response(FieldErrors({"audio": str(error)}))
+        if kind == "vtt":
+            return Response(spoken.captions, media_type="text/vtt; charset=utf-8")
+        name = f'attachment; filename="session-{spoken.plan.lang}.{kind}"'
+        return Response(spoken.audio, media_type=spoken.media_type,
+                        headers={"content-disposition": name})  # fmt: skip
 
     async def form(self, request: Request) -> Response:
         """The page's form: the product's fields only. Without JavaScript a bad field comes back
@@ -253,6 +276,7 @@ def make_app(
         Route("/", service.page),
         *(Route(f"/{lang}", service.page) for lang in TEXTS),
         Route("/make", service.form, methods=["POST"]),
+        Route("/api/audio", service.audio, methods=["GET"]),
         Route("/api/{product:str}", service.api, methods=["POST"]),
         Route("/fonts/{name:str}", service.font),
         Mount("/static", StaticFiles(directory=STATIC), name="static"),
