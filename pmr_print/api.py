@@ -438,11 +438,13 @@ def workshop_zip(
     content_dir: pathlib.Path | None = None,
     executor: Executor | None = None,
     max_rows: int | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> tuple[bytes, list[RowProblem]]:
     """The workshop from a roster's bytes, as one zip archive made in memory (the files
     `pmr-print workshop` writes, under the same names, with problems.txt listing the bad rows),
     and the bad rows, skipped. Raises UsageError when the roster cannot be read or no packet
-    could be built, and TooManyRows (a RosterError) beyond `max_rows` rows."""
+    could be built, and TooManyRows (a RosterError) beyond `max_rows` rows. `progress(done,
+    total)` is called as each packet is done, built or not."""
     import io
     import zipfile
 
@@ -456,6 +458,7 @@ def workshop_zip(
         content_dir or default_content_dir(),
         executor,
         max_rows,
+        progress,
     )
     if not files:
         lines = [str(problem) for problem in problems]

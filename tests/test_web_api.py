@@ -8,6 +8,7 @@ import io
 import json
 import re
 import socket
+import time
 import urllib.request
 import zipfile
 from collections.abc import Iterator
@@ -426,6 +427,23 @@ def test_a_workshop_pack_comes_as_a_zip(client: TestClient) -> None:
     assert errors(client.post("/api/workshop", json={}))["roster"].startswith("Roster (CSV): ")
     bad = client.post("/api/workshop", files={"roster": ("r.csv", b"a,b\n")})
     assert errors(bad)["roster"].startswith("r.csv:1: the header must be")
+
+
+@pytest.mark.slow  # a process pool
+def test_a_workshop_named_by_the_page_tells_how_many_packets_are_done(
+    client: TestClient,
+) -> None:
+    """The count comes from the worker, packet by packet, and is kept a while once done."""
+    job = "test-job-0001"
+    assert client.get(f"/progress/{job}").status_code == 404
+    sent = {"product": "workshop", "page_lang": "en", "job": job}
+    response = client.post("/make", data=sent, files={"roster": ("r.csv", ROSTER.encode())})
+    assert response.status_code == 200
+    deadline = time.monotonic() + 10
+    while client.get(f"/progress/{job}").json() != {"done": 2, "total": 2}:
+        assert time.monotonic() < deadline, client.get(f"/progress/{job}").json()
+        time.sleep(0.05)
+    assert client.get("/progress/bad").status_code == 404  # not a page's name: never counted
 
 
 def test_the_api_takes_the_clinics_crisis_line(client: TestClient) -> None:

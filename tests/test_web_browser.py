@@ -194,6 +194,35 @@ def test_a_workshop_pack_from_a_roster(
     assert "roster.csv:3: id 'bad'" in by_id(browser, "problems").text
 
 
+def test_a_workshop_shows_how_many_packets_are_made(
+    server: Server, browser: Any, tmp_path: pathlib.Path
+) -> None:
+    """The bar's count is the worker's, packet by packet ("3 of 12 packets"), then goes."""
+    roster = tmp_path / "roster.csv"
+    rows = "".join(f"p{n:02},Person {n},en,,,\n" for n in range(12))
+    roster.write_text("id,name,lang,start,omit,omit_reason\n" + rows, encoding="utf-8")
+    open_page(browser, server)
+    by_id(browser, "product-workshop").click()
+    by_id(browser, "f-roster").send_keys(str(roster))
+    browser.execute_script(
+        """window.seenProgress = [];
+        const bar = document.getElementById("progress");
+        new MutationObserver(() => {
+          if (!bar.hidden) window.seenProgress.push([bar.getAttribute("aria-valuenow"),
+            bar.getAttribute("aria-valuemax"), bar.getAttribute("aria-valuetext"),
+            document.getElementById("progress-text").textContent]);
+        }).observe(bar, {attributes: true});"""
+    )
+    by_id(browser, "make-button").click()
+    wait_for(lambda: by_id(browser, "download").is_displayed(), "the zip")
+    seen = browser.execute_script("return window.seenProgress")
+    assert seen, "no count was shown while the pack was made"
+    for done, total, said, shown in seen:
+        assert total == "12" and 0 <= int(done) <= 12
+        assert said == shown == f"{done} of 12 packets"
+    assert not by_id(browser, "progress").is_displayed()
+
+
 DIARY = (
     "date,practised,time,minutes,protocol,before,after,notes\n"
     "2026-03-09,yes,07:30,15,standard,7,3,warm hands\n"

@@ -67,8 +67,9 @@ class Service:
         self.fonts = {name: (fonts_dir() / name).read_bytes() for name in PAGE_FONTS}
         self.workers = workers
 
-    def make(self, product: str, reader: Reader) -> Result:
-        """The product, or FieldErrors in the order of its fields (the page's order)."""
+    def make(self, product: str, reader: Reader, job_id: str | None = None) -> Result:
+        """The product, or FieldErrors in the order of its fields (the page's order); a long job
+        named by `job_id` tells its progress (Service.progress)."""
         found = PRODUCTS[product]
         try:
             if found.long(reader):
@@ -76,7 +77,7 @@ class Service:
                     found.make(reader.dry_copy(), self.shelf)
                 except Validated:
                     pass
-                return self.workers.long(found.make, reader)
+                return self.workers.long(found.make, reader, job_id)
             return self.workers.quick(found.make, reader, self.shelf)
         except FieldErrors as error:
             rank = {key: index for index, key in enumerate(found.keys)}
@@ -92,6 +93,15 @@ class Service:
             lang = negotiate(request.headers.get("accept-language", ""), tuple(TEXTS))
         html = render_page(TEXTS[lang], self.shelf, {}, {}, request_region(request))
         return HTMLResponse(html, headers=page_headers())
+
+    async def progress(self, request: Request) -> Response:
+        """{"done": 12, "total": 40}: how far the page's long job (its form's `job`) is, as the
+        worker last said; 404 for a job not (or no longer) known."""
+        found = self.workers.progress(request.path_params["job"])
+        if found is None:
+            return Response(status_code=404, headers={"cache-control": "no-store"})
+        body = json.dumps({"done": found[0], "total": found[1]})
+        return Response(body, media_type="application/json", headers={"cache-control": "no-store"})
 
     async def font(self, request: Request) -> Response:
         data = self.fonts.get(request.path_params["name"])
@@ -154,7 +164,8 @@ class Service:
             chosen = {k: v for k, v in values.items() if k in known}
             lang = Reader(values).text("page_lang", "en")
             reader = Reader(chosen, files, request_region(request), lang)
-            result = await run_in_threadpool(self.make, product, reader)
+            job_id = Reader(values).text("job") or None
+            result = await run_in_threadpool(self.make, product, reader, job_id)
         except FieldErrors as error:
             if wants_json:
                 return errors_response(error)
@@ -278,6 +289,7 @@ def make_app(
         Route("/make", service.form, methods=["POST"]),
         Route("/api/audio", service.audio, methods=["GET"]),
         Route("/api/{product:str}", service.api, methods=["POST"]),
+        Route("/progress/{job:str}", service.progress),
         Route("/fonts/{name:str}", service.font),
         Mount("/static", StaticFiles(directory=STATIC), name="static"),
     ]

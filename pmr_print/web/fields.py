@@ -125,6 +125,8 @@ class Reader:
         self.lang = lang  # the language of the messages: the page's, or the request's
         self.errors: dict[str, str] = {}
         self.dry = False  # see dry_copy
+        # (done, total): a long job's count as it goes, set in the worker (web.workers.run_job)
+        self.progress: Callable[[int, int], None] | None = None
 
     def fail(self, key: str, text: str) -> None:
         self.errors.setdefault(key, text)

@@ -270,7 +270,9 @@ def make_workshop(reader: Reader, shelf: Shelf) -> Result:
     archive, problems = build(
         reader,
         WORKSHOP,
-        lambda: workshop_zip(text.encode("utf-8"), roster.name, options, details, shelf),
+        lambda: workshop_zip(
+            text.encode("utf-8"), roster.name, options, details, shelf, reader.progress
+        ),
         "roster",
     )
     # One name per run (to the second): a corrected roster's pack is not "workshop-en (1).zip".
@@ -280,10 +282,17 @@ def make_workshop(reader: Reader, shelf: Shelf) -> Result:
 
 
 def workshop_zip(
-    data: bytes, origin: str, options: PrintOptions, details: api.WorkshopDetails, shelf: Shelf
+    data: bytes,
+    origin: str,
+    options: PrintOptions,
+    details: api.WorkshopDetails,
+    shelf: Shelf,
+    progress: Callable[[int, int], None] | None = None,
 ) -> tuple[bytes, list[api.RowProblem]]:
-    """The web's workshop: at most WEB_ROWS participants."""
-    return api.workshop_zip(data, origin, options, details, shelf.content_dir, max_rows=WEB_ROWS)
+    """The web's workshop: at most WEB_ROWS participants; `progress`, each packet done."""
+    return api.workshop_zip(
+        data, origin, options, details, shelf.content_dir, max_rows=WEB_ROWS, progress=progress
+    )
 
 
 def log_details(reader: Reader) -> LogDetails | None:

@@ -88,6 +88,8 @@ class PageText:
     working: str
     working_zip: str
     working_html: str
+    packets_done: str
+    progress_label: str
     ready: str
     fix_fields: str
     skipped_rows: str
@@ -194,6 +196,8 @@ EN = PageText(
     working="Making the PDF…",
     working_zip="Making the workshop pack: a packet for each participant…",
     working_html="Making the web page…",
+    packets_done="{done} of {total} packets",
+    progress_label="Packets made",
     ready="Ready.",
     fix_fields="Please correct the fields marked below.",
     skipped_rows="These rows were left out:",

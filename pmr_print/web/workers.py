@@ -12,9 +12,11 @@ from __future__ import annotations
 import multiprocessing
 import os
 import pathlib
+import re
 import signal
 import threading
 import time
+from collections import OrderedDict
 from collections.abc import Callable
 from concurrent.futures import CancelledError, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -27,6 +29,8 @@ T = TypeVar("T")
 LONG_SLOTS = 3  # long jobs running or waiting; more are refused
 NICENESS = 19  # long work gives way to the quick requests of the server's process
 
+JOB_ID = re.compile(r"[A-Za-z0-9_-]{8,64}")  # a page's name for its request, to ask its progress
+KEPT = 64  # the finished jobs whose last count is kept, for a page that asks once more
 STOPPED = "the build stopped before it was done (the server is stopping, or memory ran out)"
 Job = Callable[[Reader, Any], T]  # a product's maker: (request, content) -> result
 
@@ -45,9 +49,10 @@ class Refused:
 
 
 SHELF: list[object] = []  # the worker's content, loaded once by start_worker
+COUNTS: list[Any] = []  # the worker's end of the progress queue (start_worker)
 
 
-def start_worker(content_dir: pathlib.Path | None) -> None:
+def start_worker(content_dir: pathlib.Path | None, counts: Any = None) -> None:
     """In the worker: its own process group (Ctrl-C in the terminal reaches the server, which
     then stops it and its packet workers together), a lower priority, a watch on the server
     (killed, it leaves no worker behind), and the content."""
@@ -58,6 +63,7 @@ def start_worker(content_dir: pathlib.Path | None) -> None:
     server = os.getppid()
     threading.Thread(target=watch, args=(server,), daemon=True).start()
     SHELF.append(Shelf.load(content_dir))
+    COUNTS.append(counts)
 
 
 def watch(server: int) -> None:
@@ -67,7 +73,10 @@ def watch(server: int) -> None:
     os.killpg(0, signal.SIGKILL)
 
 
-def run_job(job: Job[T], reader: Reader) -> T | Refused:
+def run_job(job: Job[T], reader: Reader, job_id: str | None = None) -> T | Refused:
+    if job_id is not None and COUNTS and COUNTS[0] is not None:
+        queue = COUNTS[0]
+        reader.progress = lambda done, total: queue.put((job_id, done, total))
     try:
         return job(reader, SHELF[0])
     except FieldErrors as error:
@@ -81,17 +90,49 @@ class Workers:
         self.slots = threading.BoundedSemaphore(long_slots)
         self.pool: ProcessPoolExecutor | None = None
         self.pool_lock = threading.Lock()
+        # (done, total) of each long job a page named (its `job` field), from the worker
+        self.counts: OrderedDict[str, tuple[int, int]] = OrderedDict()
+        self.counts_lock = threading.Lock()
+        self.queue: Any = None
+
+    def progress(self, job_id: str) -> tuple[int, int] | None:
+        """How far the job is, as its worker last said (0 of 0: queued or not counted yet)."""
+        with self.counts_lock:
+            return self.counts.get(job_id)
+
+    def counted(self, job_id: str, done: int, total: int) -> None:
+        with self.counts_lock:
+            self.counts[job_id] = (done, total)
+            self.counts.move_to_end(job_id)
+            while len(self.counts) > KEPT + LONG_SLOTS:
+                self.counts.popitem(last=False)
+
+    def listen(self, queue: Any) -> None:
+        """The server's end of the progress queue: each count as the worker sends it."""
+        while True:
+            try:
+                item = queue.get()
+            except (EOFError, OSError, ValueError):  # the queue closed with the pool
+                return
+            if item is None:
+                return
+            self.counted(*item)
 
     def quick(self, job: Job[T], reader: Reader, shelf: Any) -> T:
         with self.lock:
             return job(reader, shelf)
 
-    def long(self, job: Job[T], reader: Reader) -> T:
-        """job(reader, the worker's shelf) in the worker; Busy when the queue is full."""
+    def long(self, job: Job[T], reader: Reader, job_id: str | None = None) -> T:
+        """job(reader, the worker's shelf) in the worker; Busy when the queue is full. A job
+        named by `job_id` (JOB_ID) tells its progress (Workers.progress) as it goes."""
         if not self.slots.acquire(blocking=False):
             raise Busy
+        if job_id is not None and not JOB_ID.fullmatch(job_id):
+            job_id = None
+        if job_id is not None:
+            self.counted(job_id, 0, 0)
         try:
-            found = self.executor().submit(run_job, job, reader).result()
+            found = self.executor().submit(run_job, job, reader, job_id).result()
         except (BrokenProcessPool, CancelledError):  # stopped with the server, or out of memory
             self.close()
             raise FieldErrors({"body": STOPPED}, status=503) from None
@@ -104,11 +145,14 @@ class Workers:
     def executor(self) -> ProcessPoolExecutor:
         with self.pool_lock:
             if self.pool is None:
+                context = multiprocessing.get_context("spawn")
+                self.queue = context.Queue()
+                threading.Thread(target=self.listen, args=(self.queue,), daemon=True).start()
                 self.pool = ProcessPoolExecutor(
                     max_workers=1,
-                    mp_context=multiprocessing.get_context("spawn"),
+                    mp_context=context,
                     initializer=start_worker,
-                    initargs=(self.content_dir,),
+                    initargs=(self.content_dir, self.queue),
                 )
             return self.pool
 
@@ -116,6 +160,9 @@ class Workers:
         """Stop the worker and whatever it started (its packet workers) at once."""
         with self.pool_lock:
             pool, self.pool = self.pool, None
+            queue, self.queue = self.queue, None
+        if queue is not None:
+            queue.put(None)  # the listener stops
         if pool is None:
             return
         for process in list(getattr(pool, "_processes", {}).values()):

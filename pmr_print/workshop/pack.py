@@ -107,11 +107,12 @@ def workshop_files(
     content: pathlib.Path,
     executor: Executor | None = None,
     max_rows: int | None = None,
+    progress: Progress | None = None,
 ) -> tuple[dict[str, bytes], list[RowProblem]]:
     """What build_workshop writes, kept in memory (for `pmr-print serve`, which writes nothing):
     {name: bytes} with the script, the slides, the print file, packets/ID.pdf for each packet
     and problems.txt, and the bad rows in the roster's order. No packet built: no files. More
-    than `max_rows` rows: TooManyRows."""
+    than `max_rows` rows: TooManyRows. `progress`: each packet done, as build_workshop's."""
     checked = read_roster(data, origin, languages(content), max_rows)
     problems = list(checked.problems)
     if not checked.rows:
@@ -124,12 +125,14 @@ def workshop_files(
         author = details.clinician or details.clinic or "pmr-print"
         script = render_script(voices, author, note(voices, details, day))
         slides = render_slides(voices)
-        for row, result in results:
+        for done, (row, result) in enumerate(results, start=1):
             if isinstance(result, str):
                 problems.append(RowProblem(origin, row.line, row.id, result))
             else:
                 files[f"{PACKETS}/{row.id}.pdf"] = result.fillable
                 papers[row.id] = result.named
+            if progress is not None:
+                progress(done, len(checked.rows))
     problems.sort(key=lambda problem: problem.line)
     if not papers:
         return {}, problems

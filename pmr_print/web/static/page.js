@@ -193,12 +193,61 @@
     });
   }
 
-  async function post(form) {
+  // A long job's count as the server's worker tells it (GET /progress/<job>): "12 of 40 packets".
+  function showProgress(done, total) {
+    const bar = document.getElementById("progress");
+    const text = document.getElementById("progress-text");
+    const shown = total > 0;
+    bar.hidden = !shown;
+    text.hidden = !shown;
+    if (!shown) return;
+    const said = messages.packets.replace("{done}", done).replace("{total}", total);
+    bar.setAttribute("aria-valuemax", total);
+    bar.setAttribute("aria-valuenow", done);
+    bar.setAttribute("aria-valuetext", said);
+    document.getElementById("progress-bar").style.width = (100 * done) / total + "%";
+    text.textContent = said;
+  }
+
+  function watchProgress(job) {
+    let asking = false;
+    let stopped = false;
+    const timer = setInterval(async () => {
+      if (asking) return;
+      asking = true;
+      try {
+        const response = await fetch("/progress/" + job, { cache: "no-store" });
+        if (response.ok) {
+          const found = await response.json();
+          if (stopped) return;
+          showProgress(found.done, found.total);
+        }
+      } catch (ignored) {
+        // the request itself says when the server is gone
+      } finally {
+        asking = false;
+      }
+    }, 500);
+    return () => {
+      stopped = true;
+      clearInterval(timer);
+      showProgress(0, 0);
+    };
+  }
+
+  function jobId() {
+    const bytes = crypto.getRandomValues(new Uint8Array(12));
+    return "page-" + [...bytes].map((b) => b.toString(16).padStart(2, "0")).join("");
+  }
+
+  async function post(form, extra = {}) {
     let response;
+    const body = new FormData(form);
+    for (const [key, value] of Object.entries(extra)) body.append(key, value);
     try {
       response = await fetch(form.action, {
         method: "POST",
-        body: new FormData(form),
+        body,
         headers: { Accept: "application/json" },
       });
     } catch (error) {
@@ -232,8 +281,10 @@
           : messages.working;
     status.textContent = working + (isSlow() ? " " + messages.slow : "");
     startClock();
+    const job = jobId();
+    const stopWatching = isSlow() ? watchProgress(job) : () => {};
     try {
-      const response = await post(makeForm);
+      const response = await post(makeForm, { job });
       if (!response) {
         status.textContent = "";
         clearPreview();
@@ -262,6 +313,7 @@
       clearPreview();
       status.textContent = messages.failed + " " + error;
     } finally {
+      stopWatching();
       stopClock();
       button.disabled = false;
     }
