@@ -10,7 +10,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Literal, overload
 
 from pmr_print.edition import load_edition, one_language
-from pmr_print.files import read_regular
+from pmr_print.files import device_name, read_regular, slug
 from pmr_print.limits import quoted
 from pmr_print.loader import languages as content_languages
 from pmr_print.loader import load_guide
@@ -391,6 +391,7 @@ __all__ = [
     "handout_pdf",
     "load",
     "log_pdf",
+    "packet_name",
     "packets",
     "read_log",
     "read_roster",
@@ -439,12 +440,14 @@ def workshop_zip(
     executor: Executor | None = None,
     max_rows: int | None = None,
     progress: Callable[[int, int], None] | None = None,
+    by_name: bool = False,
 ) -> tuple[bytes, list[RowProblem]]:
     """The workshop from a roster's bytes, as one zip archive made in memory (the files
     `pmr-print workshop` writes, under the same names, with problems.txt listing the bad rows),
     and the bad rows, skipped. Raises UsageError when the roster cannot be read or no packet
     could be built, and TooManyRows (a RosterError) beyond `max_rows` rows. `progress(done,
-    total)` is called as each packet is done, built or not."""
+    total)` is called as each packet is done, built or not. `by_name`: each packet is named by
+    its participant too, packets/ID-NAME.pdf (jm-jane-miller.pdf), for a pack downloaded whole."""
     import io
     import zipfile
 
@@ -463,11 +466,26 @@ def workshop_zip(
     if not files:
         lines = [str(problem) for problem in problems]
         raise UsageError("\n".join([*lines, f"{origin}: no packet could be built"]))
+    if by_name:
+        from pmr_print.workshop.roster import read_roster as check
+
+        rows = check(roster, origin, languages(content_dir), max_rows).rows
+        renamed = {f"packets/{row.id}.pdf": packet_name(row.id, row.name) for row in rows}
+        files = {renamed.get(name, name): data for name, data in files.items()}
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
         for name, data in files.items():  # a fixed time: the same roster gives the same bytes
             archive.writestr(zipfile.ZipInfo(f"workshop/{name}", (2026, 1, 1, 0, 0, 0)), data)
     return out.getvalue(), problems
+
+
+def packet_name(row_id: str, name: str) -> str:
+    """packets/ID-NAME.pdf: the roster's id (unique, safe) and the name's slug; never one of
+    Windows' device names (an id such as 'con' with a name of no letter)."""
+    stem = "-".join(part for part in (row_id, slug(name)) if part)
+    if device_name(f"{stem}.pdf"):
+        stem = f"{stem}-packet"
+    return f"packets/{stem}.pdf"
 
 
 def workshop(

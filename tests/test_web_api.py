@@ -417,13 +417,15 @@ def test_a_workshop_pack_comes_as_a_zip(client: TestClient) -> None:
     assert sorted(archive.namelist()) == [
         "workshop/facilitator-script.pdf",
         "workshop/packets-to-print.pdf",
-        "workshop/packets/jm.pdf",
-        "workshop/packets/wf.pdf",
+        "workshop/packets/jm-jane-miller.pdf",
+        "workshop/packets/wf-王芳.pdf",
         "workshop/problems.txt",
         "workshop/slides.pdf",
     ]
     assert archive.read("workshop/problems.txt").decode() == problems[0] + "\n"
-    assert "王芳" in pdf_text(archive.read("workshop/packets/wf.pdf"))
+    assert "王芳" in pdf_text(archive.read("workshop/packets/wf-王芳.pdf"))
+    assert api.packet_name("con", "José Núñez") == "packets/con-jose-nunez.pdf"
+    assert api.packet_name("nul", "") == "packets/nul-packet.pdf"
     assert errors(client.post("/api/workshop", json={}))["roster"].startswith("Roster (CSV): ")
     bad = client.post("/api/workshop", files={"roster": ("r.csv", b"a,b\n")})
     assert errors(bad)["roster"].startswith("r.csv:1: the header must be")

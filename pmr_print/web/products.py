@@ -291,7 +291,14 @@ def workshop_zip(
 ) -> tuple[bytes, list[api.RowProblem]]:
     """The web's workshop: at most WEB_ROWS participants; `progress`, each packet done."""
     return api.workshop_zip(
-        data, origin, options, details, shelf.content_dir, max_rows=WEB_ROWS, progress=progress
+        data,
+        origin,
+        options,
+        details,
+        shelf.content_dir,
+        max_rows=WEB_ROWS,
+        progress=progress,
+        by_name=True,  # packets/jm-jane-miller.pdf: found by name in the downloaded zip
     )
 
 
