@@ -188,6 +188,7 @@ LABELS: tuple[str, ...] = (
     "No one has to share anything; just listening is fine.",
     # booklet
     "Contents",
+    "Notes",
     "0 to 10",
     # the clinic's emergency and crisis numbers (--crisis-line): cautions, back cover, script
     "Emergency and crisis numbers",

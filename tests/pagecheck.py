@@ -36,6 +36,7 @@ HEAD = 36.0  # points from the top: running heads live above
 FOOT = 42.0  # points from the bottom: running feet and folios live below
 INNER = 14.0  # points: a booklet page's text keeps this far from its inner edge (fold, staples)
 LINE = 3.0  # glyphs whose baselines differ less are on one line
+NOTES_PAGES = (["Notes"], ["笔记"], ["Notes · 笔记"])  # a booklet's ruled page's only heading
 FIGURE_INK = 0.04  # a page with this share of ink is a figure page, not a scrap
 HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 CLOSING = set("。，、；：！？）」』”’》〉】…—·")
@@ -232,6 +233,8 @@ def stranded(page: Page) -> list[str]:
     lines = lines_of(page.body())
     if not lines or page.ink >= FIGURE_INK:
         return []
+    if [line.text for line in lines] in NOTES_PAGES:
+        return []  # a page left over, ruled for notes: meant to hold nothing else
     if len(lines) <= 2 and sum(len(line.text) for line in lines) < 80:
         return [f"a stranded scrap on its own: {' / '.join(line.text for line in lines)!r}"]
     return []

@@ -155,10 +155,8 @@ KNOWN: dict[str, set[str]] = {
     # refused: "step 1 (Feet) does not fit on a card ... even at 30.2 pt"
     "cards-bi-large-1up.pdf": {"cannot be built"},
     "booklet-bi-large-a4.pdf": {"bookmark astray"},
-    "booklet-bi-normal-a4.pdf": {"English words in Chinese lines"},
-    "booklet-bi-normal-imposed.pdf": {"English words in Chinese lines"},
-    "booklet-bi-normal-letter.pdf": {"English words in Chinese lines", "bookmark astray"},
-    "booklet-bi-normal-omit2.pdf": {"English words in Chinese lines", "bookmark astray"},
+    "booklet-bi-normal-letter.pdf": {"bookmark astray"},
+    "booklet-bi-normal-omit2.pdf": {"bookmark astray"},
     "handout-bi-large-letter-omit2.pdf": {
         "English words in Chinese lines",
     },

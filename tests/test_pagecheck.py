@@ -84,6 +84,12 @@ def test_a_stranded_scrap_is_found() -> None:
 
     assert kinds(pdf(scrap)) == {"a stranded scrap on its own"}
 
+    def notes(c: canvas.Canvas) -> None:
+        c.setFont("Helvetica", 14)
+        c.drawString(40, HEIGHT - 80, "Notes")
+
+    assert kinds(pdf(notes)) == set()  # a page left for notes is meant to be empty
+
 
 def test_a_one_character_chinese_last_line_is_found() -> None:
     def paragraph(c: canvas.Canvas, last: str) -> None:

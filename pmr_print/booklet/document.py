@@ -42,6 +42,7 @@ class Running:
     theme: Theme
     faces: Faces
     title: str  # the verso's running head
+    notes: str = ""  # the heading of a page left for notes ("Notes"); none: a blank page
 
 
 class BookletCanvas(Canvas):  # type: ignore[misc]
@@ -128,12 +129,31 @@ def draw_running_head(canvas: Canvas, running: Running) -> None:
     draw_text(canvas, x, y, text, size, running.faces, "header", False, anchor)
 
 
+def draw_notes(canvas: Canvas, running: Running) -> None:
+    """A page the layout leaves over (before the log, before the back cover): ruled for notes."""
+    if not running.notes:
+        return
+    theme = running.theme
+    width, height = theme.page_size
+    size, gap = theme.type.h2, theme.type.body * 2.2
+    top = height - EDGE - theme.type.small - MARGIN * 0.6 - size
+    canvas.setFillColor(HexColor(theme.colours.accent))
+    draw_text(canvas, MARGIN, top, running.notes, size, running.faces, "label", True)
+    canvas.setStrokeColor(HexColor(theme.colours.rule))
+    canvas.setLineWidth(0.5)
+    y = top - gap * 1.5
+    while y > EDGE + theme.type.small + MARGIN * 0.6:
+        canvas.line(MARGIN, y, width - MARGIN, y)
+        y -= gap
+    draw_folio(canvas, running)
+
+
 PageDrawer = Callable[[Canvas, BaseDocTemplate], None]
 
 
 def templates(running: Running) -> list[PageTemplate]:
     """cover; front (the contents: a page number, no running head); body; log (a frame the size
-    of the page, for drawings that place themselves); blank (a page left empty)."""
+    of the page, for drawings that place themselves); blank (a page left over: ruled for notes)."""
     theme = running.theme
     width, height = theme.page_size
     head = EDGE + theme.type.small + MARGIN * 0.6
@@ -154,7 +174,7 @@ def templates(running: Running) -> list[PageTemplate]:
         PageTemplate("front", [text], onPageEnd=folio_only),
         PageTemplate("body", [text], onPageEnd=body),
         PageTemplate("log", [page], onPageEnd=folio_only),
-        PageTemplate("blank", [page]),
+        PageTemplate("blank", [page], onPageEnd=lambda canvas, doc: draw_notes(canvas, running)),
     ]
 
 

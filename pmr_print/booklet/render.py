@@ -17,7 +17,7 @@ def render_booklet(
     paper = settings.theme.paper
     settings = booklet_settings(settings)
     voices = make_voices([guide], [settings], details)
-    running = Running(settings.theme, voices[0].styles.faces, guide.title)
+    running = Running(settings.theme, voices[0].styles.faces, guide.title, guide.labels("Notes"))
     story = booklet_story(guide, settings, details, voices, frames(running))
     pages = build_booklet(story, running, metadata(voices))
     return impose_if(pages, paper, imposed)
@@ -34,7 +34,10 @@ def render_bilingual_booklet(
     both = (booklet_settings(settings[0]), booklet_settings(settings[1]))
     voices = make_voices(pair.guides, both, details)
     styles, theme = voices[0].styles, both[0].theme
-    running = Running(theme, styles.faces, SEPARATOR.join(guide.title for guide in pair.guides))
+    notes = SEPARATOR.join(guide.labels("Notes") for guide in pair.guides)
+    running = Running(
+        theme, styles.faces, SEPARATOR.join(guide.title for guide in pair.guides), notes
+    )
     room = frames(running)
     parts = list(bilingual_parts(pair, both, voices, details, room))
     contents = SEPARATOR.join(guide.labels("Contents") for guide in pair.guides)
