@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import ctypes
 import io
 import shutil
 import subprocess
 
 import pypdf
 import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_raw
 
 STANDARD_14 = {
     "Courier", "Courier-Bold", "Courier-Oblique", "Courier-BoldOblique",
@@ -27,6 +29,25 @@ def page_texts(data: bytes) -> list[str]:
             textpage.close()
             page.close()
         return texts
+    finally:
+        document.close()
+
+
+def char_fonts(data: bytes, page: int = 0) -> list[tuple[str, str]]:
+    """Each character of a page with the font PDFium says prints it (subset prefix cut):
+    [('2', 'NotoSans-Regular'), ('年', 'NotoSansSC-Regular'), ...]."""
+    document = pdfium.PdfDocument(data)
+    try:
+        textpage = document[page].get_textpage()
+        found = []
+        name = ctypes.create_string_buffer(256)
+        for index in range(textpage.count_chars()):
+            char = chr(pdfium_raw.FPDFText_GetUnicode(textpage.raw, index))
+            flags = ctypes.c_int()
+            pdfium_raw.FPDFText_GetFontInfo(textpage.raw, index, name, 256, ctypes.byref(flags))
+            found.append((char, name.value.decode().split("+")[-1]))
+        textpage.close()
+        return found
     finally:
         document.close()
 

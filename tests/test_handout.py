@@ -333,3 +333,28 @@ def test_chinese_large_print_sets_its_figures_in_the_chinese_face() -> None:
     assert runs("2026", en, "test") == [(en.latin.name, "2026")]
     normal = make_styles(make_theme("a4"), "zh").faces
     assert runs("2026年", normal, "test")[0] == (normal.latin.name, "2026")
+
+
+def figures_of(data: bytes, after: str) -> list[str]:
+    """The fonts of the four figures just before the first `after` on page 1 ("2026" of 2026年)."""
+    chars = pdfcheck.char_fonts(data)
+    ends = [i for i, (char, _) in enumerate(chars) if char == after]
+    assert ends, f"no {after!r} on page 1"
+    fonts = [font for char, font in chars[ends[0] - 4 : ends[0]] if char.isdigit()]
+    assert len(fonts) == 4
+    return fonts
+
+
+def test_the_printed_chinese_date_of_large_print_has_no_slashed_zero(guides) -> None:
+    """Read back from the PDF: the date 2026年3月9日 on page 1 is in Noto Sans SC's figures in
+    Chinese large print and in the bilingual one (whose details table sets the Chinese date in
+    the Chinese faces); English large print keeps Atkinson Hyperlegible for every figure."""
+    large = PrintOptions(large_print=True)
+    details = HandoutDetails(date=DAY, client="王芳")
+    chinese = api.handout_pdf(guides["zh"], large, details)
+    assert set(figures_of(chinese, "年")) == {"NotoSansSC-Regular"}
+    both = api.handout_pdf(api.load("bi"), large, details)
+    assert set(figures_of(both, "年")) == {"NotoSansSC-Regular"}
+    english = api.handout_pdf(guides["en"], large, details)
+    english_figures = {font for char, font in pdfcheck.char_fonts(english) if char.isdigit()}
+    assert english_figures == {"AtkinsonHyperlegible-Regular"}

@@ -32,7 +32,7 @@ from pmr_print.pdf.document import Metadata, PageFrame, build_document, mark_out
 from pmr_print.pdf.slots import NameParagraph
 from pmr_print.pdf.styles import Styles, make_styles
 from pmr_print.pdf.text import content_paragraph, plain_paragraph
-from pmr_print.plans.handout import plan_handout, plan_sequence
+from pmr_print.plans.handout import Detail, plan_handout, plan_sequence
 from pmr_print.problems import Problem
 from pmr_print.theme import Theme
 
@@ -177,8 +177,8 @@ def details_table(voices: Voices, theme: Theme) -> Flowable:
             cell(
                 voices,
                 [
-                    value_paragraph(value, details[0].origin, lead)
-                    for value in dict.fromkeys(detail.value for detail in details)
+                    value_paragraph(value, details[0].origin, styles)
+                    for value, styles in values(details, voices).items()
                 ],
             ),
         ]
@@ -191,6 +191,15 @@ def details_table(voices: Voices, theme: Theme) -> Flowable:
     ]
     width = lead.body.fontSize * 7
     return styled_table(cells, lead, commands, colWidths=[width, None], hAlign="LEFT")
+
+
+def values(details: Sequence[Detail], voices: Voices) -> dict[str, Styles]:
+    """Each distinct value of a row, set in the styles of the first language that gives it:
+    a name once, the Chinese date in the Chinese faces (its own figures in large print)."""
+    found: dict[str, Styles] = {}
+    for detail, voice in zip(details, voices, strict=True):
+        found.setdefault(detail.value, voice.styles)
+    return found
 
 
 def value_paragraph(value: str, origin: str, styles: Styles) -> Flowable:
