@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Executor, Future, ProcessPoolExecutor, wait
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from pmr_print.batch import workers_for
@@ -22,6 +22,7 @@ from pmr_print.workshop.packet import (
     Body,
     BodyKey,
     Made,
+    Named,
     PacketSetup,
     attempt_body,
     body_key,
@@ -30,6 +31,7 @@ from pmr_print.workshop.packet import (
     prepare_names,
     stamp_rows,
 )
+from pmr_print.workshop.printfile import printed
 from pmr_print.workshop.results import Packet
 from pmr_print.workshop.roster import Row
 
@@ -45,10 +47,10 @@ def default_pool(setup: PacketSetup, jobs: int) -> ProcessPoolExecutor:
 @contextmanager
 def running(
     rows: Sequence[Row], setup: PacketSetup, executor: Executor | None = None
-) -> Iterator[Results]:
+) -> Iterator[Batch]:
     """Each distinct body submitted at once (rows that differ only in name and id share one);
     inside the block, each row with its packet as it is made (the caller may do other work
-    first, while the workers build)."""
+    first, while the workers build), and then the print file, made by a worker too."""
     groups: dict[BodyKey, list[Row]] = {}
     for row in rows:
         groups.setdefault(body_key(row), []).append(row)
@@ -59,12 +61,26 @@ def running(
         runner.submit(attempt_body, group[0], setup): Bodies(group) for group in groups.values()
     }
     try:
-        yield made(pending, runner, setup)
+        yield Batch(made(pending, runner, setup), runner, setup)
     finally:
         for future in pending:
             future.cancel()
         if pool is not None:
             pool.shutdown()
+
+
+@dataclass(frozen=True)
+class Batch:
+    results: Results
+    runner: Executor
+    setup: PacketSetup
+
+    def print_file(self, packets: Sequence[Named]) -> bytes:
+        """The print file of `packets`, in that order, made by a worker: its page objects grow
+        with the packets, and this process keeps its memory for writing them."""
+        lean = {id(p.body): replace(p.body, fillable=b"") for p in packets}  # paper only
+        light = [replace(packet, body=lean[id(packet.body)]) for packet in packets]
+        return self.runner.submit(printed, light, self.setup).result()
 
 
 @dataclass(frozen=True)
@@ -121,6 +137,6 @@ def packets(
     rows: Sequence[Row], setup: PacketSetup, executor: Executor | None = None
 ) -> Iterator[tuple[Row, Packet | str]]:
     """(row, its packet or the error that stopped it), in the order they finish."""
-    with running(rows, setup, executor) as results:
-        for row, found in results:
+    with running(rows, setup, executor) as batch:
+        for row, found in batch.results:
             yield row, found if isinstance(found, str) else found.packet()

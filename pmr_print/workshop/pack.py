@@ -26,7 +26,6 @@ from pmr_print.pdf.output import write_atomically
 from pmr_print.problems import SHOWN_PROBLEMS, UsageError
 from pmr_print.workshop.batch import Results, running
 from pmr_print.workshop.packet import Named, PacketSetup
-from pmr_print.workshop.printfile import PrintFile
 from pmr_print.workshop.results import WorkshopReport
 from pmr_print.workshop.roster import SAFE_ID, RowProblem, read_roster
 from pmr_print.workshop.script import render_script
@@ -61,12 +60,14 @@ def build_workshop(
     voices = speakers(options, details, content)
     setup = packet_setup(options, details, content, day)
     try:
-        with running(checked.rows, setup, executor) as results:
+        with running(checked.rows, setup, executor) as batch:
             # The script and the slides are drawn here while the workers build the packets.
             author = details.clinician or details.clinic or "pmr-print"
             script = render_script(voices, author, note(voices, details, day))
             slides = render_slides(voices)
-            papers = collect(results, len(checked.rows), target, report, progress)
+            papers = collect(batch.results, len(checked.rows), target, report, progress)
+            ordered = [papers[row.id] for row in checked.rows if row.id in papers]
+            paper = batch.print_file(ordered) if ordered else b""
     except KeyboardInterrupt:  # "nothing was written", as the command says: take back this run's
         for path in report.written:
             path.unlink(missing_ok=True)
@@ -76,8 +77,7 @@ def build_workshop(
     write_problems(target, report, bool(papers))
     if not papers:
         return report
-    ordered = [papers[row.id] for row in checked.rows if row.id in papers]
-    files = ((SCRIPT, script), (SLIDES, slides), (PRINT_FILE, print_file(ordered)))
+    files = ((SCRIPT, script), (SLIDES, slides), (PRINT_FILE, paper))
     for name, data in files:
         target.write(name, data)
     report.written = [output_dir / name for name, _ in files] + report.written
@@ -121,11 +121,11 @@ def workshop_files(
     voices = speakers(options, details, content)
     files: dict[str, bytes] = {}
     papers: dict[str, Named] = {}
-    with running(checked.rows, packet_setup(options, details, content, day), executor) as results:
+    with running(checked.rows, packet_setup(options, details, content, day), executor) as batch:
         author = details.clinician or details.clinic or "pmr-print"
         script = render_script(voices, author, note(voices, details, day))
         slides = render_slides(voices)
-        for done, (row, result) in enumerate(results, start=1):
+        for done, (row, result) in enumerate(batch.results, start=1):
             if isinstance(result, str):
                 problems.append(RowProblem(origin, row.line, row.id, result))
             else:
@@ -133,11 +133,12 @@ def workshop_files(
                 papers[row.id] = result.named
             if progress is not None:
                 progress(done, len(checked.rows))
+        ordered = [papers[row.id] for row in checked.rows if row.id in papers]
+        paper = batch.print_file(ordered) if ordered else b""
     problems.sort(key=lambda problem: problem.line)
     if not papers:
         return {}, problems
-    ordered = [papers[row.id] for row in checked.rows if row.id in papers]
-    files = {SCRIPT: script, SLIDES: slides, PRINT_FILE: print_file(ordered), **files}
+    files = {SCRIPT: script, SLIDES: slides, PRINT_FILE: paper, **files}
     if problems:
         files[PROBLEMS] = problems_text(problems)
     return files, problems
@@ -234,18 +235,3 @@ def workshop_lang(options: PrintOptions, details: WorkshopDetails) -> str:
 def note(voices: Sequence[Voice], details: WorkshopDetails, day: dt.date) -> str:
     parts = [details.clinician, details.clinic, long_date(day, voices[0].settings.locale)]
     return " · ".join(part for part in parts if part)
-
-
-def print_file(packets: Sequence[Named]) -> bytes:
-    """Every packet for paper, one after the other, each body's pages, fonts and figures once
-    (printfile.py); each has an even page count, so each starts on an odd page (a right-hand
-    page in duplex printing). Landscape pages (the log's weeks) are turned a quarter to stand
-    upright like the handout's, so that one long-edge duplex run prints every back the right
-    way round: a log sheet's back is turned as its front (printfile.py turns them)."""
-    document = PrintFile()
-    try:
-        for packet in packets:
-            document.add(packet)
-        return document.save()
-    finally:
-        document.close()

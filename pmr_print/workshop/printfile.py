@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import pikepdf
 
-from pmr_print.workshop.packet import Body, Named
+from pmr_print.workshop.packet import Body, Named, PacketSetup, prepare_names
 from pmr_print.workshop.stamp import SLOT, drawn, names_of, pieces
 
 CHUNK = 100  # packets whose names share one font subset (and wait in memory to be drawn)
@@ -122,3 +122,18 @@ def stamped(
         )
         page.Resources = resources
     return page
+
+
+def printed(packets: Sequence[Named], setup: PacketSetup) -> bytes:
+    """Every packet for paper, one after the other (a worker's task: see batch.Batch); each
+    has an even page count, so each starts on an odd page (a right-hand page in duplex
+    printing). Landscape pages (the log's weeks) are turned a quarter to stand upright like the
+    handout's, so that one long-edge duplex run prints every back the right way round."""
+    prepare_names(setup)  # the names are drawn here
+    document = PrintFile()
+    try:
+        for packet in packets:
+            document.add(packet)
+        return document.save()
+    finally:
+        document.close()
