@@ -358,3 +358,17 @@ def test_the_printed_chinese_date_of_large_print_has_no_slashed_zero(guides) -> 
     english = api.handout_pdf(guides["en"], large, details)
     english_figures = {font for char, font in pdfcheck.char_fonts(english) if char.isdigit()}
     assert english_figures == {"AtkinsonHyperlegible-Regular"}
+
+
+def test_the_bilingual_large_print_footer_counts_its_chinese_pages_in_chinese_figures() -> None:
+    """第10页，共17页 in Noto Sans SC's figures; 'Page 10 of 17' beside it stays Atkinson."""
+    data = api.handout_pdf(api.load("bi"), PrintOptions(large_print=True), HandoutDetails(date=DAY))
+    pages = pdfcheck.page_texts(data)
+    assert len(pages) >= 10
+    chars = pdfcheck.char_fonts(data, page=9)
+    text = "".join(char for char, _ in chars)
+    english, chinese = text.index("Page 10 of"), text.index("第10页")
+    assert {font for _, font in chars[english + 5 : english + 7]} == {
+        "AtkinsonHyperlegible-Regular"
+    }
+    assert {font for _, font in chars[chinese + 1 : chinese + 3]} == {"NotoSansSC-Regular"}

@@ -29,6 +29,7 @@ from pmr_print.model import Bilingual, Guide, Protocol
 from pmr_print.options import HandoutDetails, Settings
 from pmr_print.pdf.blocks import boxed, styled_table
 from pmr_print.pdf.document import Metadata, PageFrame, build_document, mark_outline
+from pmr_print.pdf.markup import Faces
 from pmr_print.pdf.slots import NameParagraph
 from pmr_print.pdf.styles import Styles, make_styles
 from pmr_print.pdf.text import content_paragraph, plain_paragraph
@@ -56,7 +57,7 @@ def paint_handout(
     theme = settings[0].theme
     client = voices[0].plan.client
     note = joined([voice.plan.title for voice in voices] + ([client] if client else []))
-    frame = PageFrame(theme, voices[0].styles.faces, page_labels(guides), note, client)
+    frame = PageFrame(theme, frame_faces(voices), page_labels(guides), note, client)
     return build_document(lambda: build_story(voices, theme), frame, metadata(voices))
 
 
@@ -156,6 +157,13 @@ def checklist_story(voices: Voices, section_id: str, theme: Theme) -> list[Flowa
     # Split between questions only, with the heading again on the next page (see boxed).
     box = boxed(rows, theme.colours.rule, "#FFFFFF", lead, title=title)
     return [Spacer(1, lead.body.fontSize), mark_outline(box, section_titles(voices, section_id))]
+
+
+def frame_faces(voices: Voices) -> Faces:
+    """The footer's faces: the first language's, with Chinese figures in its Chinese words
+    ("第10页，共17页") where any language asks for them (bilingual large print)."""
+    lead = voices[0].styles.faces
+    return replace(lead, han_figures=any(voice.styles.faces.han_figures for voice in voices))
 
 
 def details_table(voices: Voices, theme: Theme) -> Flowable:
