@@ -142,7 +142,10 @@ def test_no_page_holds_only_a_scrap_of_text(product: str, lang: str, large: bool
     scraps = [
         (number, [row.text for row in page.rows])
         for number, page in enumerate(pages, start=1)
-        if len(page.rows) <= 2 and not is_figure_page(page) and not is_blank(page)
+        if len(page.rows) <= 2
+        and not is_figure_page(page)
+        and not is_blank(page)
+        and not is_notes_page(page)
     ]
     assert scraps == []
 
@@ -151,6 +154,17 @@ def is_blank(page: Page) -> bool:
     """Nothing at all on it: a booklet leaves a page blank so that a spread of its log starts on
     a left-hand page, as books start a part on the right side. A blank page is no scrap."""
     return not page.rows and page.ink == 0
+
+
+NOTES = {"Notes", "笔记"}  # the heading of a page the booklet leaves for notes (labels.po)
+
+
+def is_notes_page(page: Page) -> bool:
+    """A page left over before the log or the back cover, ruled for notes under its heading: its
+    only text is that heading (in each language); it is meant to be written on, not a scrap."""
+    return bool(page.rows) and all(
+        set(row.text.replace(" ", "").split("·")) <= NOTES for row in page.rows
+    )
 
 
 def is_heading(row: Row, large: bool) -> bool:
@@ -170,7 +184,7 @@ def test_no_heading_is_the_last_line_of_a_page(product: str, lang: str, large: b
     last_lines = [
         (number, page.rows[-1].text)
         for number, page in enumerate(pages, start=1)
-        if page.rows and is_heading(page.rows[-1], large)
+        if page.rows and is_heading(page.rows[-1], large) and not is_notes_page(page)
     ]
     assert last_lines == []
 

@@ -21,7 +21,7 @@ from pmr_print.handout import Voices
 from pmr_print.languages import SEPARATOR
 from pmr_print.model import Bilingual
 from pmr_print.options import BookletDetails, Settings
-from pmr_print.pdf.parallel import Parallel
+from pmr_print.pdf.parallel import Parallel, least_width
 from pmr_print.pdf.styles import Styles
 from pmr_print.pdf.text import plain_paragraph
 from pmr_print.plans.step import StepPlan, plan_steps
@@ -85,12 +85,13 @@ def step_page(
     gap = lead.body.fontSize
     between = gap * 1.5  # between the two columns
     pairs = list(zip(plans, voices, strict=True))
-    head = Parallel([step_head(plan, voice.styles) for plan, voice in pairs], between)
+    least = least_width(lead.body.fontSize)  # narrower columns stack (large print)
+    head = Parallel([step_head(plan, voice.styles) for plan, voice in pairs], between, least=least)
     columns = [
         [*instruction(plan, voice.styles), Spacer(1, gap * 0.3), safety_line([plan], theme)]
         for plan, voice in pairs
     ]
-    instructions = Parallel(columns, between)
+    instructions = Parallel(columns, between, least=least)
     strip = timing_strip(plans, width, theme)
     # The figure gives way (down to FIGURE_LEAST) so that the strip stays on the step's page.
     used = sum(part.wrap(width, height)[1] for part in (head, instructions, strip)) + gap * 2.6

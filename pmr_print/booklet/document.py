@@ -107,6 +107,33 @@ class Anchor(Flowable):  # type: ignore[misc]
         canvas.start_section(self.key, self.title)
 
 
+class Anchored(Flowable):  # type: ignore[misc]
+    """A block taller than a page that starts its section: the anchor goes with the block's first
+    piece, wherever that lands, so that contents and bookmark point at the page it starts on."""
+
+    def __init__(self, anchor: Anchor, block: Flowable) -> None:
+        super().__init__()
+        self.anchor, self.block = anchor, block
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        self.width, self.height = self.block.wrap(available_width, available_height)
+        return self.width, self.height
+
+    def split(self, available_width: float, available_height: float) -> list[Flowable]:
+        pieces: list[Flowable] = self.block.split(available_width, available_height)
+        return [Anchored(self.anchor, pieces[0]), *pieces[1:]] if pieces else []
+
+    def getSpaceBefore(self) -> float:  # noqa: N802 - ReportLab's name
+        return float(self.block.getSpaceBefore())
+
+    def getSpaceAfter(self) -> float:  # noqa: N802 - ReportLab's name
+        return float(self.block.getSpaceAfter())
+
+    def draw(self) -> None:
+        self.anchor.drawOn(self.canv, 0, self.height)
+        self.block.drawOn(self.canv, 0, 0)
+
+
 def draw_folio(canvas: Canvas, running: Running) -> None:
     """The page number, at the outer corner: right on a recto (odd), left on a verso."""
     theme, page = running.theme, canvas.getPageNumber()

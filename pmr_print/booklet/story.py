@@ -20,7 +20,7 @@ from reportlab.platypus import Paragraph as RLParagraph
 
 from pmr_print.booklet.back_cover import back_cover
 from pmr_print.booklet.contents import Contents, Entry
-from pmr_print.booklet.document import Anchor
+from pmr_print.booklet.document import Anchor, Anchored
 from pmr_print.booklet.log_pages import to_left_hand_page, week_pages
 from pmr_print.booklet.steps import steps_story
 from pmr_print.handout import (
@@ -95,13 +95,13 @@ def assemble(
     for part, after in zip(parts, [*parts[1:], None], strict=True):
         flowables = part.flowables
         anchor = Anchor(part.key, part.title)
+        section = [anchor, *flowables]
         if flowables and not fits_a_page(flowables[:1], frames.text):
             # Kept with a block taller than a page, the anchor would make ReportLab break the
             # page first and split the block after all, stranding the text before it (the
-            # bilingual large-print cautions' box runs over eight pages); it starts where the
-            # block's first piece lands.
-            anchor.keepWithNext = 0
-        section = [anchor, *flowables]
+            # bilingual cautions' box runs over pages); the anchor rides on the block's first
+            # piece, wherever that lands.
+            section = [Anchored(anchor, flowables[0]), *flowables[1:]]
         if after is None or after.lead:  # a page break follows: no scrap of text before it
             section = keep_tail(section, frames.text[0], styles.body.leading * 3)
         story += [*part.lead, *([KeepTogether(section)] if part.whole else section)]

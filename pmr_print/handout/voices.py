@@ -9,8 +9,8 @@ Why columns and not facing pages: a reader points at a sentence and finds its tr
 it, on the same page, printed single- or double-sided. Facing pages align only whole sections,
 need double-sided printing to face each other, and, since Chinese sets about a third shorter than
 English, leave every right-hand page part empty; in large print they would double the page
-count. The columns are narrow in large print (about 28 Latin characters at 16 pt on A4), as in a
-newspaper, which large print tolerates better than a hunt across a spread.
+count. Where a column would be too narrow to read (under 15 ems of body text: large print on A4
+or A5), the row stacks instead, each language above the next at full width.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from reportlab.platypus import Flowable
 from pmr_print.languages import SEPARATOR
 from pmr_print.pdf.blocks import bullet
 from pmr_print.pdf.document import mark_outline
-from pmr_print.pdf.parallel import parallel
+from pmr_print.pdf.parallel import least_width, parallel
 from pmr_print.pdf.styles import Styles
 from pmr_print.pdf.text import content_paragraph, plain_paragraph
 from pmr_print.plans.handout import HandoutPlan
@@ -47,11 +47,16 @@ def gap(voices: Voices) -> float:
     return float(voices[0].styles.body.fontSize) * 1.5
 
 
+def least(voices: Voices) -> float:
+    """Columns narrower than this stack, English above its Chinese (large print on A5, say)."""
+    return least_width(float(voices[0].styles.body.fontSize))
+
+
 def row(
     voices: Voices, make: Callable[[Voice], list[Flowable]], keep: bool = False
 ) -> list[Flowable]:
     """What `make` gives for each voice, side by side (`keep`: kept with what follows)."""
-    return parallel([make(voice) for voice in voices], gap(voices), keep)
+    return parallel([make(voice) for voice in voices], gap(voices), keep, least(voices))
 
 
 def one(flowables: list[Flowable]) -> Flowable:
@@ -94,7 +99,7 @@ def block_rows(voices: Voices, section_id: str, checkbox: bool = False) -> list[
         columns = [
             cell(item, voice.styles, checkbox) for item, voice in zip(items, voices, strict=True)
         ]
-        flowables += parallel(columns, gap(voices))
+        flowables += parallel(columns, gap(voices), least=least(voices))
     return flowables
 
 
