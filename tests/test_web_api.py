@@ -505,3 +505,37 @@ def test_the_rows_left_out_are_listed_in_the_pages_language(client: TestClient) 
     assert json.loads(en.headers["x-pmr-problems"])[0] == (
         "日记.csv:3: before: 11 is not a rating from 0 to 10"
     )
+
+
+def test_the_audio_session_answers_range_requests_so_a_player_can_seek(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    builds: list[str] = []
+    made = api.audio
+
+    def counted(*args: object, **kwargs: object) -> object:
+        builds.append("built")
+        return made(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(api, "audio", counted)
+    url = "/api/audio?lang=en&protocol=short&omit=back,neck&format=wav"
+    whole = client.get(url)
+    assert whole.status_code == 200 and whole.headers["accept-ranges"] == "bytes"
+    body, size = whole.content, len(whole.content)
+    for asked, first, last in (
+        ("bytes=0-99", 0, 99),
+        ("bytes=1000-", 1000, size - 1),
+        ("bytes=-10", size - 10, size - 1),
+        (f"bytes=5-{size + 50}", 5, size - 1),
+    ):
+        part = client.get(url, headers={"range": asked})
+        assert part.status_code == 206 and part.content == body[first : last + 1], asked
+        assert part.headers["content-range"] == f"bytes {first}-{last}/{size}"
+        assert part.headers["accept-ranges"] == "bytes"
+        assert part.headers["content-type"] == "audio/wav"
+    past = client.get(url, headers={"range": f"bytes={size}-"})
+    assert past.status_code == 416 and past.headers["content-range"] == f"bytes */{size}"
+    assert client.get(url, headers={"range": "bytes=0-1,5-6"}).content == body  # whole
+    assert builds == ["built"]  # built once: the seeks and the captions used it
+    assert client.get(url.replace("wav", "vtt")).text.startswith("WEBVTT")
+    assert builds == ["built"]

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import json
 import pathlib
+import re
 from collections.abc import Mapping
+from functools import lru_cache
+from typing import Protocol
 
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
@@ -42,10 +45,24 @@ FORM_TYPES = ("multipart/form-data", "application/x-www-form-urlencoded")
 # refuse a response head over 16 to 256 kB; the full list is in the zip (workshop/problems.txt).
 HEADER_PROBLEMS = 10
 HEADER_PROBLEM_CHARS = 160
+# Spoken sessions kept built, so an <audio> element's seeks (Range requests) do not rebuild one.
+AUDIO_CACHE = 4
+BYTE_RANGE = re.compile(r"bytes=(\d*)-(\d*)")
 BUSY = (
     "the server is busy with other long builds (workshops, print files, long logs); "
     "try again in a minute"
 )
+
+
+class Session(Protocol):
+    """What the audio route reads of a spoken session (pmr_print.audio.session.Spoken)."""
+
+    @property
+    def audio(self) -> bytes: ...
+    @property
+    def captions(self) -> str: ...
+    @property
+    def media_type(self) -> str: ...
 
 
 class Gone(Exception):
@@ -66,6 +83,13 @@ class Service:
         self.shelf = shelf
         self.fonts = {name: (fonts_dir() / name).read_bytes() for name in PAGE_FONTS}
         self.workers = workers
+        self.spoken = lru_cache(maxsize=AUDIO_CACHE)(self.speak)
+
+    def speak(self, lang: str, protocol: str, omit: tuple[str, ...], kind: str) -> Session:
+        """One spoken session; through `self.spoken`, built once per distinct request."""
+        edition = self.shelf.edition(lang)
+        options = PrintOptions(protocol=protocol)
+        return pmr_api.audio(edition, options, HandoutDetails(omit=omit), kind)
 
     def make(self, product: str, reader: Reader, job_id: str | None = None) -> Result:
         """The product, or FieldErrors in the order of its fields (the page's order); a long job
@@ -131,24 +155,23 @@ class Service:
 
     async def audio(self, request: Request) -> Response:
         """GET /api/audio?lang=zh&protocol=short&omit=back&format=mp3: the spoken session (as
-        `pmr-print audio`); format=vtt gives its captions."""
+        `pmr-print audio`); format=vtt gives its captions. A `Range: bytes=a-b` request gets
+        206 with those bytes (416 past the end), so an <audio> element can seek; the session is
+        built once per distinct query (the last AUDIO_CACHE are kept)."""
         query = request.query_params
         lang, kind = query.get("lang", "en"), query.get("format", "opus")
         omit = tuple(o.strip() for v in query.getlist("omit") for o in v.split(",") if o.strip())
+        made = "wav" if kind == "vtt" else kind  # the captions need no costly encoding
+        protocol = query.get("protocol", "standard")
         try:
-            edition = self.shelf.edition(lang)
-            options = PrintOptions(protocol=query.get("protocol", "standard"))
-            made = "wav" if kind == "vtt" else kind  # the captions need no costly encoding
-            spoken = await run_in_threadpool(
-                pmr_api.audio, edition, options, HandoutDetails(omit=omit), made
-            )
+            spoken = await run_in_threadpool(self.spoken, lang, protocol, omit, made)
         except PmrError as error:
             return errors_response(FieldErrors({"audio": str(error)}))
         if kind == "vtt":
             return Response(spoken.captions, media_type="text/vtt; charset=utf-8")
-        name = f'attachment; filename="session-{spoken.plan.lang}.{kind}"'
-        return Response(spoken.audio, media_type=spoken.media_type,
-                        headers={"content-disposition": name})  # fmt: skip
+        name = f'attachment; filename="session-{lang}.{kind}"'
+        return ranged_response(spoken.audio, spoken.media_type, request.headers.get("range"),
+                               {"content-disposition": name})  # fmt: skip
 
     async def form(self, request: Request) -> Response:
         """The page's form: the product's fields only. Without JavaScript a bad field comes back
@@ -188,6 +211,41 @@ def request_region(request: Request) -> str | None:
 
 def page_headers() -> dict[str, str]:
     return {"content-security-policy": CONTENT_SECURITY_POLICY, "vary": "accept-language"}
+
+
+def byte_range(header: str | None, size: int) -> tuple[int, int] | None:
+    """The first and last byte `Range: bytes=a-b` (or `bytes=a-`, `bytes=-n`) asks of `size`
+    bytes; None to answer the whole body (no header, another unit, several ranges); (size, size)
+    when no byte of it is there (416)."""
+    found = BYTE_RANGE.fullmatch((header or "").replace(" ", ""))
+    if found is None or found.group(1) == found.group(2) == "":
+        return None
+    first, last = found.group(1), found.group(2)
+    if first == "":  # the last n bytes
+        count = int(last)
+        return (max(size - count, 0), size - 1) if count and size else (size, size)
+    start, end = int(first), min(int(last) if last else size - 1, size - 1)
+    if last and int(last) < start:
+        return None  # not a valid range: ignored (RFC 9110 14.1.1)
+    return (start, end) if start < size else (size, size)
+
+
+def ranged_response(
+    body: bytes, media_type: str, range_header: str | None, headers: dict[str, str]
+) -> Response:
+    """The whole body (200), or the part a Range header asks (206), or 416 when none of it is
+    there; each says Accept-Ranges: bytes."""
+    size = len(body)
+    headers = {**headers, "accept-ranges": "bytes"}
+    part = byte_range(range_header, size)
+    if part is None:
+        return Response(body, media_type=media_type, headers=headers)
+    first, last = part
+    if first >= size:
+        headers["content-range"] = f"bytes */{size}"
+        return Response(status_code=416, headers=headers)
+    headers["content-range"] = f"bytes {first}-{last}/{size}"
+    return Response(body[first : last + 1], status_code=206, media_type=media_type, headers=headers)
 
 
 def errors_response(error: FieldErrors, headers: Mapping[str, str] | None = None) -> Response:
