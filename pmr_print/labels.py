@@ -195,6 +195,8 @@ LABELS: tuple[str, ...] = (
     "If you need help now",
     ("Chest pain or tightness, severe breathlessness or feeling faint: stop at once and get help."),
     "Call your local emergency number.",
+    # the booklet's back cover, under the clinic's name (--clinic)
+    "Bring this booklet to your next session.",
     # practice reminders (pmr-print reminders): the calendar event and its alarm
     "Time for your muscle relaxation practice",
     "Practice reminders: muscle relaxation",

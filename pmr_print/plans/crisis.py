@@ -1,7 +1,8 @@
 """Where to get help at once, in one language: the clinic's emergency and crisis numbers
 (--crisis-line) or, without them, "your local emergency number" (no one number, such as 120,
 is right for every reader of a language). The handout's and booklet's cautions, the booklet's
-back cover and the facilitator script all say it from here."""
+back cover and the facilitator script all say it from here; the back cover adds the clinic's
+name (--clinic) and asks the client to bring the booklet to the next session."""
 
 from __future__ import annotations
 
@@ -39,6 +40,21 @@ def plan_crisis(guide: Guide, settings: Settings) -> CrisisPlan:
         "help."
     )
     return CrisisPlan(labels("If you need help now"), urgent, numbers, call, label)
+
+
+@dataclass(frozen=True)
+class BackCoverPlan:
+    """The booklet's back cover in one language: the clinic (as given, or ""), a reminder to
+    bring the booklet along, and where to get help at once."""
+
+    clinic: str
+    reminder: str  # "Bring this booklet to your next session."
+    crisis: CrisisPlan
+
+
+def plan_back_cover(guide: Guide, settings: Settings, clinic: str) -> BackCoverPlan:
+    reminder = guide.labels("Bring this booklet to your next session.")
+    return BackCoverPlan(clinic.strip(), reminder, plan_crisis(guide, settings))
 
 
 def with_numbers(section: Section, guide: Guide, settings: Settings) -> Section:

@@ -19,7 +19,7 @@ from pmr_print.i18n import duration, long_date
 from pmr_print.languages import language
 from pmr_print.model import BulletList, Guide, Paragraph, Protocol, Section, Source, Span, Step
 from pmr_print.options import HandoutDetails, Settings
-from pmr_print.plans.crisis import CrisisPlan, plan_crisis, with_numbers
+from pmr_print.plans.crisis import BackCoverPlan, plan_back_cover, with_numbers
 from pmr_print.plans.step import left_out_note
 from pmr_print.problems import UsageError
 
@@ -131,7 +131,7 @@ class HandoutPlan:
     after: tuple[Part, ...]
     screening: Part
     references: Part
-    crisis: CrisisPlan  # where to get help at once: the booklet's back cover
+    back_cover: BackCoverPlan  # the clinic, a reminder, where to get help at once
 
     @property
     def parts(self) -> tuple[Part, ...]:
@@ -164,7 +164,7 @@ def plan_handout(guide: Guide, settings: Settings, details: HandoutDetails) -> H
         after=tuple(plan_part(guide, section_id, details) for section_id in AFTER_SEQUENCE),
         screening=plan_part(guide, "screening"),
         references=plan_part(guide, "references"),
-        crisis=plan_crisis(guide, settings),
+        back_cover=plan_back_cover(guide, settings, details.clinic),
     )
 
 
