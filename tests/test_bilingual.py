@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 
 import pypdf
 import pytest
@@ -229,3 +230,39 @@ def test_the_bilingual_booklet_refuses_to_leave_out_every_group_as_the_english_o
     for edition in (pair, pair.en):
         with pytest.raises(UsageError, match="leaves no step of the protocol 'standard'"):
             api.booklet_pdf(edition, PrintOptions(), details)
+
+
+def test_large_print_numbers_touching_chinese_take_the_chinese_figures() -> None:
+    """Issue 19: read back from the bilingual large-print booklet, the figures of 收紧5秒 and
+    第1周 (set beside English in the English faces' lines) are Noto Sans SC's, not Atkinson
+    Hyperlegible's slashed ones; English large print keeps Atkinson for every figure."""
+    data = api.booklet_pdf(api.load("bi"), PrintOptions(large_print=True))
+    found: dict[str, set[str]] = {"收紧5秒": set(), "第1周": set()}
+    for page in range(len(pdfcheck.page_texts(data))):
+        chars = pdfcheck.char_fonts(data, page)
+        text = "".join(char for char, _ in chars)
+        for pattern, fonts in found.items():
+            for start in (m.start() for m in re.finditer(pattern, text)):
+                span = chars[start : start + len(pattern)]
+                fonts.update(font for char, font in span if char.isdigit())
+    assert all(fonts for fonts in found.values()), found
+    assert not any("Atkinson" in font for fonts in found.values() for font in fonts), found
+    english = api.handout_pdf(api.load("en"), PrintOptions(large_print=True))
+    figures = {font for char, font in pdfcheck.char_fonts(english) if char.isdigit()}
+    assert figures and all(font.startswith("AtkinsonHyperlegible") for font in figures), figures
+
+
+def test_only_a_number_touching_chinese_takes_the_chinese_figures() -> None:
+    from pmr_print.pdf.markup import runs
+    from pmr_print.pdf.styles import faces_for
+    from pmr_print.theme import make_theme
+
+    faces = faces_for(make_theme("a4", large_print=True))
+    han, latin = faces.han.name, faces.latin.name
+    assert runs("收紧5秒", faces, "t") == [(han, "收紧5秒")]
+    assert runs("0表示", faces, "t") == [(han, "0表示")]
+    assert runs("Week 4 第4周", faces, "t") == [(latin, "Week 4 "), (han, "第4周")]
+    for latin_text in ("12", "5 minutes", "doi:10.1037", "Step 1 of 4"):
+        assert runs(latin_text, faces, "t") == [(latin, latin_text)]
+    normal = faces_for(make_theme("a4"))
+    assert runs("收紧5秒", normal, "t")[1] == (normal.latin.name, "5")

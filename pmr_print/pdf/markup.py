@@ -8,6 +8,7 @@ because ReportLab would silently print an empty box and drop it from the text la
 from __future__ import annotations
 
 import functools
+import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -18,6 +19,7 @@ from pmr_print.problems import PmrError
 
 # Quotes, dashes and ellipses exist in both faces: they follow the script of the text before them.
 NEUTRAL = set("“”‘’…—–·")
+DIGITS = re.compile("[0-9]+")
 
 
 def escape(text: str) -> str:
@@ -53,8 +55,8 @@ class Faces:
     latin: Family
     han: Family
     link_colour: str = "#1F5F8B"
-    # Chinese large print: figures in Chinese text come from the Han face, not the Latin
-    # face's (Atkinson Hyperlegible's slashed zero looks foreign in 2026年3月9日)
+    # Large print: a number touching Chinese text (2026年, 第1步, 收紧5秒) takes the Han face's
+    # figures, not the Latin face's (Atkinson Hyperlegible's slashed zero looks foreign there)
     han_figures: bool = False
 
 
@@ -78,8 +80,6 @@ def printing_face(char: str, previous: str, faces: Faces, bold: bool) -> str | N
         return previous or latin
     if char in NEUTRAL and previous:
         preferred = [previous]
-    elif faces.han_figures and "0" <= char <= "9" and previous in ("", han):
-        preferred = [han, latin]  # a number in Chinese text; after a Latin word it stays Latin
     else:
         preferred = [han, latin] if is_han_script(char) else [latin, han]
     for name in [*preferred, latin, han]:
@@ -90,12 +90,31 @@ def printing_face(char: str, previous: str, faces: Faces, bold: bool) -> str | N
     return None
 
 
+def han_figure_positions(text: str) -> set[int]:
+    """Indices of the digits of each number directly after or before a Han character or
+    full-width punctuation (2026年, 第1步, 收紧5秒): printed with the Han face's figures.
+    A bare number, or one beside Latin text (doi:10.1037, 5 minutes), is left alone."""
+    found: set[int] = set()
+    for match in DIGITS.finditer(text):
+        start, end = match.span()
+        before = text[start - 1] if start else ""
+        after = text[end] if end < len(text) else ""
+        if (before and is_han_script(before)) or (after and is_han_script(after)):
+            found.update(range(start, end))
+    return found
+
+
 def runs(text: str, faces: Faces, origin: str, bold: bool = False) -> list[tuple[str, str]]:
     """Split text into (font name, text) runs, each set in a face that has all its glyphs."""
     found: list[tuple[str, list[str]]] = []  # characters collected in lists: linear time
     previous = ""
-    for char in text:
-        name = face_for(char, previous, faces, bold, origin)
+    han_figures = han_figure_positions(text) if faces.han_figures else set()
+    han = faces.han.bold if bold else faces.han.name
+    for index, char in enumerate(text):
+        if index in han_figures and has_glyph(registered(han), char):
+            name = han
+        else:
+            name = face_for(char, previous, faces, bold, origin)
         if found and found[-1][0] == name:
             found[-1][1].append(char)
         else:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from reportlab.lib.colors import HexColor
 from reportlab.lib.enums import TA_CENTER, TA_LEFT
@@ -34,7 +34,9 @@ class Styles:
 
 def faces_for(theme: Theme, han: str = "NotoSansSC") -> Faces:
     """The theme's Latin face beside the Han face `han` (a language's han_family)."""
-    return Faces(latin_family(theme.large_print), han_family(han), theme.colours.link)
+    latin = latin_family(theme.large_print)
+    # large print: a number touching Chinese text takes the Han face's figures (markup.runs)
+    return Faces(latin, han_family(han), theme.colours.link, han_figures=theme.large_print)
 
 
 @functools.cache
@@ -42,8 +44,6 @@ def make_styles(theme: Theme, lang: str) -> Styles:
     """The styles of text in the language of the content folder `lang` (en, zh, zh-SG ...)."""
     record = language(lang)
     faces = faces_for(theme, record.han_family)
-    if record.text_face == "han" and theme.large_print:
-        faces = replace(faces, han_figures=True)
     face = faces.han if record.text_face == "han" else faces.latin
     base, bold = face.name, face.bold
     for name in (base, bold, faces.han.name, faces.latin.name):  # what the styles name
