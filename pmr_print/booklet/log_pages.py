@@ -43,18 +43,10 @@ class WeekPage(Flowable):  # type: ignore[misc]
         self.draw_week(self.canv, self.week)
 
 
-class TurnedWeek(Flowable):  # type: ignore[misc]
+class TurnedWeek(WeekPage):
     """A week on one page, turned a quarter: the log's landscape page rotated so that its top
     lies along the page's left edge (turn the booklet clockwise to write in it). It keeps clear
     of the page's foot by FOLIO_ROOM, where the page number is."""
-
-    def __init__(self, draw_week: Callable[[Canvas, int], None], week: int) -> None:
-        super().__init__()
-        self.draw_week, self.week = draw_week, week
-
-    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
-        self.width, self.height = available_width, available_height
-        return self.width, self.height
 
     def draw(self) -> None:
         canvas = self.canv
