@@ -7,7 +7,7 @@ import pathlib
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Executor
 from dataclasses import replace
-from typing import TYPE_CHECKING, Literal, overload
+from typing import TYPE_CHECKING, BinaryIO, Literal, overload
 
 from pmr_print.edition import load_edition, one_language
 from pmr_print.files import device_name, read_regular, slug
@@ -398,6 +398,7 @@ __all__ = [
     "workshop",
     "workshop_zip",
     "write_atomically",
+    "write_workshop_zip",
 ]
 
 
@@ -442,41 +443,53 @@ def workshop_zip(
     progress: Callable[[int, int], None] | None = None,
     by_name: bool = False,
 ) -> tuple[bytes, list[RowProblem]]:
-    """The workshop from a roster's bytes, as one zip archive made in memory (the files
+    """The workshop from a roster's bytes, as one zip archive in memory (the files
     `pmr-print workshop` writes, under the same names, with problems.txt listing the bad rows),
-    and the bad rows, skipped. Raises UsageError when the roster cannot be read or no packet
-    could be built, and TooManyRows (a RosterError) beyond `max_rows` rows. `progress(done,
-    total)` is called as each packet is done, built or not. `by_name`: each packet is named by
-    its participant too, packets/ID-NAME.pdf (jm-jane-miller.pdf), for a pack downloaded whole."""
+    and the bad rows, skipped: write_workshop_zip's archive, read back. A large roster's archive
+    is better written to a file (write_workshop_zip)."""
     import io
-    import zipfile
 
-    from pmr_print.workshop.pack import workshop_files
+    out = io.BytesIO()
+    args = (roster, origin, options, details, content_dir, executor, max_rows, progress, by_name)
+    problems = write_workshop_zip(out, *args)
+    return out.getvalue(), problems
 
-    files, problems = workshop_files(
+
+def write_workshop_zip(
+    out: BinaryIO,
+    roster: bytes,
+    origin: str,
+    options: PrintOptions | None = None,
+    details: WorkshopDetails | None = None,
+    content_dir: pathlib.Path | None = None,
+    executor: Executor | None = None,
+    max_rows: int | None = None,
+    progress: Callable[[int, int], None] | None = None,
+    by_name: bool = False,
+) -> list[RowProblem]:
+    """The workshop from a roster's bytes, written into `out` (a file opened for writing) as one
+    zip archive, its packets spooled to disk as they are made: memory stays flat in the number
+    of rows. Returns the bad rows, skipped. Raises UsageError when the roster cannot be read or
+    no packet could be built, and TooManyRows (a RosterError) beyond `max_rows` rows.
+    `progress(done, total)` is called as each packet is done, built or not. `by_name`: each
+    packet is named by its participant too, packets/ID-NAME.pdf (jm-jane-miller.pdf), for a pack
+    downloaded whole."""
+    from pmr_print.workshop.archive import Request, packet_path, write_zip
+
+    request = Request(
         roster,
         origin,
         options or PrintOptions(),
         details or WorkshopDetails(),
         content_dir or default_content_dir(),
-        executor,
         max_rows,
-        progress,
     )
-    if not files:
-        lines = [str(problem) for problem in problems]
+    named = (lambda row: packet_name(row.id, row.name)) if by_name else packet_path
+    zipped = write_zip(request, out, executor, progress, named)
+    if not zipped.built:
+        lines = [str(problem) for problem in zipped.problems]
         raise UsageError("\n".join([*lines, f"{origin}: no packet could be built"]))
-    if by_name:
-        from pmr_print.workshop.roster import read_roster as check
-
-        rows = check(roster, origin, languages(content_dir), max_rows).rows
-        renamed = {f"packets/{row.id}.pdf": packet_name(row.id, row.name) for row in rows}
-        files = {renamed.get(name, name): data for name, data in files.items()}
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, data in files.items():  # a fixed time: the same roster gives the same bytes
-            archive.writestr(zipfile.ZipInfo(f"workshop/{name}", (2026, 1, 1, 0, 0, 0)), data)
-    return out.getvalue(), problems
+    return zipped.problems
 
 
 def packet_name(row_id: str, name: str) -> str:

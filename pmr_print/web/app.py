@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import json
+import os
 import pathlib
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from functools import lru_cache
-from typing import Protocol
+from typing import BinaryIO, Protocol
 
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
@@ -15,7 +16,7 @@ from starlette.exceptions import HTTPException
 from starlette.formparsers import MultiPartException, MultiPartParser
 from starlette.middleware import Middleware
 from starlette.requests import ClientDisconnect, Request
-from starlette.responses import HTMLResponse, Response
+from starlette.responses import HTMLResponse, Response, StreamingResponse
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
@@ -47,6 +48,7 @@ HEADER_PROBLEMS = 10
 HEADER_PROBLEM_CHARS = 160
 # Spoken sessions kept built, so an <audio> element's seeks (Range requests) do not rebuild one.
 AUDIO_CACHE = 4
+FILE_CHUNK = 1 << 20  # bytes of a file sent at a time
 BYTE_RANGE = re.compile(r"bytes=(\d*)-(\d*)")
 BUSY = (
     "the server is busy with other long builds (workshops, print files, long logs); "
@@ -271,7 +273,27 @@ def result_response(result: Result, kind: str) -> Response:
     headers = {"content-disposition": result.disposition(kind), "cache-control": "no-store"}
     if result.problems:
         headers["x-pmr-problems"] = problems_header(result.problems)
+    if result.path is not None:
+        return file_response(result.path, result.media_type, headers)
     return Response(result.body, media_type=result.media_type, headers=headers)
+
+
+def file_response(path: pathlib.Path, media_type: str, headers: dict[str, str]) -> Response:
+    """A body made in a file (a workshop's zip), sent from it a megabyte at a time. The file is
+    removed at once: the open handle keeps it readable, and nothing is left behind whether the
+    download ends, stops or never starts."""
+    handle = path.open("rb")
+    path.unlink()
+    size = os.fstat(handle.fileno()).st_size
+    return StreamingResponse(
+        chunks(handle), media_type=media_type, headers={**headers, "content-length": str(size)}
+    )
+
+
+def chunks(handle: BinaryIO) -> Iterator[bytes]:
+    with handle:
+        while chunk := handle.read(FILE_CHUNK):
+            yield chunk
 
 
 async def request_values(request: Request) -> tuple[dict[str, object], dict[str, Upload]]:

@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import codecs
 import datetime as dt
+import os
 import pathlib
 import re
+import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import TypeVar
+from typing import BinaryIO, TypeVar
 from urllib.parse import quote
 
 from babel.dates import format_date
@@ -98,6 +100,7 @@ class Result:
     media_type: str
     filename: str
     problems: tuple[str, ...] = field(default=())
+    path: pathlib.Path | None = None  # the body in a file instead, sent and removed (a workshop)
 
     def disposition(self, kind: str = "inline") -> str:
         """The header naming the download: `filename` in ASCII, `filename*` as made (from
@@ -267,37 +270,50 @@ def make_workshop(reader: Reader, shelf: Shelf) -> Result:
     details = api.WorkshopDetails(
         clinician=lead["clinician"], clinic=lead["clinic"], lang=edition_name(reader)
     )
-    archive, problems = build(
-        reader,
-        WORKSHOP,
-        lambda: workshop_zip(
-            text.encode("utf-8"), roster.name, options, details, shelf, reader.progress
-        ),
-        "roster",
-    )
+    # The zip goes to a file as it is made, and is sent from there (app.result_response).
+    handle, spooled = tempfile.mkstemp(prefix="pmr-workshop-", suffix=".zip")
+    os.close(handle)
+    path = pathlib.Path(spooled)
+    try:
+        with path.open("wb") as out:
+            problems = build(
+                reader,
+                WORKSHOP,
+                lambda: workshop_zip(
+                    out, text.encode("utf-8"), roster.name, options, details, shelf, reader
+                ),
+                "roster",
+            )
+    except BaseException:
+        path.unlink(missing_ok=True)
+        raise
     # One name per run (to the second): a corrected roster's pack is not "workshop-en (1).zip".
     made = dt.datetime.now().strftime("%Y-%m-%d-%H%M%S")
     name = file_name("workshop", edition_name(reader), made, "zip")
-    return Result(archive, "application/zip", name, tuple(str(problem) for problem in problems))
+    listed = tuple(str(problem) for problem in problems)
+    return Result(b"", "application/zip", name, listed, path)
 
 
 def workshop_zip(
+    out: BinaryIO,
     data: bytes,
     origin: str,
     options: PrintOptions,
     details: api.WorkshopDetails,
     shelf: Shelf,
-    progress: Callable[[int, int], None] | None = None,
-) -> tuple[bytes, list[api.RowProblem]]:
-    """The web's workshop: at most WEB_ROWS participants; `progress`, each packet done."""
-    return api.workshop_zip(
+    reader: Reader,
+) -> list[api.RowProblem]:
+    """The web's workshop into `out`: at most WEB_ROWS participants; the reader's progress,
+    each packet done."""
+    return api.write_workshop_zip(
+        out,
         data,
         origin,
         options,
         details,
         shelf.content_dir,
         max_rows=WEB_ROWS,
-        progress=progress,
+        progress=reader.progress,
         by_name=True,  # packets/jm-jane-miller.pdf: found by name in the downloaded zip
     )
 

@@ -99,51 +99,6 @@ def problems_text(problems: Sequence[RowProblem]) -> bytes:
     return "".join(f"{problem}\n" for problem in problems).encode("utf-8", "backslashreplace")
 
 
-def workshop_files(
-    data: bytes,
-    origin: str,
-    options: PrintOptions,
-    details: WorkshopDetails,
-    content: pathlib.Path,
-    executor: Executor | None = None,
-    max_rows: int | None = None,
-    progress: Progress | None = None,
-) -> tuple[dict[str, bytes], list[RowProblem]]:
-    """What build_workshop writes, kept in memory (for `pmr-print serve`, which writes nothing):
-    {name: bytes} with the script, the slides, the print file, packets/ID.pdf for each packet
-    and problems.txt, and the bad rows in the roster's order. No packet built: no files. More
-    than `max_rows` rows: TooManyRows. `progress`: each packet done, as build_workshop's."""
-    checked = read_roster(data, origin, languages(content), max_rows)
-    problems = list(checked.problems)
-    if not checked.rows:
-        return {}, problems
-    day = details.date or dt.date.today()
-    voices = speakers(options, details, content)
-    files: dict[str, bytes] = {}
-    papers: dict[str, Named] = {}
-    with running(checked.rows, packet_setup(options, details, content, day), executor) as batch:
-        author = details.clinician or details.clinic or "pmr-print"
-        script = render_script(voices, author, note(voices, details, day))
-        slides = render_slides(voices)
-        for done, (row, result) in enumerate(batch.results, start=1):
-            if isinstance(result, str):
-                problems.append(RowProblem(origin, row.line, row.id, result))
-            else:
-                files[f"{PACKETS}/{row.id}.pdf"] = result.fillable
-                papers[row.id] = result.named
-            if progress is not None:
-                progress(done, len(checked.rows))
-        ordered = [papers[row.id] for row in checked.rows if row.id in papers]
-        paper = batch.print_file(ordered) if ordered else b""
-    problems.sort(key=lambda problem: problem.line)
-    if not papers:
-        return {}, problems
-    files = {SCRIPT: script, SLIDES: slides, PRINT_FILE: paper, **files}
-    if problems:
-        files[PROBLEMS] = problems_text(problems)
-    return files, problems
-
-
 @dataclass(frozen=True)
 class Target:
     """The pack's folder; no file of the pack may replace the roster."""
