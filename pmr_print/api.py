@@ -226,9 +226,11 @@ def log_pdf(
     options: PrintOptions | None = None,
     details: LogDetails | None = None,
     entries: Sequence[Entry] | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> bytes:
     """The weekly practice log as PDF bytes: a fillable form, or with `entries` a completed log
-    with a progress chart. Entries outside the weeks (LogDetails.start/weeks) are an error."""
+    with a progress chart. Entries outside the weeks (LogDetails.start/weeks) are an error.
+    `progress(week, weeks)`: each week's page drawn."""
     from pmr_print.practice_log.build import log_weeks, outside, printable_entries
     from pmr_print.practice_log.render import render_log
 
@@ -242,7 +244,7 @@ def log_pdf(
         raise UsageError(
             f"entry {min(stray)} is outside the log's weeks ({weeks.start} to {weeks.end})"
         )
-    return render_log(guide, settings, details, weeks, entries)
+    return render_log(guide, settings, details, weeks, entries, progress)
 
 
 def diary_log_pdf(
@@ -252,12 +254,14 @@ def diary_log_pdf(
     text: str,
     origin: str,
     report: Callable[[list[EntryProblem]], None] | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> tuple[bytes, list[EntryProblem]]:
     """A completed log from a diary's text (CSV, or JSON when `origin` ends in .json): the PDF of
     the good rows, and a problem for each bad row (left out) or row printed cut, in the order of
     the file. Raises UsageError when the file cannot be read or no row is usable; its message
     lists the bad rows first, unless `report` was given: then `report` gets them, before the
-    error and before the build (the command line says them on standard error as it goes)."""
+    error and before the build (the command line says them on standard error as it goes).
+    `progress`: as log_pdf's."""
     from pmr_print.practice_log.build import (
         cut_rows,
         log_weeks,
@@ -278,7 +282,7 @@ def diary_log_pdf(
     if not parsed.entries:
         lines = [] if report is not None else [str(problem) for problem in problems]
         raise UsageError("\n".join([*lines, f"{origin}: no usable entries, so no log was written"]))
-    return log_pdf(guide, options, details, parsed.entries), problems
+    return log_pdf(guide, options, details, parsed.entries, progress), problems
 
 
 def row_order(problem: EntryProblem) -> list[int]:
@@ -316,9 +320,11 @@ def booklet_pdf(
     options: PrintOptions | None = None,
     details: BookletDetails | None = None,
     impose: bool = False,
+    progress: Callable[[int, int], None] | None = None,
 ) -> bytes:
     """The client's booklet as PDF bytes: A5 pages (half-Letter for Letter paper) in reading
-    order; with `impose`, the saddle-stitch print file, two pages to a side of the paper."""
+    order; with `impose`, the saddle-stitch print file, two pages to a side of the paper, and
+    `progress(done, pages)` as its pages are placed on the sheets."""
     from pmr_print.booklet.render import render_booklet
 
     options = options or PrintOptions()
@@ -328,8 +334,8 @@ def booklet_pdf(
 
         pair = resolve_pair(options, edition)
         check_omit_each(pair, details)
-        return render_bilingual_booklet(edition, pair, details, impose)
-    return render_booklet(edition, resolve(options, edition), details, impose)
+        return render_bilingual_booklet(edition, pair, details, impose, progress)
+    return render_booklet(edition, resolve(options, edition), details, impose, progress)
 
 
 def booklet_html(

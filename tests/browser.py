@@ -80,10 +80,12 @@ class Server:
         return self.process.returncode, err
 
 
-def start_server(*args: str) -> Server:
-    """`python -m pmr_print serve --no-browser ARGS`; waits for the URL on its first line."""
+def start_server(*args: str, module: str = "") -> Server:
+    """`python -m pmr_print serve --no-browser ARGS`, or `python -m MODULE ARGS` (a test's own
+    server, e.g. tests.paced_serve); waits for the URL on its first line."""
+    command = ["-m", module] if module else ["-m", "pmr_print", "serve", "--no-browser"]
     process = subprocess.Popen(
-        [sys.executable, "-m", "pmr_print", "serve", "--no-browser", *args],
+        [sys.executable, *command, *args],
         cwd=ROOT,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,

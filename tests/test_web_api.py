@@ -448,6 +448,25 @@ def test_a_workshop_named_by_the_page_tells_how_many_packets_are_done(
     assert client.get("/progress/bad").status_code == 404  # not a page's name: never counted
 
 
+@pytest.mark.slow  # a process pool
+def test_a_print_file_counts_its_pages_and_a_long_log_its_weeks(client: TestClient) -> None:
+    """The booklet's print file counts every page of the reading booklet as it is placed on the
+    sheets; a long log counts its weeks (issue 21 point 6)."""
+    sent = {"product": "booklet", "page_lang": "en", "lang": "en", "impose": "true"}
+    reading = client.post("/make", data={**sent, "impose": "false"})
+    pages = len(pypdf.PdfReader(io.BytesIO(reading.content)).pages)
+    for job, values, total in (
+        ("test-job-booklet", sent, pages),
+        ("test-job-log-0001", {"product": "log", "page_lang": "en", "weeks": "14"}, 14),
+    ):
+        response = client.post("/make", data={**values, "job": job})
+        assert response.status_code == 200
+        deadline = time.monotonic() + 10
+        while client.get(f"/progress/{job}").json() != {"done": total, "total": total}:
+            assert time.monotonic() < deadline, client.get(f"/progress/{job}").json()
+            time.sleep(0.05)
+
+
 def test_the_api_takes_the_clinics_crisis_line(client: TestClient) -> None:
     """Issue 20: `crisis_line` ends the cautions; one too long is named against its field."""
     numbers = "Emergency 000, Lifeline 13 11 14"

@@ -6,6 +6,7 @@ import datetime as dt
 import io
 import json
 import pathlib
+import re
 import time
 from typing import Any
 
@@ -431,3 +432,69 @@ def test_a_file_too_large_and_a_stopped_server_are_said_in_the_pages_words(
     summary = wait_for(lambda: by_id(browser, "summary").text, "the summary")
     assert "页面无法连接到 pmr-print" in summary and "Failed" not in summary
     assert not by_id(browser, "download").is_displayed()
+
+
+@pytest.fixture(scope="module")
+def paced_server() -> Any:
+    """A server whose long jobs count slowly (tests/paced_serve.py): the count is seen change."""
+    from tests.browser import require_browser, start_server
+
+    require_browser()
+    running = start_server(module="tests.paced_serve")
+    yield running
+    running.stop()
+
+
+WATCH_PROGRESS = """window.seenProgress = [];
+    const bar = document.getElementById("progress");
+    new MutationObserver(() => {
+      if (!bar.hidden) window.seenProgress.push([bar.getAttribute("aria-valuenow"),
+        bar.getAttribute("aria-valuemax"), bar.getAttribute("aria-label"),
+        document.getElementById("progress-text").textContent]);
+    }).observe(bar, {attributes: true});"""
+
+
+@pytest.mark.parametrize(
+    ("lang", "said", "label"),
+    [
+        (
+            "en",
+            "Arranging the pages for printing: page {done} of {total}",
+            "Pages arranged for printing",
+        ),
+        ("zh", "正在排版印刷文件：第{done}页，共{total}页", "已排版的页数"),
+    ],
+)
+def test_a_booklet_print_file_counts_its_pages_as_they_are_placed(
+    paced_server: Server, browser: Any, lang: str, said: str, label: str
+) -> None:
+    """The count is the worker's, page by page of the print file, and it changes while the page
+    waits; then it goes."""
+    open_page(browser, paced_server, lang)
+    by_id(browser, "product-booklet").click()
+    tick(browser, "f-impose")
+    browser.execute_script(WATCH_PROGRESS)
+    by_id(browser, "make-button").click()
+    wait_for(lambda: by_id(browser, "download").is_displayed(), "the print file")
+    seen = browser.execute_script("return window.seenProgress")
+    shown = {text for *_, text in seen}
+    assert len(shown) >= 3, f"the count did not change: {seen}"
+    for done, total, named, text in seen:
+        assert 0 < int(done) <= int(total) and named == label
+        assert text == said.format(done=done, total=total)
+    assert not by_id(browser, "progress").is_displayed()
+    assert by_id(browser, "download").get_attribute("download").startswith("booklet-print-file-")
+
+
+def test_a_long_log_counts_its_weeks(paced_server: Server, browser: Any) -> None:
+    open_page(browser, paced_server)
+    by_id(browser, "product-log").click()
+    weeks = by_id(browser, "f-weeks")
+    weeks.clear()
+    weeks.send_keys("20")
+    browser.execute_script(WATCH_PROGRESS)
+    by_id(browser, "make-button").click()
+    wait_for(lambda: by_id(browser, "download").is_displayed(), "the log")
+    texts = [text for *_, text in browser.execute_script("return window.seenProgress")]
+    assert len(set(texts)) >= 3, texts
+    assert all(re.fullmatch(r"Drawing the log: week ([1-9]|1\d|20) of 20", t) for t in texts), texts

@@ -10,6 +10,7 @@ fit its half of the sheet. Text and embedded fonts are carried over as they are 
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 
 from pypdf import PageObject, PdfReader, PdfWriter, Transformation
 from pypdf.generic import NameObject, TextStringObject
@@ -31,18 +32,25 @@ def sheet_order(count: int) -> list[tuple[int | None, int | None]]:
     return sides
 
 
-def impose(data: bytes, paper: tuple[float, float]) -> bytes:
-    """The pages of a booklet PDF, two to a side of `paper` turned landscape."""
+def impose(
+    data: bytes, paper: tuple[float, float], progress: Callable[[int, int], None] | None = None
+) -> bytes:
+    """The pages of a booklet PDF, two to a side of `paper` turned landscape; `progress(done,
+    count)` after each side, the booklet pages placed so far of all of them."""
     reader = PdfReader(io.BytesIO(data))
     sheet_width, sheet_height = max(paper), min(paper)
     half = sheet_width / 2
     writer = PdfWriter()
-    for left, right in sheet_order(len(reader.pages)):
+    count, done = len(reader.pages), 0
+    for left, right in sheet_order(count):
         side = PageObject.create_blank_page(width=sheet_width, height=sheet_height)
         for index, at_fold in ((left, "left"), (right, "right")):
             if index is not None:
                 place(side, reader.pages[index], half, sheet_height, at_fold)
+                done += 1
         writer.add_page(side)
+        if progress is not None:
+            progress(done, count)
     copy_metadata(reader, writer)
     buffer = io.BytesIO()
     writer.write(buffer)

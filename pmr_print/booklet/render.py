@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from pmr_print.booklet.document import Running, booklet_settings, build_booklet, templates
 from pmr_print.booklet.story import Frames, assemble, booklet_story, cover
 from pmr_print.handout import make_voices, metadata
@@ -10,9 +12,15 @@ from pmr_print.model import Bilingual, Guide
 from pmr_print.options import BookletDetails, Settings
 from pmr_print.theme import PAPER_SIZES
 
+Progress = Callable[[int, int], None]  # (pages placed on the print file's sheets, pages)
+
 
 def render_booklet(
-    guide: Guide, settings: Settings, details: BookletDetails, imposed: bool = False
+    guide: Guide,
+    settings: Settings,
+    details: BookletDetails,
+    imposed: bool = False,
+    progress: Progress | None = None,
 ) -> bytes:
     paper = settings.theme.paper
     settings = booklet_settings(settings)
@@ -20,11 +28,15 @@ def render_booklet(
     running = Running(settings.theme, voices[0].styles.faces, guide.title, guide.labels("Notes"))
     story = booklet_story(guide, settings, details, voices, frames(running))
     pages = build_booklet(story, running, metadata(voices))
-    return impose_if(pages, paper, imposed)
+    return impose_if(pages, paper, imposed, progress)
 
 
 def render_bilingual_booklet(
-    pair: Bilingual, settings: tuple[Settings, Settings], details: BookletDetails, imposed: bool
+    pair: Bilingual,
+    settings: tuple[Settings, Settings],
+    details: BookletDetails,
+    imposed: bool,
+    progress: Progress | None = None,
 ) -> bytes:
     """English and Chinese side by side (see bilingual.py)."""
     from pmr_print.booklet.back_cover import back_cover
@@ -45,15 +57,15 @@ def render_bilingual_booklet(
     back = back_cover(voices, room.text[1])
     story = assemble(front, contents, parts, styles, both[0], room, back)
     pages = build_booklet(story, running, metadata(voices))
-    return impose_if(pages, paper, imposed)
+    return impose_if(pages, paper, imposed, progress)
 
 
-def impose_if(pages: bytes, paper: str, imposed: bool) -> bytes:
+def impose_if(pages: bytes, paper: str, imposed: bool, progress: Progress | None = None) -> bytes:
     if not imposed:
         return pages
     from pmr_print.booklet.impose import impose  # pypdf: loaded only for the print file
 
-    return impose(pages, PAPER_SIZES[paper])
+    return impose(pages, PAPER_SIZES[paper], progress)
 
 
 def frames(running: Running) -> Frames:

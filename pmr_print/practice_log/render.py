@@ -50,7 +50,9 @@ def render_log(
     details: LogDetails,
     weeks: LogWeeks,
     entries: Sequence[Entry] | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> bytes:
+    """The log's PDF; `progress(week, weeks)` after each week's page."""
     styles = make_styles(settings.theme, guide.lang)
     pages = weeks.count + (0 if entries is None else 1)
     plan = plan_log(guide, settings, details, weeks.start, weeks.count, pages)
@@ -66,6 +68,8 @@ def render_log(
     for week in range(1, weeks.count + 1):
         draw_week(canvas, context, week, form)
         canvas.showPage()
+        if progress is not None:
+            progress(week, weeks.count)
     if entries is not None:
         # Imported here: ReportLab's charts take 15 to 30 ms to load, and only a completed log
         # has a chart.

@@ -249,7 +249,11 @@ def make_booklet(reader: Reader, shelf: Shelf) -> Result:
     if kind == "html":
         page = build(reader, BOOKLET, lambda: api.booklet_html(edition, options, details))
         return Result(page.encode("utf-8"), HTML, name)
-    pdf = build(reader, BOOKLET, lambda: api.booklet_pdf(edition, options, details, impose=impose))
+    pdf = build(
+        reader,
+        BOOKLET,
+        lambda: api.booklet_pdf(edition, options, details, impose, reader.progress),
+    )
     return Result(pdf, "application/pdf", name)
 
 
@@ -345,14 +349,18 @@ def make_log(reader: Reader, shelf: Shelf) -> Result:
     name = file_name("log", edition_name(reader), details.name)
     if diary is None or text is None:
         return Result(
-            build(reader, LOG, lambda: api.log_pdf(edition, options, details)),
+            build(
+                reader, LOG, lambda: api.log_pdf(edition, options, details, None, reader.progress)
+            ),
             "application/pdf",
             name,
         )
     pdf, problems = build(
         reader,
         LOG,
-        lambda: api.diary_log_pdf(edition, options, details, text, diary.name),
+        lambda: api.diary_log_pdf(
+            edition, options, details, text, diary.name, progress=reader.progress
+        ),
         "entries",
     )
     return Result(pdf, "application/pdf", name, in_words(problems, reader.lang))

@@ -54,11 +54,17 @@ def warm_up(content_dir: pathlib.Path | None) -> None:
         api.handout_pdf(api.load(lang, content_dir), api.PrintOptions())
 
 
-def serve(port: int | None, open_browser: bool, content_dir: pathlib.Path | None = None) -> int:
+def serve(
+    port: int | None,
+    open_browser: bool,
+    content_dir: pathlib.Path | None = None,
+    workers: Workers | None = None,
+) -> int:
+    """Serve until Ctrl-C; long work goes to `workers` (default: Workers(content_dir))."""
     sock = bind(port)
     bound = sock.getsockname()[1]
     url = f"http://127.0.0.1:{bound}/"
-    workers = Workers(content_dir)
+    workers = workers or Workers(content_dir)
     GuardedProtocol.cap = connection_cap()
     try:
         app = make_app(bound, content_dir, workers)

@@ -90,6 +90,10 @@ class PageText:
     working_html: str
     packets_done: str
     progress_label: str
+    pages_done: str
+    pages_label: str
+    weeks_done: str
+    weeks_label: str
     ready: str
     fix_fields: str
     skipped_rows: str
@@ -198,6 +202,10 @@ EN = PageText(
     working_html="Making the web page…",
     packets_done="{done} of {total} packets",
     progress_label="Packets made",
+    pages_done="Arranging the pages for printing: page {done} of {total}",
+    pages_label="Pages arranged for printing",
+    weeks_done="Drawing the log: week {done} of {total}",
+    weeks_label="Weeks of the log drawn",
     ready="Ready.",
     fix_fields="Please correct the fields marked below.",
     skipped_rows="These rows were left out:",

@@ -193,15 +193,24 @@
     });
   }
 
+  // What a long job counts, by product: a workshop its packets, a booklet's print file the pages
+  // it places on the sheets, a long log its weeks.
+  function countedIn() {
+    const product = new FormData(makeForm).get("product");
+    const unit = product === "workshop" ? "packets" : product === "booklet" ? "pages" : "weeks";
+    return { said: messages[unit], label: messages[unit + "Label"] };
+  }
+
   // A long job's count as the server's worker tells it (GET /progress/<job>): "12 of 40 packets".
-  function showProgress(done, total) {
+  function showProgress(done, total, unit) {
     const bar = document.getElementById("progress");
     const text = document.getElementById("progress-text");
     const shown = total > 0;
     bar.hidden = !shown;
     text.hidden = !shown;
     if (!shown) return;
-    const said = messages.packets.replace("{done}", done).replace("{total}", total);
+    const said = unit.said.replace("{done}", done).replace("{total}", total);
+    bar.setAttribute("aria-label", unit.label);
     bar.setAttribute("aria-valuemax", total);
     bar.setAttribute("aria-valuenow", done);
     bar.setAttribute("aria-valuetext", said);
@@ -210,6 +219,7 @@
   }
 
   function watchProgress(job) {
+    const unit = countedIn();
     let asking = false;
     let stopped = false;
     const timer = setInterval(async () => {
@@ -220,7 +230,7 @@
         if (response.ok) {
           const found = await response.json();
           if (stopped) return;
-          showProgress(found.done, found.total);
+          showProgress(found.done, found.total, unit);
         }
       } catch (ignored) {
         // the request itself says when the server is gone
@@ -231,7 +241,7 @@
     return () => {
       stopped = true;
       clearInterval(timer);
-      showProgress(0, 0);
+      showProgress(0, 0, unit);
     };
   }
 
