@@ -20,6 +20,7 @@ from pmr_print.options import (
     HandoutDetails,
     LogDetails,
     PrintOptions,
+    Settings,
     WorkshopDetails,
     check_omit,
     check_omit_each,
@@ -44,6 +45,8 @@ from pmr_print.workshop.roster import (
 
 if TYPE_CHECKING:
     from pmr_print.audio.session import Spoken
+    from pmr_print.plans.session import SessionPlan
+    from pmr_print.plans.step import StepPlan
 
 Builder = Callable[[Edition, PrintOptions], bytes]
 
@@ -543,14 +546,41 @@ def audio(
     content speaks from shipped clips; a clinic's own words need the [voice] extra."""
     from pmr_print.audio.session import spoken_session
 
+    guide, settings = spoken_settings(edition, options, details)
+    return spoken_session(guide, settings, kind)
+
+
+def spoken_settings(
+    edition: Edition, options: PrintOptions | None, details: HandoutDetails | None
+) -> tuple[Guide, Settings]:
+    """The guide and settings a spoken session is made of: one language, its groups left out."""
     if isinstance(edition, Bilingual):
         raise UsageError("a spoken session is in one language: use --lang en or --lang zh")
-    options = options or PrintOptions()
     details = details or HandoutDetails()
-    settings = resolve(options, edition)
+    settings = resolve(options or PrintOptions(), edition)
     check_omit(settings.protocol, details)
     left = settings.protocol.without(frozenset(details.omit))
-    return spoken_session(edition, replace(settings, protocol=left), kind)
+    return edition, replace(settings, protocol=left)
+
+
+def session_plan(
+    edition: Edition,
+    options: PrintOptions | None = None,
+    details: HandoutDetails | None = None,
+) -> SessionPlan:
+    """The plan `audio` speaks (a listener's session, timed with the clips' lengths), so a page
+    playing that audio follows it on the same clock (the practice page)."""
+    from pmr_print.audio.session import listener_plan
+
+    return listener_plan(*spoken_settings(edition, options, details))
+
+
+def step_figure(step: StepPlan, figure_id: str, tensed: bool = True) -> str:
+    """The step's figure as inline SVG, as the HTML edition draws it: tensed, or at rest."""
+    from pmr_print.html.svg import figure
+
+    shown = step.figure
+    return str(figure(shown.covers, shown.alt, figure_id, tensed=tensed and shown.tensed))
 
 
 def reminders(

@@ -7,8 +7,7 @@ import os
 import pathlib
 import re
 from collections.abc import Iterator, Mapping
-from functools import lru_cache
-from typing import BinaryIO, Protocol
+from typing import BinaryIO
 
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
@@ -20,10 +19,8 @@ from starlette.responses import HTMLResponse, Response, StreamingResponse
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
-from pmr_print import api as pmr_api
 from pmr_print.limits import quoted
 from pmr_print.locales import first_accepted
-from pmr_print.options import HandoutDetails, PrintOptions
 from pmr_print.problems import PmrError, summarised
 from pmr_print.resources import fonts_dir
 from pmr_print.web.fields import FieldErrors, Reader, Upload, Validated, unicode_errors
@@ -46,25 +43,12 @@ FORM_TYPES = ("multipart/form-data", "application/x-www-form-urlencoded")
 # refuse a response head over 16 to 256 kB; the full list is in the zip (workshop/problems.txt).
 HEADER_PROBLEMS = 10
 HEADER_PROBLEM_CHARS = 160
-# Spoken sessions kept built, so an <audio> element's seeks (Range requests) do not rebuild one.
-AUDIO_CACHE = 4
 FILE_CHUNK = 1 << 20  # bytes of a file sent at a time
 BYTE_RANGE = re.compile(r"bytes=(\d*)-(\d*)")
 BUSY = (
     "the server is busy with other long builds (workshops, print files, long logs); "
     "try again in a minute"
 )
-
-
-class Session(Protocol):
-    """What the audio route reads of a spoken session (pmr_print.audio.session.Spoken)."""
-
-    @property
-    def audio(self) -> bytes: ...
-    @property
-    def captions(self) -> str: ...
-    @property
-    def media_type(self) -> str: ...
 
 
 class Gone(Exception):
@@ -85,13 +69,6 @@ class Service:
         self.shelf = shelf
         self.fonts = {name: (fonts_dir() / name).read_bytes() for name in PAGE_FONTS}
         self.workers = workers
-        self.spoken = lru_cache(maxsize=AUDIO_CACHE)(self.speak)
-
-    def speak(self, lang: str, protocol: str, omit: tuple[str, ...], kind: str) -> Session:
-        """One spoken session; through `self.spoken`, built once per distinct request."""
-        edition = self.shelf.edition(lang)
-        options = PrintOptions(protocol=protocol)
-        return pmr_api.audio(edition, options, HandoutDetails(omit=omit), kind)
 
     def make(self, product: str, reader: Reader, job_id: str | None = None) -> Result:
         """The product, or FieldErrors in the order of its fields (the page's order); a long job
@@ -159,16 +136,20 @@ class Service:
         """GET /api/audio?lang=zh&protocol=short&omit=back&format=mp3: the spoken session (as
         `pmr-print audio`); format=vtt gives its captions. A `Range: bytes=a-b` request gets
         206 with those bytes (416 past the end), so an <audio> element can seek; the session is
-        built once per distinct query (the last AUDIO_CACHE are kept)."""
+        built once, in the worker (Workers.recording keeps the last few)."""
         query = request.query_params
         lang, kind = query.get("lang", "en"), query.get("format", "opus")
         omit = tuple(o.strip() for v in query.getlist("omit") for o in v.split(",") if o.strip())
-        made = "wav" if kind == "vtt" else kind  # the captions need no costly encoding
+        made = None if kind == "vtt" else kind  # the captions come with any format
         protocol = query.get("protocol", "standard")
         try:
-            spoken = await run_in_threadpool(self.spoken, lang, protocol, omit, made)
+            spoken = await run_in_threadpool(self.workers.recording, lang, protocol, omit, made)
         except PmrError as error:
             return errors_response(FieldErrors({"audio": str(error)}))
+        except FieldErrors as error:
+            return errors_response(error)
+        except Busy:
+            return busy_response()
         if kind == "vtt":
             return Response(spoken.captions, media_type="text/vtt; charset=utf-8")
         name = f'attachment; filename="session-{lang}.{kind}"'

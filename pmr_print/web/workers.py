@@ -5,6 +5,11 @@ Quick work (a handout, cards, a short log) runs in the server's process, one bui
 or completed log) runs in a worker process of its own, at a lower priority, with a bounded
 queue: when LONG_SLOTS jobs are already running or waiting, the next is refused at once (503)
 instead of waiting behind them. The worker loads the content once, as the server does.
+
+A spoken session (GET /api/audio, the practice page's player) is long work too: its encoding
+takes seconds. The last AUDIO_KEPT sessions are kept, and a request for a session already being
+built waits for that build, so an <audio> element's seeks (Range requests) and its captions
+never encode it again.
 """
 
 from __future__ import annotations
@@ -18,11 +23,12 @@ import threading
 import time
 from collections import OrderedDict
 from collections.abc import Callable
-from concurrent.futures import CancelledError, ProcessPoolExecutor
+from concurrent.futures import CancelledError, Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
+from pmr_print.problems import PmrError, UsageError
 from pmr_print.web.fields import FieldErrors, Reader
 
 T = TypeVar("T")
@@ -34,6 +40,8 @@ KEPT = 64  # the finished jobs whose last count is kept, for a page that asks on
 STOPPED = "the build stopped before it was done (the server is stopping, or memory ran out)"
 Job = Callable[[Reader, Any], T]  # a product's maker: (request, content) -> result
 Runner = Callable[..., Any]  # run_job, or one that wraps it: what the worker is given to run
+AUDIO_KEPT = 4  # spoken sessions kept built (a few MB each as Opus, 30 MB as WAV)
+SessionKey = tuple[str, str, tuple[str, ...], str]  # lang, protocol, groups left out, format
 
 
 class Busy(Exception):
@@ -47,6 +55,22 @@ class Refused:
     errors: dict[str, str]
     problems: tuple[str, ...]
     status: int
+
+
+@dataclass(frozen=True)
+class Failed:
+    """A build's PmrError, carried back from the worker as its message."""
+
+    message: str
+
+
+@dataclass(frozen=True)
+class Recording:
+    """A spoken session as the server sends it: the audio file and its WebVTT captions."""
+
+    audio: bytes
+    captions: str
+    media_type: str
 
 
 SHELF: list[object] = []  # the worker's content, loaded once by start_worker
@@ -84,6 +108,23 @@ def run_job(job: Job[T], reader: Reader, job_id: str | None = None) -> T | Refus
         return Refused(error.errors, error.problems, error.status)
 
 
+def speak(lang: str, protocol: str, omit: tuple[str, ...], kind: str) -> Recording | Failed:
+    """In the worker: the spoken session (as `pmr-print audio`) of the worker's content."""
+    from pmr_print import api
+    from pmr_print.options import HandoutDetails, PrintOptions
+    from pmr_print.web.products import Shelf
+
+    shelf = SHELF[0]
+    assert isinstance(shelf, Shelf)
+    try:
+        edition = shelf.edition(lang)
+        options, details = PrintOptions(protocol=protocol), HandoutDetails(omit=omit)
+        spoken = api.audio(edition, options, details, kind)
+    except PmrError as error:
+        return Failed(str(error))
+    return Recording(spoken.audio, spoken.captions, spoken.media_type)
+
+
 class Workers:
     def __init__(
         self,
@@ -103,6 +144,8 @@ class Workers:
         self.counts: OrderedDict[str, tuple[int, int]] = OrderedDict()
         self.counts_lock = threading.Lock()
         self.queue: Any = None
+        self.sessions: OrderedDict[SessionKey, Future[Recording | Failed]] = OrderedDict()
+        self.sessions_lock = threading.Lock()
 
     def progress(self, job_id: str) -> tuple[int, int] | None:
         """How far the job is, as its worker last said (0 of 0: queued or not counted yet)."""
@@ -151,6 +194,56 @@ class Workers:
             raise FieldErrors(found.errors, found.problems, found.status)
         return found
 
+    def recording(
+        self, lang: str, protocol: str, omit: tuple[str, ...], kind: str | None
+    ) -> Recording:
+        """The spoken session, built in the worker once (see the module's docstring); kind None
+        takes any format already built or being built (the captions are the same), else WAV,
+        the quickest. UsageError for a bad value, Busy when the queue is full."""
+        future = self.session_future(lang, protocol, tuple(sorted(set(omit))), kind)
+        try:
+            found = future.result()
+        except (BrokenProcessPool, CancelledError):
+            self.forget(future)
+            self.close()
+            raise FieldErrors({"body": STOPPED}, status=503) from None
+        if isinstance(found, Failed):
+            self.forget(future)
+            raise UsageError(found.message)
+        return found
+
+    def session_future(
+        self, lang: str, protocol: str, omit: tuple[str, ...], kind: str | None
+    ) -> Future[Recording | Failed]:
+        with self.sessions_lock:
+            if kind is None:
+                same = [key for key in self.sessions if key[:3] == (lang, protocol, omit)]
+                kind = same[-1][3] if same else "wav"
+            key = (lang, protocol, omit, kind)
+            found = self.sessions.get(key)
+            if found is not None:
+                self.sessions.move_to_end(key)
+                return found
+            if not self.slots.acquire(blocking=False):
+                raise Busy
+            try:
+                found = self.executor().submit(speak, *key)
+            except BaseException:
+                self.slots.release()
+                raise
+            found.add_done_callback(lambda _: self.slots.release())
+            self.sessions[key] = found
+            while len(self.sessions) > AUDIO_KEPT:
+                self.sessions.popitem(last=False)
+            return found
+
+    def forget(self, future: Future[Recording | Failed]) -> None:
+        """A failed build is not kept: the next request tries again."""
+        with self.sessions_lock:
+            for key, found in list(self.sessions.items()):
+                if found is future:
+                    del self.sessions[key]
+
     def executor(self) -> ProcessPoolExecutor:
         with self.pool_lock:
             if self.pool is None:
@@ -170,6 +263,8 @@ class Workers:
         with self.pool_lock:
             pool, self.pool = self.pool, None
             queue, self.queue = self.queue, None
+        with self.sessions_lock:
+            self.sessions.clear()
         if queue is not None:
             queue.put(None)  # the listener stops
         if pool is None:
