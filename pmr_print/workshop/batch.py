@@ -130,7 +130,8 @@ def made(pending: Pending, runner: Executor, setup: PacketSetup) -> Results:
             fitting = [row for row in work.rows if row not in misfits]
             for start in range(0, len(fitting), STAMPS):
                 rows = fitting[start : start + STAMPS]
-                pending[runner.submit(stamp_rows, body, rows, setup)] = Stamps(body, rows)
+                job = runner.submit(stamp_rows, body.light(), rows, setup)
+                pending[job] = Stamps(body, rows)
 
 
 def packets(

@@ -12,7 +12,7 @@ import functools
 import io
 import pathlib
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pikepdf
 
@@ -28,7 +28,8 @@ from pmr_print.practice_log.render import form_font, render_log
 from pmr_print.problems import PmrError
 from pmr_print.workshop.results import Packet
 from pmr_print.workshop.roster import Row
-from pmr_print.workshop.stamp import Stamper, name_streams
+from pmr_print.workshop.stamp import name_streams
+from pmr_print.workshop.stencil import Stencil, cut, save, stencil_of
 
 
 @dataclass(frozen=True)
@@ -91,12 +92,13 @@ def body_key(row: Row) -> BodyKey:
 
 @dataclass(frozen=True)
 class Body:
-    """A packet without its name: both copies with each name slot marked, the slots' drawings
-    (pdf/slots.py), and the name it was laid out with (only its height in the details table
-    shapes the body; see `fits`)."""
+    """A packet without its name: both copies with their content cut at the name's slots, where
+    each takes a name (workshop/stencil.py), the slots' drawings (pdf/slots.py), and the name it
+    was laid out with (only its height in the details table shapes the body; see `fits`)."""
 
     fillable: bytes
     paper: bytes
+    stencils: tuple[Stencil, Stencil]  # the fillable copy's, the paper copy's
     slots: tuple[Slot, ...]
     name: str
     title: str
@@ -107,6 +109,10 @@ class Body:
         cells = [slot for slot in self.slots if slot.drawing is draw_paragraph]
         return all(height(cell, name) == height(cell, self.name) for cell in cells)
 
+    def light(self) -> Body:
+        """The body without its bytes: all a worker needs to make the updates of names."""
+        return replace(self, fillable=b"", paper=b"")
+
 
 def build_body(row: Row, setup: PacketSetup) -> Body:
     """The handout and the log of `row`, rendered once for every participant like it."""
@@ -116,8 +122,9 @@ def build_body(row: Row, setup: PacketSetup) -> Body:
         handout = render_handout(guide, settings, handout_details(row, setup))
         details = LogDetails(name=row.name, start=row.start, today=setup.date)
         log = render_log(guide, settings, details, log_weeks(settings, details))
-    fillable, paper = both_ways(handout, log, {}, settings.tag)
-    return Body(fillable, paper, tuple(slots), row.name, guide.title, settings.tag)
+    (fillable, on_form), (paper, on_paper) = both_ways(handout, log, len(slots), settings.tag)
+    stencils = (on_form, on_paper)
+    return Body(fillable, paper, stencils, tuple(slots), row.name, guide.title, settings.tag)
 
 
 def stamp_packet(body: Body, row: Row, setup: PacketSetup) -> Packet:
@@ -135,21 +142,17 @@ class Named:
     info: tuple[tuple[str, str], ...]
 
     def fillable(self) -> bytes:
-        return self.copy(self.body.fillable)
+        return self.body.fillable + self.update(self.body.stencils[0])
 
     def packet(self) -> Packet:
-        return Packet(self.id, self.fillable(), self.copy(self.body.paper))
+        return Packet(self.id, self.fillable(), self.paper())
 
-    def copy(self, data: bytes) -> bytes:
-        """`data` (the body's fillable or paper copy) with the name in its slots."""
-        stamper = Stamper(data)
-        try:
-            return self.stamped(stamper)
-        finally:
-            stamper.close()
+    def paper(self) -> bytes:
+        return self.body.paper + self.update(self.body.stencils[1])
 
-    def stamped(self, stamper: Stamper) -> bytes:
-        return stamper.stamped(name_streams(self.body.slots, self.name), self.info)
+    def update(self, stencil: Stencil) -> bytes:
+        """What a copy of the body takes appended for this name (workshop/stencil.py)."""
+        return stencil.update(name_streams(self.body.slots, self.name), self.info)
 
 
 def named(body: Body, row: Row, setup: PacketSetup) -> Named:
@@ -162,47 +165,51 @@ def named(body: Body, row: Row, setup: PacketSetup) -> Named:
 
 @dataclass(frozen=True)
 class Made:
-    """A packet made: the fillable file, and the packet as its body and name (the print file
-    draws the names of many packets at once)."""
+    """A packet made: the update its fillable copy takes, and the packet as its body and name
+    (the print file draws the names of many packets at once)."""
 
     named: Named
-    fillable: bytes
+    update: bytes
+
+    @property
+    def fillable(self) -> bytes:
+        return self.named.body.fillable + self.update
 
     def packet(self) -> Packet:
-        return Packet(self.named.id, self.fillable, self.named.copy(self.named.body.paper))
+        return Packet(self.named.id, self.fillable, self.named.paper())
 
 
 def stamp_rows(body: Body, rows: Sequence[Row], setup: PacketSetup) -> list[bytes | str]:
-    """The fillable packet of each row, the body opened once (in a worker: the parent only
-    writes them). Each packet is the same bytes whichever rows are stamped with it."""
+    """What the fillable copy takes appended for each row's name (in a worker, which needs the
+    body without its bytes: Body.light). Each is the same bytes whichever rows go with it."""
     prepare_names(setup)
-    stamper = Stamper(body.fillable)
-    try:
-        return [attempt_fillable(stamper, named(body, row, setup)) for row in rows]
-    finally:
-        stamper.close()
+    return [attempt_update(named(body, row, setup)) for row in rows]
 
 
-def attempt_fillable(stamper: Stamper, packet: Named) -> bytes | str:
+def attempt_update(packet: Named) -> bytes | str:
     try:
-        return packet.stamped(stamper)
+        return packet.update(packet.body.stencils[0])
     except PmrError as error:
         return str(error)
 
 
-def both_ways(handout: bytes, log: bytes, info: dict[str, str], lang: str) -> tuple[bytes, bytes]:
+def both_ways(
+    handout: bytes, log: bytes, slots: int, lang: str
+) -> tuple[tuple[bytes, Stencil], tuple[bytes, Stencil]]:
     """The handout then the log, as a form (the log's fields and their font kept), and for paper
-    (the same pages without fields or form font, padded to an even page count)."""
+    (the same pages without fields or form font, padded to an even page count), each with its
+    content cut at the `slots` name slots and where it takes a name (workshop/stencil.py)."""
     with pikepdf.open(io.BytesIO(log)) as pdf, pikepdf.open(io.BytesIO(handout)) as front:
         count = len(front.pages)
         for index, page in enumerate(front.pages):
             pdf.pages.insert(index, page)
         if "/Outlines" in front.Root:
             pdf.Root.Outlines = pdf.copy_foreign(front.Root.Outlines)
-        for key, value in info.items():
-            pdf.docinfo[key] = value
         pdf.Root.Lang = pikepdf.String(lang)
-        fillable = saved(pdf)
+        for key in ("/Title", "/Author"):  # the body's name is its first reader's: each its own
+            del pdf.docinfo[key]
+        assert cut(pdf) == slots, "a slot is marked on no page"
+        fillable = save(pdf)
         del pdf.Root.AcroForm
         for page in pdf.pages[count:]:
             if "/Annots" in page:
@@ -214,13 +221,8 @@ def both_ways(handout: bytes, log: bytes, info: dict[str, str], lang: str) -> tu
         if len(pdf.pages) % 2:
             last = pdf.pages[-1]
             pdf.add_blank_page(page_size=(float(last.mediabox[2]), float(last.mediabox[3])))
-        return fillable, saved(pdf)
-
-
-def saved(pdf: pikepdf.Pdf) -> bytes:
-    out = io.BytesIO()
-    pdf.save(out, deterministic_id=True, compress_streams=True)
-    return out.getvalue()
+        paper = save(pdf)
+    return (fillable, stencil_of(fillable, slots)), (paper, stencil_of(paper, slots))
 
 
 def handout_details(row: Row, setup: PacketSetup) -> HandoutDetails:

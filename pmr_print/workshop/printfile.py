@@ -1,9 +1,10 @@
 """The one file to print every packet: each body's pages once, each participant's name on them.
 
-A packet's pages are its body's paper pages, whose content is cut at the name's slots: the pieces
-between, their fonts and figures are copied into the print file once per body and shared by
-every packet of that body; a packet adds only its page objects, the name's drawings and the name's
-small font subset. So the file grows by a few kilobytes a participant, not by a packet.
+A packet's pages are its body's paper pages, whose content is cut at the name's slots
+(workshop/stencil.py): the pieces between, their fonts and figures are copied into the print
+file once per body and shared by every packet of that body; a packet adds only its page objects,
+the name's drawings and the name's small font subset. So the file grows by a few kilobytes a
+participant, not by a packet.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from dataclasses import dataclass
 import pikepdf
 
 from pmr_print.workshop.packet import Body, Named, PacketSetup, prepare_names
-from pmr_print.workshop.stamp import SLOT, drawn, names_of, pieces
+from pmr_print.workshop.stamp import SLOT, drawn, names_of
 
 CHUNK = 100  # packets whose names share one font subset (and wait in memory to be drawn)
 
@@ -55,14 +56,9 @@ class PrintFile:
         local = self.pdf.copy_foreign(page.obj)
         if "/Contents" not in page.obj:  # the blank page that makes the count even
             return SharedPage(local, [])
-        data = page.Contents.read_bytes()
-        if SLOT.search(data) is None:
+        if not isinstance(local.Contents, pikepdf.Array):  # no slot (workshop/stencil.py)
             return SharedPage(local, [local.Contents])
-        content = [
-            piece if isinstance(piece, int) else self.pdf.make_stream(piece)
-            for piece in pieces(data)
-        ]
-        return SharedPage(local, content)
+        return SharedPage(local, [slot_or_piece(stream) for stream in local.Contents])
 
     def add(self, packet: Named) -> None:
         self.waiting.append(packet)
@@ -99,6 +95,12 @@ class PrintFile:
         for source in self.sources:
             source.close()
         self.pdf.close()
+
+
+def slot_or_piece(stream: pikepdf.Object) -> pikepdf.Object | int:
+    """A piece of a body page's content, or the number of the slot whose mark it holds."""
+    mark = SLOT.fullmatch(stream.read_bytes())
+    return stream if mark is None else int(mark.group(1))
 
 
 def with_fonts(shared: SharedPage, fonts: dict[str, pikepdf.Object]) -> pikepdf.Dictionary:

@@ -1,0 +1,101 @@
+"""A packet is its body's bytes as they are and a small update that draws the name
+(workshop/stencil.py): it opens, checks and fills like any PDF, and holds no other participant's
+name."""
+
+from __future__ import annotations
+
+import io
+import pathlib
+import shutil
+import subprocess
+
+import pikepdf
+import pypdf
+import pytest
+
+from pmr_print import api
+from tests.test_log_viewers import TYPED, Typist, ink, type_into, visible_text_fields
+from tests.test_workshop import DAY, InProcess, write_roster
+
+ROWS = [
+    ["p1", "Jane Miller", "en", "", "", ""],
+    ["p2", "Tom Brown", "en", "", "", ""],  # the same body as p1
+    ["p3", "王芳", "zh", "2026-03-09", "back", "腰伤"],
+    ["p4", "李娜", "zh", "2026-03-09", "back", "腰伤"],  # the same body as p3
+]
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, api.Packet]:
+    roster = write_roster(tmp_path_factory.mktemp("packets") / "roster.csv", ROWS)
+    found = {}
+    for row, packet in api.packets(api.read_roster(roster).rows, details=DAY, executor=InProcess()):
+        assert isinstance(packet, api.Packet), packet
+        found[row.id] = packet
+    return found
+
+
+def test_a_packet_is_its_body_and_a_few_kilobytes_for_the_name(
+    built: dict[str, api.Packet],
+) -> None:
+    for first, second in (("p1", "p2"), ("p3", "p4")):
+        for kind in ("fillable", "paper"):
+            one, other = getattr(built[first], kind), getattr(built[second], kind)
+            body = one.index(b"%%EOF\n") + 6  # the body's end: the update follows
+            assert one[:body] == other[:body], kind
+            assert 0 < len(one) - body < 64_000 and 0 < len(other) - body < 64_000, kind
+    assert len(built["p3"].fillable) > 1_000_000  # the Chinese form font, once, in the body
+
+
+def test_a_packet_holds_no_other_participants_name(built: dict[str, api.Packet]) -> None:
+    for mine, theirs in (("p1", b"Jane"), ("p2", b"Jane"), ("p1", b"Tom")):
+        expected = mine == "p1" and theirs == b"Jane"
+        for data in (built[mine].fillable, built[mine].paper):
+            with pikepdf.open(io.BytesIO(data)) as pdf:
+                assert (theirs.decode() in str(pdf.docinfo["/Title"])) == expected
+            # every revision's bytes, decompressed: the body's own name went with the update
+            assert (theirs in everything(data)) == expected, (mine, theirs)
+
+
+def everything(data: bytes) -> bytes:
+    """Every object of every revision of the file, its streams decompressed."""
+    found = []
+    start = 0
+    while (end := data.find(b"%%EOF", start)) != -1:
+        with pikepdf.open(io.BytesIO(data[: end + 5])) as pdf:
+            for obj in pdf.objects:
+                if isinstance(obj, pikepdf.Stream):
+                    found.append(obj.read_bytes())
+                else:
+                    found.append(obj.unparse() if isinstance(obj, pikepdf.Object) else b"")
+        start = end + 5
+    return b"".join(found)
+
+
+@pytest.mark.skipif(shutil.which("qpdf") is None, reason="qpdf is not installed")
+def test_every_packet_passes_qpdf_check(
+    built: dict[str, api.Packet], tmp_path: pathlib.Path
+) -> None:
+    for ident, packet in built.items():
+        for kind in ("fillable", "paper"):
+            path = tmp_path / f"{ident}-{kind}.pdf"
+            path.write_bytes(getattr(packet, kind))
+            done = subprocess.run(["qpdf", "--check", str(path)], capture_output=True, text=True)
+            assert done.returncode == 0, (ident, kind, done.stdout, done.stderr)
+
+
+def test_chinese_typed_in_pdfium_shows_in_every_field_of_a_packet(
+    built: dict[str, api.Packet],
+) -> None:
+    typist = Typist(built["p4"].fillable)
+    try:
+        fields = list(visible_text_fields(typist))
+        assert len(fields) == 4 * (7 * 3 + 2)  # four weeks: time, minutes, notes a day, reflection
+        before = {field: ink(typist, field) for field in fields}
+        for field in fields:
+            type_into(typist, field, TYPED)
+        assert [field.name for field in fields if ink(typist, field) <= before[field] + 20] == []
+    finally:
+        typist.close()
+    fields = pypdf.PdfReader(io.BytesIO(built["p4"].fillable)).get_fields() or {}
+    assert "w1.d1.practised" in fields
