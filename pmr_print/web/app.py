@@ -26,6 +26,7 @@ from pmr_print.resources import fonts_dir
 from pmr_print.web.fields import FieldErrors, Reader, Upload, Validated, unicode_errors
 from pmr_print.web.guard import CONTENT_SECURITY_POLICY, MAX_BODY, MAX_FIELD, Guard
 from pmr_print.web.page import render_page
+from pmr_print.web.practice import Practice
 from pmr_print.web.products import PRODUCTS, Result, Shelf
 from pmr_print.web.text import TEXTS, negotiate
 from pmr_print.web.workers import Busy, Workers
@@ -344,7 +345,9 @@ def make_app(
     """The application for a server on 127.0.0.1:port, with the content loaded now; long work
     goes to `workers` (the caller stops them: Workers.close)."""
     service = Service(Shelf.load(content_dir), workers or Workers(content_dir))
+    practice = Practice(service.shelf, service.workers.lock)
     routes = [
+        Route("/practice", practice.page),
         Route("/", service.page),
         *(Route(f"/{lang}", service.page) for lang in TEXTS),
         Route("/make", service.form, methods=["POST"]),

@@ -119,6 +119,7 @@ class PageText:
     offline: str
     too_large: str
     busy: str
+    practice: str
 
 
 EN = PageText(
@@ -232,6 +233,7 @@ EN = PageText(
     "and press the button again; what you typed is kept.",
     too_large="This file is larger than 8 MB: choose the diary, roster or filled-in log itself.",
     busy="pmr-print is busy with three long jobs: try again in a minute.",
+    practice="Practise with the voice",
 )
 
 
