@@ -27,7 +27,7 @@ def render_booklet(
     tags = [plan.tag for plan in handouts]
     return render(
         "booklet.html",
-        page(handouts),
+        page(handouts, guides),
         settings[0],
         body_class="booklet" + (" bilingual" if len(handouts) > 1 else ""),
         cards=card_list(cards, tags, settings[0].theme.grayscale),

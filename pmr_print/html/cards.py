@@ -15,7 +15,7 @@ from markupsafe import Markup
 
 from pmr_print.check import no_alt_text
 from pmr_print.html import svg
-from pmr_print.html.page import Page, language_tag, render
+from pmr_print.html.page import Page, folio, language_tag, render
 from pmr_print.languages import SEPARATOR
 from pmr_print.model import Guide
 from pmr_print.options import Settings
@@ -47,7 +47,8 @@ def render_cards(guides: Sequence[Guide], settings: Sequence[Settings]) -> str:
     plans = card_sets(guides, settings)
     tags = [language_tag(setting) for setting in settings]
     headings = joined([plan.heading for plan in plans])
-    page = Page(tags[0], f"{headings}{SEPARATOR}{joined([plan.title for plan in plans])}")
+    title = f"{headings}{SEPARATOR}{joined([plan.title for plan in plans])}"
+    page = Page(tags[0], title, folio=folio(guides))
     return render(
         "cards.html",
         page,

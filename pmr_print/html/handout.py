@@ -3,12 +3,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from markupsafe import Markup
 
 from pmr_print.html import svg
-from pmr_print.html.page import Page, render, safe_href
+from pmr_print.html.page import Page, folio, render, safe_href
 from pmr_print.languages import SEPARATOR
 from pmr_print.model import Bilingual, Guide
 from pmr_print.options import HandoutDetails, Settings
@@ -24,7 +25,11 @@ class QrCode:
 def render_handout(guide: Guide, settings: Settings, details: HandoutDetails) -> str:
     plans = [plan_handout(guide, settings, details)]
     return render(
-        "handout.html", page(plans), settings, body_class="handout", **handout_context(plans)
+        "handout.html",
+        page(plans, [guide]),
+        settings,
+        body_class="handout",
+        **handout_context(plans),
     )
 
 
@@ -38,20 +43,21 @@ def render_bilingual_handout(
     ]
     return render(
         "handout.html",
-        page(plans),
+        page(plans, pair.guides),
         settings[0],
         body_class="handout bilingual",
         **handout_context(plans),
     )
 
 
-def page(plans: list[HandoutPlan]) -> Page:
-    """The page's language is the first plan's; its title names every language's and the client."""
+def page(plans: list[HandoutPlan], guides: Sequence[Guide]) -> Page:
+    """The page's language is the first plan's; its title names every language's and the
+    client, and prints at the foot of each page with its number in every language."""
     first = plans[0]
     title = SEPARATOR.join(
         [plan.title for plan in plans] + ([first.client] if first.client else [])
     )
-    return Page(first.tag, title, first.author)
+    return Page(first.tag, title, first.author, folio(guides))
 
 
 def handout_context(plans: list[HandoutPlan]) -> dict[str, object]:

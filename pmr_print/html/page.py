@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from importlib import resources
 
@@ -15,7 +16,8 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 from markupsafe import Markup
 
 from pmr_print.html.fonts import font_faces
-from pmr_print.model import Paragraph, Span
+from pmr_print.languages import SEPARATOR
+from pmr_print.model import Guide, Paragraph, Span
 from pmr_print.options import Settings
 
 SAFE_SCHEMES = ("https://", "http://", "mailto:")
@@ -24,11 +26,41 @@ _CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]")
 
 @dataclass(frozen=True)
 class Page:
-    """What heads a page: its language (BCP 47), title and author."""
+    """What heads a page: its language (BCP 47), title and author; `folio`, "Page {page} of
+    {pages}" in its language(s), printed with the title (and so the client's name) in the
+    margin of every printed page (base.html)."""
 
     lang: str
     title: str
     author: str = ""
+    folio: str = ""
+
+
+def folio(guides: Sequence[Guide]) -> str:
+    """ "Page {page} of {pages}", joined in every language: "… · 第{page}页，共{pages}页"."""
+    return SEPARATOR.join(guide.labels("Page {page} of {pages}") for guide in guides)
+
+
+def css_string(text: str) -> Markup:
+    """Text as a quoted CSS string for a <style>: anything but ASCII letters, digits and spaces
+    is a hex escape, so no value (a client named `"}</style>`) ends the string or the element,
+    and the style holds no Chinese that a screen reader would take for unmarked text."""
+    kept = (
+        char if (char.isascii() and char.isalnum()) or char == " " else f"\\{ord(char):x} "
+        for char in text
+    )
+    return Markup('"' + "".join(kept) + '"')
+
+
+def page_counters(folio: str) -> Markup:
+    """ "Page {page} of {pages}" as CSS content: "Page " counter(page) " of " counter(pages)."""
+    parts = re.split(r"\{(page|pages)\}", folio)
+    values = [
+        f"counter({part})" if index % 2 else css_string(part)
+        for index, part in enumerate(parts)
+        if index % 2 or part
+    ]
+    return Markup(" ".join(values))
 
 
 def language_tag(settings: Settings) -> str:
@@ -47,6 +79,8 @@ def environment() -> Environment:
     )
     env.filters["runs"] = runs
     env.filters["safe_href"] = safe_href
+    env.filters["css_string"] = css_string
+    env.filters["page_counters"] = page_counters
     env.globals["zip"] = zip
     return env
 
@@ -69,7 +103,8 @@ def render(template: str, page: Page, settings: Settings, **context: object) -> 
         **context,
     }
     draft = chosen.render(fonts=[], **common)
-    fonts = font_faces(draft, theme.large_print)
+    # the margin's words are escaped in the style (css_string): their characters are added
+    fonts = font_faces(draft + page.title + page.folio, theme.large_print)
     return chosen.render(fonts=fonts, **common)
 
 
