@@ -7,7 +7,7 @@ import pathlib
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Executor
 from dataclasses import replace
-from typing import TYPE_CHECKING, BinaryIO, Literal, overload
+from typing import TYPE_CHECKING, BinaryIO, Literal, NamedTuple, overload
 
 from pmr_print.edition import load_edition, one_language
 from pmr_print.files import device_name, read_regular, slug
@@ -30,7 +30,7 @@ from pmr_print.options import (
 
 # Every surface writes its files as the products' own batch does: atomically, never over an input.
 from pmr_print.pdf.output import check_target, write_atomically
-from pmr_print.practice_log.entries import Entry, EntryProblem
+from pmr_print.practice_log.entries import Entry, EntryProblem, Reflection
 from pmr_print.problems import Problem, UsageError
 from pmr_print.resources import default_content_dir
 from pmr_print.workshop.results import Packet, WorkshopReport
@@ -301,21 +301,41 @@ def read_filled_log(pdf: bytes, origin: str = "PDF") -> tuple[list[Entry], list[
     return [entry for _, entry in rows], problems
 
 
+class Filled(NamedTuple):
+    """What a filled log holds: its readable days (each with the day it was read from), its
+    weekly reflections (each dated by the last day of its week), and a problem for each day
+    that cannot be read."""
+
+    rows: list[tuple[str, Entry]]
+    reflections: list[Reflection]
+    problems: list[EntryProblem]
+
+
+def read_filled(pdf: bytes, origin: str = "PDF") -> Filled:
+    from pmr_print.practice_log.build import entries_from_pdf
+
+    parsed = entries_from_pdf(pdf, origin)
+    return Filled(parsed.rows, parsed.reflections, sorted(parsed.problems, key=row_order))
+
+
 def read_filled_days(
     pdf: bytes, origin: str = "PDF"
 ) -> tuple[list[tuple[str, Entry]], list[EntryProblem]]:
     """As read_filled_log, each entry with the day it was read from (`w1.d2`)."""
-    from pmr_print.practice_log.build import entries_from_pdf
-
-    parsed = entries_from_pdf(pdf, origin)
-    return parsed.rows, sorted(parsed.problems, key=row_order)
+    filled = read_filled(pdf, origin)
+    return filled.rows, filled.problems
 
 
-def entries_text(entries: Sequence[Entry], kind: str = "csv") -> str:
-    """Entries as the CSV or JSON that `pmr-print log --read` prints and `--entries` reads."""
+def entries_text(
+    entries: Sequence[Entry], kind: str = "csv", reflections: Sequence[Reflection] | None = None
+) -> str:
+    """Entries as the CSV or JSON that `pmr-print log --read` prints and `--entries` reads; with
+    `reflections` (read_filled's), when one is written, the columns reflection_relaxed and
+    reflection_noticed too, each week's on the row of its last day."""
     from pmr_print.practice_log.entries import to_csv, to_json
 
-    return to_json(list(entries)) if kind == "json" else to_csv(list(entries))
+    write = to_json if kind == "json" else to_csv
+    return write(list(entries), None if reflections is None else list(reflections))
 
 
 def booklet_pdf(
@@ -373,11 +393,13 @@ __all__ = [
     "Edition",
     "Entry",
     "EntryProblem",
+    "Filled",
     "Guide",
     "HandoutDetails",
     "LogDetails",
     "Packet",
     "PrintOptions",
+    "Reflection",
     "Roster",
     "RosterError",
     "RowProblem",
@@ -402,6 +424,7 @@ __all__ = [
     "log_pdf",
     "packet_name",
     "packets",
+    "read_filled",
     "read_log",
     "read_roster",
     "workshop",

@@ -57,11 +57,14 @@ FILLED = {
     "w2.d7.after": "0",
     "w1.reflection.relaxed": "比上周放松多了。",
 }
+# The week's reflection reads back on the row of the week's last day (Sunday 13 December), a row
+# of its own since that day was left empty (issue 21 point 6).
 EXPECTED_CSV = (
-    "date,practised,time,minutes,protocol,before,after,notes\n"
-    "2026-12-07,yes,睡前,15,标准版,7,3,手心发热，肩膀沉重；呼吸变慢\n"
-    "2026-12-09,yes,,,,6,10,tingling 发麻\n"
-    "2026-12-20,yes,,20,,5,0,\n"
+    "date,practised,time,minutes,protocol,before,after,notes,reflection_relaxed,reflection_noticed\n"
+    "2026-12-07,yes,睡前,15,标准版,7,3,手心发热，肩膀沉重；呼吸变慢,,\n"
+    "2026-12-09,yes,,,,6,10,tingling 发麻,,\n"
+    "2026-12-13,,,,,,,,比上周放松多了。,\n"
+    "2026-12-20,yes,,20,,5,0,,,\n"
 )
 
 
@@ -123,7 +126,9 @@ def test_fill_then_read_gives_the_same_values(
     status, out, _ = run(capsys, "log", "--read", str(pdf), "--format", "json")
     records = json.loads(out)
     assert records[0]["notes"] == "手心发热，肩膀沉重；呼吸变慢"
-    assert records[0]["practised"] is True and records[2]["after"] == 0
+    assert records[0]["practised"] is True and records[3]["after"] == 0
+    assert records[2] == {"date": "2026-12-13", "reflection_relaxed": "比上周放松多了。",
+                          "reflection_noticed": ""}  # fmt: skip
     assert api.read_log(filled_zh)[1] == Entry(dt.date(2026, 12, 9), True, before=6, after=10,
                                                notes="tingling 发麻")  # fmt: skip
 

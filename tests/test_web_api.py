@@ -295,6 +295,44 @@ def test_a_filled_log_comes_back_as_json_or_csv(client: TestClient) -> None:
     assert "format" in errors(client.post("/api/log", data={"format": "xml"}, files=upload))
 
 
+def test_a_filled_logs_weekly_reflection_reads_back_on_its_weeks_last_day(
+    client: TestClient,
+) -> None:
+    """Issue 21 point 6: the reflection the client wrote comes back, dated; a Chinese page names
+    an unreadable day by its date in Chinese."""
+    blank = api.log_pdf(api.load("zh"), details=LogDetails(start=dt.date(2026, 3, 9), weeks=2))
+    writer = pypdf.PdfWriter(clone_from=pypdf.PdfReader(io.BytesIO(blank)))
+    values = {
+        "w1.d7.practised": "/Yes",
+        "w1.d7.minutes": "abc",
+        "w1.reflection.relaxed": "比上周放松",
+        "w1.reflection.noticed": "手暖，呼吸慢",
+        "w2.d2.practised": "/Yes",
+        "w2.reflection.noticed": "=肩膀先松下来",
+    }
+    for page in writer.pages:
+        writer.update_page_form_field_values(page, values, auto_regenerate=False)
+    filled = io.BytesIO()
+    writer.write(filled)
+    upload = {"read": ("filled.pdf", filled.getvalue(), "application/pdf")}
+    sent = {"product": "log", "page_lang": "zh", "format": "csv"}
+    as_csv = client.post("/make", data=sent, files=upload, headers={"accept": "application/json"})
+    assert as_csv.status_code == 200
+    assert as_csv.content.decode("utf-8-sig").splitlines() == [
+        "date,practised,time,minutes,protocol,before,after,notes,"
+        "reflection_relaxed,reflection_noticed",
+        "2026-03-15,,,,,,,,比上周放松,手暖，呼吸慢",  # day 7 unreadable: left out, named below
+        "2026-03-17,yes,,,,,,,,",
+        "2026-03-22,,,,,,,,,'=肩膀先松下来",  # a spreadsheet shows it as text
+    ]
+    problems = json.loads(as_csv.headers["x-pmr-problems"])
+    assert len(problems) == 1 and problems[0].startswith("3月15日星期日")
+    as_json = client.post("/api/log", files=upload).json()
+    assert as_json[0] == {"date": "2026-03-15", "reflection_relaxed": "比上周放松",
+                          "reflection_noticed": "手暖，呼吸慢"}  # fmt: skip
+    assert as_json[1]["reflection_noticed"] == "" and as_json[2]["date"] == "2026-03-22"
+
+
 def test_bodies_over_the_limit_are_refused(client: TestClient) -> None:
     big = b"x" * (MAX_BODY + 1)
     response = client.post("/api/log", files={"entries": ("diary.csv", big)})

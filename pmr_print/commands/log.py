@@ -6,7 +6,8 @@
   on standard error as `FILE:LINE: field: problem` (CSV) or `FILE[INDEX]: field: problem` (JSON),
   one line each; the PDF is still written with the good rows and the exit status is 0. When no
   row is usable the exit status is 2 and no file is written.
-- `log --read FILLED.pdf [--format csv|json]`: the filled-in days, to standard output (or -o).
+- `log --read FILLED.pdf [--format csv|json]`: the filled-in days and weekly reflections (each
+  on the row of its week's last day), to standard output (or -o).
   A day whose value cannot be read is reported as `wW.dD: field: problem` and left out.
 """
 
@@ -118,11 +119,14 @@ def completed(
 
 
 def read_back(args: argparse.Namespace) -> str:
-    rows, problems = api.read_filled_days(read_file(args.read), str(args.read))
+    """The days and the weekly reflections, each on the row of its date."""
+    rows, reflections, problems = api.read_filled(read_file(args.read), str(args.read))
     report(problems, problems_file(args) if args.output else None)  # else to standard output
     if args.format == "json":
-        return api.entries_text([entry for _, entry in rows], "json")
-    return api.entries_text(terminal_safe(rows), "csv")
+        return api.entries_text([entry for _, entry in rows], "json", reflections)
+    safe = [dataclasses.replace(r, relaxed=visible(r.relaxed), noticed=visible(r.noticed))
+            for r in reflections]  # fmt: skip
+    return api.entries_text(terminal_safe(rows), "csv", safe)
 
 
 def terminal_safe(rows: list[tuple[str, Entry]]) -> list[Entry]:

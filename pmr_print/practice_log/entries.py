@@ -11,6 +11,13 @@ row per day; JSON is a list of objects with the same keys. Values:
 - before, after: tension from 0 (fully relaxed) to 10 (the most tense), or empty;
 - notes: free text.
 
+A filled log read back whose client wrote a weekly reflection adds two columns (keys),
+`reflection_relaxed` and `reflection_noticed` (free text: "How relaxed do you feel this week?",
+"What did you notice in your body?"), filled on the row of the week's last day (a row of its own,
+its day cells empty, when that day was left empty).
+A diary may carry the two columns or not; they are read as text and not printed, and a row with
+a reflection and no day value is no day of practice.
+
 In CSV written here, a cell a spreadsheet would run as a formula (one starting with =, +, -, @,
 a tab or a carriage return) starts with a ' (as spreadsheets themselves mark text), and reading
 CSV takes that ' away again: notes typed as `=SUM(A1)` come back as typed, and never run.
@@ -56,6 +63,7 @@ COLUMNS: tuple[str, ...] = (
 )
 YES = frozenset({"yes", "y", "true", "1", "x", "✓", "是"})
 NO = frozenset({"no", "n", "false", "0", "", "否"})
+REFLECTION_COLUMNS: tuple[str, ...] = ("reflection_relaxed", "reflection_noticed")
 MAX_MINUTES = 999
 MAX_RATING = 10
 
@@ -75,6 +83,15 @@ class Entry:
 
 
 @dataclass(frozen=True)
+class Reflection:
+    """A week's reflection as the client wrote it, dated by the week's last day."""
+
+    date: dt.date
+    relaxed: str = ""
+    noticed: str = ""
+
+
+@dataclass(frozen=True)
 class EntryProblem:
     where: str
     field: str
@@ -91,6 +108,7 @@ class Parsed:
 
     rows: list[tuple[str, Entry]] = field(default_factory=list)
     problems: list[EntryProblem] = field(default_factory=list)
+    reflections: list[Reflection] = field(default_factory=list)  # a filled log's, read back
 
     @property
     def entries(self) -> list[Entry]:
@@ -212,10 +230,10 @@ def parse_record(
         "notes": limited_text("notes") if to_print else text_of,
     }
     values: dict[str, object] = {}
-    problems = [
+    problems = [  # a read-back's reflection columns are known, and not printed
         EntryProblem(where, shown(key)[1:-1], "unknown field; the fields are " + ", ".join(COLUMNS))
         for key in record
-        if key not in parsers
+        if key not in parsers and key not in REFLECTION_COLUMNS
     ]
     for column, parse in parsers.items():
         try:
@@ -236,6 +254,8 @@ def parse_records(
     parsed = Parsed()
     seen: dict[dt.date, str] = {}
     for where, record in records:
+        if reflection_only(record):
+            continue
         entry, problems = parse_record(record, where, known_protocols, to_print)
         if entry is not None and entry.date in seen:
             said = Said.of(ROW_DATE_TWICE, "date", value=str(entry.date), where=seen[entry.date])
@@ -246,6 +266,21 @@ def parse_records(
         seen[entry.date] = where
         parsed.rows.append((where, entry))
     return parsed
+
+
+def reflection_only(record: Record) -> bool:
+    """A row read back for a week's reflection alone: no day of practice."""
+    if isinstance(record, str) or not any(filled(record.get(c)) for c in REFLECTION_COLUMNS):
+        return False
+    return not any(filled(record.get(column)) for column in COLUMNS[1:])
+
+
+def filled(value: object) -> bool:
+    """A cell holds something (a value that is no text does: its row's check says so)."""
+    try:
+        return bool(text_of(value))
+    except BadValue:
+        return True
 
 
 def keep_within(parsed: Parsed, weeks: LogWeeks) -> Parsed:
@@ -318,9 +353,9 @@ def with_iso_dates(records: list[tuple[str, Record]], origin: str) -> list[tuple
 
 def read_csv_rows(reader: Iterator[list[str]], origin: str) -> list[tuple[str, Record]]:
     header = next(reader, None)
-    if header is None or sorted(name.strip().casefold() for name in header) != sorted(COLUMNS):
+    names = [name.strip().casefold() for name in header or ()]
+    if sorted(names) not in (sorted(COLUMNS), sorted(COLUMNS + REFLECTION_COLUMNS)):
         raise EntriesFileError(f"{origin}:1: the header must be {','.join(COLUMNS)}")
-    names = [name.strip().casefold() for name in header]
     records: list[tuple[str, Record]] = []
     line = reader.line_num + 1  # type: ignore[attr-defined]
     for row in reader:
@@ -376,28 +411,68 @@ def entry_row(entry: Entry) -> list[str]:
     ]
 
 
-def to_csv(entries: Iterable[Entry]) -> str:
+def by_date(
+    entries: Iterable[Entry], reflections: Iterable[Reflection]
+) -> list[tuple[Entry, Reflection | None]]:
+    """Each day's entry beside the reflection written on it, in the order of the days; a day
+    with a reflection and no entry gets an empty one (written with empty day cells)."""
+    days = {entry.date: entry for entry in entries}
+    written = {reflection.date: reflection for reflection in reflections}
+    for date in written.keys() - days.keys():
+        days[date] = Entry(date)
+    return [(days[date], written.get(date)) for date in sorted(days)]
+
+
+def empty(entry: Entry) -> bool:
+    return entry == Entry(entry.date)
+
+
+def reflection_cells(reflection: Reflection | None) -> list[str]:
+    return ["", ""] if reflection is None else [reflection.relaxed, reflection.noticed]
+
+
+def to_csv(entries: Iterable[Entry], reflections: Iterable[Reflection] | None = None) -> str:
+    """The entries as CSV; with `reflections` (a filled log's, when one is written), the
+    reflection columns too."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(COLUMNS)
-    writer.writerows([defused(cell) for cell in entry_row(entry)] for entry in entries)
+    reflections = list(reflections or ())
+    if not reflections:
+        writer.writerow(COLUMNS)
+        writer.writerows([defused(cell) for cell in entry_row(entry)] for entry in entries)
+        return out.getvalue()
+    writer.writerow(COLUMNS + REFLECTION_COLUMNS)
+    for entry, reflection in by_date(entries, reflections):
+        day = [entry.date.isoformat()] + [""] * 7 if empty(entry) else entry_row(entry)
+        writer.writerow([defused(cell) for cell in day + reflection_cells(reflection)])
     return out.getvalue()
 
 
-def to_json(entries: Iterable[Entry]) -> str:
-    records = [
-        {
-            "date": entry.date.isoformat(),
-            "practised": entry.practised,
-            "time": entry.time,
-            "minutes": entry.minutes,
-            "protocol": entry.protocol,
-            "before": entry.before,
-            "after": entry.after,
-            "notes": entry.notes,
-        }
-        for entry in entries
-    ]
+def entry_record(entry: Entry) -> dict[str, object]:
+    return {
+        "date": entry.date.isoformat(),
+        "practised": entry.practised,
+        "time": entry.time,
+        "minutes": entry.minutes,
+        "protocol": entry.protocol,
+        "before": entry.before,
+        "after": entry.after,
+        "notes": entry.notes,
+    }
+
+
+def to_json(entries: Iterable[Entry], reflections: Iterable[Reflection] | None = None) -> str:
+    """The entries as JSON; with `reflections` (a filled log's, when one is written), each object
+    has the reflection keys, and a week's reflection on a day left empty is an object of its own."""
+    reflections = list(reflections or ())
+    if not reflections:
+        records = [entry_record(entry) for entry in entries]
+    else:
+        records = []
+        for entry, reflection in by_date(entries, reflections):
+            day = {"date": entry.date.isoformat()} if empty(entry) else entry_record(entry)
+            cells = reflection_cells(reflection)
+            records.append({**day, **dict(zip(REFLECTION_COLUMNS, cells, strict=True))})
     text = json.dumps(records, ensure_ascii=False, indent=2) + "\n"
     # JSON escapes C0 controls itself; DEL and C1 controls (which a terminal obeys too) only
     # ever stand inside strings here, so they are escaped the same way.

@@ -35,6 +35,7 @@ from pmr_print.practice_log.entries import (
     EntriesFileError,
     EntryProblem,
     Parsed,
+    Reflection,
     parse_records,
 )
 
@@ -43,7 +44,7 @@ DAY_FIELDS: tuple[str, ...] = COLUMNS[1:]  # a field for every column but the da
 REFLECTION_FIELDS: tuple[str, ...] = ("relaxed", "noticed")
 CHECKED = "/Yes"
 DAY_NAME = re.compile(r"w(\d{1,20})\.d(\d{1,20})\.(\w+)")
-REFLECTION_NAME = re.compile(r"w\d+\.reflection\.(relaxed|noticed)")
+REFLECTION_NAME = re.compile(r"w(\d{1,20})\.reflection\.(relaxed|noticed)")
 Day = tuple[int, int]
 
 
@@ -115,4 +116,18 @@ def entries_from_fields(values: Mapping[str, str]) -> Parsed:
         records.append((date.isoformat(), record))  # a day is named by its date, not w1.d2
     parsed = parse_records(records, to_print=False)
     parsed.problems += problems
+    parsed.reflections = reflections(values, start)
     return parsed
+
+
+def reflections(values: Mapping[str, str], start: dt.date) -> list[Reflection]:
+    """Each week's reflection that has something written, dated by the week's last day."""
+    written: dict[int, dict[str, str]] = {}
+    for name, value in values.items():
+        match = REFLECTION_NAME.fullmatch(name)
+        if match is not None and 1 <= int(match[1]) <= MAX_WEEKS and value.strip():
+            written.setdefault(int(match[1]), {})[match[2]] = value
+    return [
+        Reflection(start + dt.timedelta(days=DAYS_PER_WEEK * week - 1), **answers)
+        for week, answers in sorted(written.items())
+    ]

@@ -381,10 +381,10 @@ def read_back(reader: Reader) -> Result:
     if reader.file("entries") is not None:
         reader.fail("read", "--read: not allowed with --entries")
     reader.done()
-    entries, problems = build(
-        reader, LOG, lambda: api.read_filled_log(upload.data, upload.name), "read"
+    rows, reflections, problems = build(
+        reader, LOG, lambda: api.read_filled(upload.data, upload.name), "read"
     )
-    text = api.entries_text(entries, kind)
+    text = api.entries_text([entry for _, entry in rows], kind, reflections)
     # A CSV is for people, who open it in Excel: a byte order mark makes Excel read UTF-8.
     bom = codecs.BOM_UTF8 if kind == "csv" else b""
     return Result(
