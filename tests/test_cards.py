@@ -20,7 +20,7 @@ from tests.pdfcheck import page_sizes, page_texts, qpdf_check, squeezed, unembed
 def cards(
     lang: str,
     protocol: str = "standard",
-    layout: str = "4up",
+    layout: str | None = None,  # the API's default: 4up, or 2up in large print
     duplex: bool = False,
     paper: str = "a4",
     grayscale: bool = False,
@@ -154,7 +154,8 @@ def test_large_print_keeps_the_instruction_at_16_pt() -> None:
         if text.strip() and set(text.split()) <= words:
             sizes.append(size * cm[3])
 
-    reader.pages[0].extract_text(visitor_text=visit)
+    for page in reader.pages:
+        page.extract_text(visitor_text=visit)
     assert sizes and min(sizes) >= 16
 
 
@@ -235,7 +236,7 @@ def test_all_text_keeps_inside_the_cards_safe_margin(
 ) -> None:
     from pmr_print.cards.sheet import make_sheet
 
-    sheet = make_sheet(PAPER_SIZES[paper], "4up")
+    sheet = make_sheet(PAPER_SIZES[paper], "2up" if large_print else "4up")
     width, height = sheet.card_size
     safe = sheet.safe_margin - 1.5  # a glyph's ink may overhang its advance a little
     for page in char_boxes(cards(lang, protocol, paper=paper, large_print=large_print)):
@@ -277,3 +278,49 @@ def test_large_print_cards_are_2up_with_the_figure_beside_a_cue_word_of_large_si
     data = api.cards_pdf(api.load(lang), PrintOptions(large_print=True))
     assert len(page_texts(data)) == 7
     assert problems(data, large_least=LARGE_TYPE.small, chinese=lang != "en") == []
+
+
+def figure_heights(data: bytes, layout: str) -> list[float]:
+    """Each card's figure height in points, read from the rendered pages: the rows holding the
+    body's fill (pmr_print.illustrations.FigureColours.colour) in its card. Every figure shows
+    some of the body unlit, so two sizes of one card's figure measure in proportion."""
+    import numpy
+    import pypdfium2
+
+    body = numpy.array([0xED, 0xE7, 0xE1])
+    columns, rows = {"4up": (2, 2), "2up": (1, 2), "1up": (1, 1)}[layout]
+    heights = []
+    document = pypdfium2.PdfDocument(data)
+    for page in document:
+        scale = 100 / 72
+        pixels = numpy.asarray(page.render(scale=scale).to_pil().convert("RGB"), dtype=int)
+        tall, wide = pixels.shape[0] // rows, pixels.shape[1] // columns
+        for row in range(rows):
+            for column in range(columns):
+                card = pixels[row * tall : (row + 1) * tall, column * wide : (column + 1) * wide]
+                near = abs(card - body).max(axis=2) <= 3
+                lit = numpy.flatnonzero(near.sum(axis=1) >= 3)
+                if lit.size:
+                    heights.append((lit[-1] - lit[0]) / scale)
+    document.close()
+    return heights
+
+
+@pytest.mark.parametrize("lang", ["en", "zh", "bi"])
+@pytest.mark.parametrize("layout", ["2up", "1up"])
+def test_large_print_figures_are_as_large_as_on_a_normal_print_card(lang: str, layout: str) -> None:
+    """Every layout builds in large print (a bilingual 1-up card too), each card's figure at
+    least as tall as on the A6 card in normal print, its text at least 16 pt (24 pt on a 1-up
+    card, where normal print sets 21 pt), its cue word at least 12 pt."""
+    from pmr_print.theme import LARGE_TYPE
+    from tests.pagecheck import problems, read
+
+    large = api.cards_pdf(api.load(lang), PrintOptions(large_print=True), layout=layout)
+    normal = api.cards_pdf(api.load(lang), PrintOptions(), layout="4up")
+    pairs = list(zip(figure_heights(large, layout), figure_heights(normal, "4up"), strict=True))
+    assert len(pairs) == 13
+    assert all(big >= small - 1 for big, small in pairs), pairs
+    assert problems(large, large_least=LARGE_TYPE.small, chinese=lang != "en") == []
+    if layout == "1up":
+        sizes = [glyph.size for page in read(large, ink=False) for glyph in page.glyphs]
+        assert max(sizes) > 21 and min(sizes) >= 13 * 1.5 - 0.1

@@ -152,8 +152,6 @@ def built() -> dict[str, pathlib.Path | str]:
 # Defects found when the checker landed, by file and kind (issue 19 fixes them): a file may still
 # show its known kinds, never a new one. Remove a kind once it is fixed.
 KNOWN: dict[str, set[str]] = {
-    # refused: "step 1 (Feet) does not fit on a card ... even at 30.2 pt"
-    "cards-bi-large-1up.pdf": {"cannot be built"},
     "handout-bi-large-letter-omit2.pdf": {"English words in Chinese lines"},
     "log-zh-large-completed.pdf": {"large print set small"},
     "workshop-bi/facilitator-script.pdf": {"English words in Chinese lines"},

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from reportlab.graphics import renderPDF
 from reportlab.graphics.shapes import Drawing
@@ -36,11 +36,13 @@ from pmr_print.pdf.text import content_paragraph, draw_text, plain_paragraph, te
 from pmr_print.plans.cards import CardsPlan, plan_cards
 from pmr_print.plans.step import Figure, StepPlan, joined
 from pmr_print.problems import PmrError, Problem
-from pmr_print.theme import Colours, Theme
+from pmr_print.theme import NORMAL_TYPE, Colours, Theme
 from pmr_print.typography.linebreak import KinsokuParagraph
 
 FIGURE_SHARE = 0.30  # the least share of the card's height the figure may get beside the text
-FIGURE_SHARE_LARGE = 0.10  # large print keeps its text size and lets the figure shrink instead
+FIGURE_SHARE_LARGE = 0.10  # large print keeps its text size and lets the figure shrink instead ...
+# ... but never below the figure the same card has in normal print on an A6 card (4-up)
+LARGE_GROWTH = 1.5  # large print's type grows at most this much on a card larger than A6
 FLOOR = 0.8  # instruction text may shrink to this share of the body size (not in large print) ...
 SHRINK_STEP = 0.25  # ... in steps of this many points (times the card's scale)
 BACK_GROWTH = 1.4  # a back with text only sets it up to this much larger, where it fits
@@ -89,21 +91,43 @@ class Context:
 
     @property
     def scale(self) -> float:
+        """How much the type grows with the card: as the card in normal print; in large print,
+        already set for reading at arm's length, at most LARGE_GROWTH (24 pt on a 1-up card),
+        which leaves the figure room to grow too."""
+        if self.settings.theme.large_print:
+            return min(self.sheet.scale, LARGE_GROWTH)
         return self.sheet.scale
+
+    def in_normal_print_on_a6(self) -> Context:
+        """The same cards in normal print on the 4-up sheet (A6 on A4): the figure large print
+        must not fall below."""
+        languages = tuple(
+            replace(language, settings=replace(language.settings, theme=normal(language)))
+            for language in self.languages
+        )
+        return Context(languages, make_sheet(self.sheet.page_size, "4up"))
 
     def card_styles(self, text: float, language: CardSet | None = None) -> CardStyles:
         lang = (language or self.languages[0]).plan.lang
         return make_card_styles(self.settings.theme, lang, self.scale, text)
 
     def text_sizes(self, largest: float = 1.0) -> list[float]:
-        """Instruction sizes to try, from `largest` times the body size down to the floor."""
+        """Instruction sizes to try, from `largest` times the body size down to the floor: in
+        large print the larger of its body size and normal print's on this sheet (a 1-up card
+        in large print may shrink from 32 pt to 21 pt, never below the normal 1-up card)."""
         body = self.settings.theme.type.body * self.scale
-        floor = body if self.settings.theme.large_print else body * FLOOR
+        floor = body * FLOOR
+        if self.settings.theme.large_print:
+            floor = max(self.settings.theme.type.body, NORMAL_TYPE.body * self.scale)
         sizes, size = [], body * largest
         while size >= floor - 1e-6:
             sizes.append(size)
             size -= SHRINK_STEP * self.scale
         return sizes
+
+
+def normal(language: CardSet) -> Theme:
+    return replace(language.settings.theme, type=NORMAL_TYPE, large_print=False)
 
 
 def render_cards(
@@ -216,13 +240,14 @@ def text_parts(
         styles,
         context.styles,
         context.settings.theme.colours,
-        word_least(context.settings.theme),
+        word_least(context.settings.theme) * context.scale,
     )
     return TextParts(tuple(instructions), safety, strip, GAP * context.scale * 1.5)
 
 
 def word_least(theme: Theme) -> float:
-    """The strip's cue word in large print is no smaller than its small text."""
+    """The strip's cue word in large print is no smaller than its small text (on an A6 card;
+    it grows with the card as the text does)."""
     return theme.type.small if theme.large_print else 0.0
 
 
@@ -238,15 +263,7 @@ def lay_out(card: Card, context: Context, figure: bool, text: bool) -> Draw:
     margin, gap = context.sheet.safe_margin, GAP * context.scale
     inner = width - 2 * margin
     head_height, draw_head = header(card, context, inner)
-    room = height - 2 * margin - head_height - gap
-    share = FIGURE_SHARE_LARGE if context.settings.theme.large_print else FIGURE_SHARE
-    least = (share if text else 1.0) * (height - 2 * margin) if figure else 0.0
-    least = min(least, room)
-    parts = None
-    if text:
-        room_for_text = room - least - (gap if figure else 0.0)
-        parts = fit_text(card, context, inner, room_for_text, 1.0 if figure else BACK_GROWTH)
-    figure_height = room - (parts.height + gap if parts else 0.0)
+    figure_height, parts = stacked(card, context, figure, text)
 
     def draw(canvas: Canvas) -> None:
         top = height - margin
@@ -262,6 +279,26 @@ def lay_out(card: Card, context: Context, figure: bool, text: bool) -> Draw:
             draw_strip(canvas, parts.strip, margin, margin + parts.strip.height)
 
     return draw
+
+
+def stacked(
+    card: Card, context: Context, figure: bool, text: bool
+) -> tuple[float, TextParts | None]:
+    """A side with the figure above the text: the figure's height and the text fitted under it."""
+    width, height = context.sheet.card_size
+    margin, gap = context.sheet.safe_margin, GAP * context.scale
+    inner = width - 2 * margin
+    room = height - 2 * margin - header(card, context, inner)[0] - gap
+    share = FIGURE_SHARE_LARGE if context.settings.theme.large_print else FIGURE_SHARE
+    least = (share if text else 1.0) * (height - 2 * margin) if figure else 0.0
+    if figure and text and context.settings.theme.large_print:
+        least = max(least, stacked(card, context.in_normal_print_on_a6(), True, True)[0])
+    least = min(least, room)
+    parts = None
+    if text:
+        room_for_text = room - least - (gap if figure else 0.0)
+        parts = fit_text(card, context, inner, room_for_text, 1.0 if figure else BACK_GROWTH)
+    return room - (parts.height + gap if parts else 0.0), parts
 
 
 def lay_out_across(card: Card, context: Context, share: float) -> Draw:
@@ -307,7 +344,13 @@ def fit_text(
     raise CardOverflowError(
         step.source,
         f"step {step.number} ({step.name}, id {step.id}) does not fit on a card: "
-        f"its instruction is too long even at {sizes[-1]:.1f} pt; shorten it, or try "
+        f"its instruction is too long even at {sizes[-1]:.1f} pt"
+        + (
+            " beside a figure as large as in normal print"
+            if context.settings.theme.large_print
+            else ""
+        )
+        + "; shorten it, or try "
         + (
             "--duplex, which gives the text a side of its own"
             if context.sheet.per_page == 2
