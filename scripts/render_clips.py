@@ -15,8 +15,8 @@ from dataclasses import replace
 
 import numpy as np
 
-from pmr_print import api
-from pmr_print.audio import clips, encode, loudness, voice
+from pmr_print import api, recordings
+from pmr_print.audio import encode, loudness, voice
 from pmr_print.options import GROUP_IDS, PrintOptions, resolve
 from pmr_print.plans.session import plan_session
 
@@ -40,29 +40,29 @@ def spoken_lines(lang: str) -> list[str]:
 
 def opus_clip(samples: loudness.Samples) -> tuple[bytes, float]:
     """The clip as Opus, its loudness corrected once for what the encoder takes away."""
-    data = encode.encode(samples, "opus", encode.CLIP_LEVEL)
-    heard = loudness.integrated(encode.decode(data), clips.SAMPLE_RATE)
+    data = encode.encode(samples, "opus", recordings.CLIP_LEVEL)
+    heard = loudness.integrated(encode.decode(data), encode.SAMPLE_RATE)
     gain = np.float32(10 ** ((loudness.TARGET - heard) / 20))
-    data = encode.encode(loudness.limit(samples * gain), "opus", encode.CLIP_LEVEL)
-    return data, len(encode.decode(data)) / clips.SAMPLE_RATE
+    data = encode.encode(loudness.limit(samples * gain), "opus", recordings.CLIP_LEVEL)
+    return data, len(encode.decode(data)) / encode.SAMPLE_RATE
 
 
 def render(lang: str) -> None:
-    folder = clips.shipped_dir(lang)
+    folder = recordings.shipped_dir(lang)
     folder.mkdir(parents=True, exist_ok=True)
     texts = spoken_lines(lang)
-    wanted = {clips.clip_key(text, lang) for text in texts}
+    wanted = {recordings.clip_key(text, lang) for text in texts}
     cpu = audio = 0.0
     for text in texts:
-        if (folder / f"{clips.clip_key(text, lang)}.opus").is_file():
+        if (folder / f"{recordings.clip_key(text, lang)}.opus").is_file():
             continue
         start = time.process_time()
         samples = voice.render(text, lang)
         cpu += time.process_time() - start
-        audio += len(samples) / clips.SAMPLE_RATE
+        audio += len(samples) / encode.SAMPLE_RATE
         data, seconds = opus_clip(samples)
-        (folder / f"{clips.clip_key(text, lang)}.opus").write_bytes(data)
-        clips.record(folder, text, lang, seconds)
+        (folder / f"{recordings.clip_key(text, lang)}.opus").write_bytes(data)
+        recordings.record(folder, text, lang, seconds)
         print(f"{lang} {seconds:5.1f} s  {text[:60]}", flush=True)
     for stale in folder.glob("*.opus"):
         if stale.stem not in wanted:

@@ -54,6 +54,7 @@ ROOM_KIND = {
     "loader": "plain",
     "checks": "plain",  # what `pmr-print check` finds beyond loading (glossary, catalog)
     "plans": "plain",  # what each product says, in one language: read by every painter
+    "recordings": "plain",  # the spoken clips' keys and lengths (data): plans time with them
     # ReportLab drawings, one function per figure
     "illustrations": "figures",
     # what every PDF shares

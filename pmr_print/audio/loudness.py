@@ -14,7 +14,10 @@ import numpy.typing as npt
 
 Samples = npt.NDArray[np.float32]
 TARGET = -16.0  # LUFS: what podcasts and spoken-word apps aim at
-CEILING = 10 ** (-1.5 / 20)  # sample peak: headroom for the Opus decoder's overshoot
+CEILING = 10 ** (-1.5 / 20)  # a clip's sample peak: headroom for the Opus decoder's overshoot
+# A session's: re-encoding clips decoded from 9 kb/s Opus at 16 kb/s overshoots by up to 1.3 dB
+# (a peak of 0.98 after decoding at -1.5 dBFS; 0.87 at -2 dBFS), at a cost of 0.02 LU.
+TRACK_CEILING = 10 ** (-2.0 / 20)
 
 
 def biquad(kind: str, rate: int, fc: float, q: float, gain_db: float = 0.0) -> list[float]:

@@ -1,6 +1,6 @@
 """The spoken session: each line's clip at its time on a silent track as long as the plan.
 
-The plan is timed with the clips' measured lengths (`clips.clip_seconds`), so the track lasts
+The plan is timed with the clips' measured lengths (`recordings.clip_seconds`), so the track lasts
 exactly what the plan, and every page stating its length, says; lines in a timed phase (a hold,
 a relax period) follow one another without overlapping, and every tense and release cue starts
 on the protocol's mark. Captions (WebVTT) run from a line's time to the end of its clip.
@@ -14,10 +14,11 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from pmr_print.audio import clips, encode, loudness
+from pmr_print import recordings
+from pmr_print.audio import encode, loudness
 from pmr_print.model import Guide
 from pmr_print.options import Settings
-from pmr_print.plans.session import SessionPlan, plan_session
+from pmr_print.plans.session import SessionPlan, plan_listening
 from pmr_print.problems import UsageError
 
 
@@ -47,8 +48,9 @@ class Spoken:
 
 
 def listener_plan(guide: Guide, settings: Settings) -> SessionPlan:
-    """The listener's session, timed with the clips' lengths where there are clips."""
-    return plan_session(guide, settings, "listener", clips.clip_seconds)
+    """The listener's session, timed with the clips' lengths where there are clips (the
+    settings' protocol already without the groups left out)."""
+    return plan_listening(guide, settings)
 
 
 def spoken_session(guide: Guide, settings: Settings, kind: str = "opus") -> Spoken:
@@ -56,7 +58,7 @@ def spoken_session(guide: Guide, settings: Settings, kind: str = "opus") -> Spok
     if kind not in encode.FORMATS:
         raise UsageError(f"unknown audio format {kind!r}; use one of: {', '.join(encode.FORMATS)}")
     plan = listener_plan(guide, settings)
-    absent = [text for text in said(plan) if clips.find_clip(text, plan.lang) is None]
+    absent = [text for text in said(plan) if recordings.find_clip(text, plan.lang) is None]
     if absent:
         speak_absent(absent, plan.lang)
         plan = listener_plan(guide, settings)  # timed again, with the new clips
@@ -79,31 +81,31 @@ def speak_absent(texts: list[str], lang: str) -> None:
             f"{len(texts)} line(s) of this content have no shipped clip (the first: {first!r});"
             f" speaking your own words needs the voice: {voice.EXTRA}"
         )
-    folder = clips.cache_dir(lang)
+    folder = recordings.cache_dir(lang)
     folder.mkdir(parents=True, exist_ok=True)
     for text in texts:
         samples = voice.render(text, lang)
-        data = encode.encode(samples, "opus", encode.CLIP_LEVEL)
-        (folder / f"{clips.clip_key(text, lang)}.opus").write_bytes(data)
-        clips.record(folder, text, lang, len(encode.decode(data)) / clips.SAMPLE_RATE)
+        data = encode.encode(samples, "opus", recordings.CLIP_LEVEL)
+        (folder / f"{recordings.clip_key(text, lang)}.opus").write_bytes(data)
+        recordings.record(folder, text, lang, len(encode.decode(data)) / encode.SAMPLE_RATE)
 
 
 def track(plan: SessionPlan) -> tuple[list[Cue], loudness.Samples]:
     """Every spoken line's clip at its time; silence between."""
-    rate = clips.SAMPLE_RATE
+    rate = encode.SAMPLE_RATE
     out = np.zeros(round(plan.seconds * rate), np.float32)
     cues = []
     for part in plan.parts:
         for phase in part.phases:
             for line in (line for line in phase.lines if line.spoken):
-                found = clips.find_clip(line.text, plan.lang)
+                found = recordings.find_clip(line.text, plan.lang)
                 assert found is not None, line.text
                 samples = clip(found)
                 start = round(line.at * rate)
                 end = min(len(out), start + len(samples))
                 out[start:end] += samples[: end - start]
                 cues.append(Cue(line.at, end / rate, line.text, phase.kind))
-    return cues, loudness.limit(out)
+    return cues, loudness.limit(out, loudness.TRACK_CEILING)
 
 
 @functools.lru_cache(maxsize=256)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
+import pathlib
 import re
 from collections.abc import Callable
 from importlib import resources
@@ -20,10 +21,12 @@ from typing import Any
 
 import numpy as np
 
-from pmr_print.audio.clips import HERE, SAMPLE_RATE, voice_of
+from pmr_print.audio.encode import SAMPLE_RATE
 from pmr_print.audio.loudness import Samples, normalise
 from pmr_print.problems import UsageError
+from pmr_print.recordings import voice_of
 
+HERE = pathlib.Path(__file__).resolve().parent
 EXTRA = "pip install 'pmr-print[voice]'"
 MODEL_SHA256 = "6e742170d309016e5891a994e1ce1559c702a2ccd0075e67ef7157974f6406cb"
 MAX_PHONEMES = 510  # the model's context (512) less its two pads; a voice pack's length

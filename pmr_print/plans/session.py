@@ -37,6 +37,7 @@ from pmr_print.plans.crisis import CrisisPlan, plan_crisis
 from pmr_print.plans.step import StepPlan, plan_steps
 from pmr_print.plans.timeline import clock
 from pmr_print.problems import UsageError
+from pmr_print.recordings import clip_seconds
 
 Audience = Literal["group", "listener"]  # a facilitator with a room, or one person listening
 
@@ -139,6 +140,11 @@ class SessionPlan:
     home: tuple[Paragraph, ...] = field(default=())  # the guide's practice plan
 
     @property
+    def minutes(self) -> int:
+        """The length to the nearest minute, as `duration` and `length` state it."""
+        return minutes(self.seconds)
+
+    @property
     def steps(self) -> tuple[Part, ...]:
         """Each step of the first round, as slides show them."""
         return tuple(part for part in self.parts if part.step and part.round == 1)
@@ -179,6 +185,18 @@ def plan_session(
     return plan_sessions(((guide, settings),), audience, speech)[0]
 
 
+def plan_listening(guide: Guide, settings: Settings, omit: Sequence[str] = ()) -> SessionPlan:
+    """The session one client listens to, as `pmr-print audio` makes it: the protocol without the
+    groups left out, timed with the shipped (or cached) clips' lengths (`recordings`), so a page
+    that states its length states the audio's."""
+    left = replace(settings, protocol=settings.protocol.without(frozenset(omit)))
+    return plan_session(guide, left, "listener", clip_seconds)
+
+
+def minutes(seconds: float) -> int:
+    return max(1, round(seconds / 60))
+
+
 def plan_sessions(
     languages: Sequence[tuple[Guide, Settings]],
     audience: Audience = "group",
@@ -191,10 +209,9 @@ def plan_sessions(
     drafts = [draft(guide, settings, audience, speech) for guide, settings in languages]
     timed = timed_parts([plan.parts for plan in drafts])
     length = end_of(timed[0]) if timed[0] else 0.0
-    minutes = max(1, round(length / 60))
     found = []
     for plan, parts, (guide, _) in zip(drafts, timed, languages, strict=True):
-        duration = language(guide.lang).duration(minutes * 60, guide.labels)
+        duration = language(guide.lang).duration(minutes(length) * 60, guide.labels)
         whole = guide.labels("The whole session: about {duration}", duration=duration)
         found.append(replace(plan, parts=parts, seconds=length, duration=duration, length=whole))
     return tuple(found)
