@@ -1,9 +1,11 @@
 """The pictures of `pmr-print serve` in docs/http-api.md, taken in headless Chromium (as the
 browser tests drive it), one per state: the English page with a handout made, the Chinese page
 with a log made, bad fields in English and in Chinese, a preview gone out of date after an edit,
-a result in an 800-pixel window, and a filled-in Chinese log read back on the English page.
+a result in an 800-pixel window, a booklet print file counting its pages, and a filled-in Chinese
+log read back on the English page with its weekly reflection.
 
-    .venv/bin/python docs/make_web_pictures.py
+    .venv/bin/python docs/make_web_pictures.py             # docs/web-*.png
+    .venv/bin/python docs/make_web_pictures.py --look DIR  # and each new state at 800 px, in DIR
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from tests.browser import start_chromium, start_server  # noqa: E402
 
 DOCS = ROOT / "docs"
 WIDTH, HEIGHT = 1280, 1400
+NARROW = 800
 
 
 def wait(condition: Any, seconds: float = 30) -> None:
@@ -32,15 +35,15 @@ def wait(condition: Any, seconds: float = 30) -> None:
         time.sleep(0.1)
 
 
-def shoot(driver: Any, name: str, top: bool = True) -> None:
+def shoot(driver: Any, name: str, top: bool = True, folder: pathlib.Path = DOCS) -> None:
     """What the window shows, as PNG (from the top of the page, or where it is scrolled). (A CDP
     capture beyond the viewport makes the PDF viewer draw nothing, so the window is made as tall
     as the picture instead.)"""
     if top:
         driver.execute_script("window.scrollTo(0, 0)")
     time.sleep(0.5)
-    driver.save_screenshot(str(DOCS / name))
-    print(DOCS / name)
+    driver.save_screenshot(str(folder / name))
+    print(folder / name)
 
 
 def fill(driver: Any, element_id: str, text: str) -> None:
@@ -91,8 +94,8 @@ def narrow(server: Any) -> None:
         driver.quit()
 
 
-def read_back(driver: Any, server: Any) -> None:
-    """A Chinese log filled in on screen, read back on the English page."""
+def filled_log() -> pathlib.Path:
+    """A Chinese log filled in on screen: two days and the week's reflection."""
     import io
 
     import pypdf
@@ -104,18 +107,59 @@ def read_back(driver: Any, server: Any) -> None:
     writer = pypdf.PdfWriter(clone_from=pypdf.PdfReader(io.BytesIO(blank)))
     values = {"w1.d1.practised": "/Yes", "w1.d1.before": "7", "w1.d1.after": "3"}
     values |= {"w1.d1.notes": "手暖，呼吸慢", "w1.d2.practised": "/Yes", "w1.d2.before": "6"}
+    values |= {"w1.reflection.relaxed": "比上周放松", "w1.reflection.noticed": "肩膀先松下来"}
     writer.update_page_form_field_values(writer.pages[0], values, auto_regenerate=False)
     filled = pathlib.Path(tempfile.mkdtemp()) / "wang-fang-log.pdf"
     with filled.open("wb") as out:
         writer.write(out)
+    return filled
+
+
+def read_back(driver: Any, server: Any, name: str, folder: pathlib.Path = DOCS) -> None:
+    """A Chinese log filled in on screen, read back on the English page."""
     driver.get(server.url + "en")
-    driver.find_element("id", "f-read").send_keys(str(filled))
+    driver.find_element("id", "f-read").send_keys(str(filled_log()))
     driver.find_element("css selector", "#read button").click()
-    wait(lambda: driver.find_element("id", "read-output").text)
+    wait(lambda: driver.find_element("id", "read-rows").text)
     result = driver.find_element("id", "read-result")
     driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", result)
     time.sleep(1)
-    shoot(driver, "web-read.png", top=False)
+    shoot(driver, name, top=False, folder=folder)
+
+
+def progress(width: int, name: str, folder: pathlib.Path = DOCS) -> None:
+    """A booklet print file on the Chinese page, its pages counted as they are placed (a server
+    whose counts come slowly, tests/paced_serve.py, so that the bar is caught half way)."""
+    server = start_server(module="tests.paced_serve")
+    driver = start_chromium(pathlib.Path(tempfile.mkdtemp()), lang="zh-CN")
+    try:
+        driver.set_window_size(width, 1000)
+        driver.get(server.url)
+        fill(driver, "f-client", "王芳")
+        click(driver, "product-booklet")
+        click(driver, "f-impose")
+        driver.find_element("id", "make-button").click()
+        bar = driver.find_element("id", "progress")
+        wait(lambda: int(bar.get_attribute("aria-valuenow") or 0) >= 12)
+        driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", bar)
+        shoot(driver, name, top=False, folder=folder)
+        wait(lambda: driver.find_element("id", "download").is_displayed())
+    finally:
+        driver.quit()
+        server.stop()
+
+
+def look(folder: pathlib.Path) -> None:
+    """The new states in an 800-pixel window too, to look at (not for the docs)."""
+    progress(NARROW, "web-progress-800.png", folder)
+    server = start_server()
+    driver = start_chromium(pathlib.Path(tempfile.mkdtemp()))
+    try:
+        driver.set_window_size(NARROW, 1000)
+        read_back(driver, server, "web-read-800.png", folder)
+    finally:
+        driver.quit()
+        server.stop()
 
 
 def chinese(server: Any) -> None:
@@ -165,11 +209,15 @@ def main() -> None:
         wait(lambda: driver.find_element("id", "error-date").is_displayed())
         shoot(driver, "web-error.png")
         driver.set_window_size(WIDTH, 1000)
-        read_back(driver, server)
+        read_back(driver, server, "web-read.png")
     finally:
         driver.quit()
         server.stop()
+    progress(WIDTH, "web-progress.png")
 
 
 if __name__ == "__main__":
-    main()
+    if sys.argv[1:2] == ["--look"]:
+        look(pathlib.Path(sys.argv[2]))
+    else:
+        main()

@@ -255,7 +255,9 @@ def test_a_diary_makes_a_completed_log_and_a_filled_log_reads_back(
     by_id(browser, "f-read").send_keys(str(filled))
     by_id(browser, "format-json").click()
     by_id(browser, "read").find_element("css selector", "button").click()
-    output = wait_for(lambda: by_id(browser, "read-output").text, "the entries")
+    output = wait_for(
+        lambda: by_id(browser, "read-output").get_attribute("textContent"), "the entries"
+    )
     assert json.loads(output)[0]["date"] == "2026-03-10"
     assert by_id(browser, "read-download").text == "filled-entries.json"
 
@@ -392,7 +394,8 @@ def test_read_back_shows_chinese_in_the_pages_own_face_on_the_english_page(
 ) -> None:
     blank = api.log_pdf(api.load("zh"), details=LogDetails(start=dt.date(2026, 3, 9), weeks=1))
     writer = pypdf.PdfWriter(clone_from=pypdf.PdfReader(io.BytesIO(blank)))
-    values = {"w1.d2.practised": "/Yes", "w1.d2.notes": "手暖"}
+    values = {"w1.d2.practised": "/Yes", "w1.d2.notes": "手暖", "w1.d3.notes": "=累"}
+    values |= {"w1.reflection.noticed": "肩膀先松下来"}
     writer.update_page_form_field_values(writer.pages[0], values, auto_regenerate=False)
     filled = tmp_path / "filled-zh.pdf"
     with filled.open("wb") as out:
@@ -403,11 +406,22 @@ def test_read_back_shows_chinese_in_the_pages_own_face_on_the_english_page(
     assert error == "Filled-in log (PDF): choose the filled-in log (PDF) to read"
     by_id(browser, "f-read").send_keys(str(filled))
     by_id(browser, "read").find_element("css selector", "button").click()
-    output = wait_for(lambda: by_id(browser, "read-output").text, "the entries")
-    assert "手暖" in output
+    rows = wait_for(
+        lambda: by_id(browser, "read-rows").find_elements("css selector", "tr"), "the entries"
+    )
+    # Each day named by its date, a week's reflection after its last day (issue 21 point 6);
+    # a note the CSV marked as text for spreadsheets ('=累) shows as typed.
+    assert [row.text for row in rows] == [
+        "Tuesday 10 March Yes 手暖",
+        "Wednesday 11 March No =累",
+        "Sunday 15 March\nWeekly reflection\nNoticed in the body: 肩膀先松下来",
+    ]
+    assert "手暖" in by_id(browser, "read-output").get_attribute("textContent")  # the file, folded
     script = "return document.fonts.check('14px \"PMR Sans SC\"', '手暖')"
     wait_for(lambda: browser.execute_script(script), "the page's Chinese face")
-    family = by_id(browser, "read-output").value_of_css_property("font-family")
+    family = (
+        rows[0].find_element("css selector", "td:last-child").value_of_css_property("font-family")
+    )
     assert "PMR Sans SC" in family
     link = by_id(browser, "read-download")
     link.click()

@@ -109,6 +109,20 @@ class PageText:
     download_html: str
     read: str
     entries_ready: str
+    entries_table: str
+    read_day: str
+    read_practised: str
+    read_time: str
+    read_minutes: str
+    read_before: str
+    read_after: str
+    read_notes: str
+    read_reflection: str
+    read_relaxed: str
+    read_noticed: str
+    read_yes: str
+    read_no: str
+    read_raw: str
     failed: str
     footer: str
     more_options: str
@@ -222,6 +236,20 @@ EN = PageText(
     download_html="Download the web page",
     read="Read the entries",
     entries_ready="The entries:",
+    entries_table="The entries, day by day",
+    read_day="Day",
+    read_practised="Practised",
+    read_time="Time",
+    read_minutes="Minutes",
+    read_before="Tension before",
+    read_after="Tension after",
+    read_notes="Notes",
+    read_reflection="Weekly reflection",
+    read_relaxed="How relaxed this week:",
+    read_noticed="Noticed in the body:",
+    read_yes="Yes",
+    read_no="No",
+    read_raw="The file as it is",
     failed="Something went wrong:",
     footer="Runs on this computer only: nothing you type is sent elsewhere or kept.",
     more_options="More options: locale, paper, protocol, large print",

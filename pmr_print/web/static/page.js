@@ -290,6 +290,7 @@
           ? messages.workingHtml
           : messages.working;
     status.textContent = working + (isSlow() ? " " + messages.slow : "");
+    if (!frame.src || frame.hidden) empty.textContent = ""; // not "press Make": it is pressed
     startClock();
     const job = jobId();
     const stopWatching = isSlow() ? watchProgress(job) : () => {};
@@ -329,6 +330,101 @@
     }
   }
 
+  // The read-back as a table: the server's CSV or JSON, as sent, back into records.
+  function csvRows(text) {
+    const rows = [];
+    let row = [];
+    let cell = "";
+    let quoted = false;
+    for (let i = 0; i < text.length; i++) {
+      const c = text[i];
+      if (quoted) {
+        if (c === '"' && text[i + 1] === '"') {
+          cell += '"';
+          i++;
+        } else if (c === '"') quoted = false;
+        else cell += c;
+      } else if (c === '"') quoted = true;
+      else if (c === ",") {
+        row.push(cell);
+        cell = "";
+      } else if (c === "\n") {
+        row.push(cell);
+        rows.push(row);
+        row = [];
+        cell = "";
+      } else if (c !== "\r") cell += c;
+    }
+    if (cell || row.length) rows.push([...row, cell]);
+    return rows;
+  }
+
+  // A cell the server marked as text for spreadsheets ('=...) as the client typed it.
+  const undefused = (cell) => (/^'+[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell);
+
+  function entryRecords(text, kind) {
+    text = text.replace(/^\ufeff/, "");
+    if (kind === "json") return JSON.parse(text);
+    const [head, ...rows] = csvRows(text);
+    return rows.map((row) => Object.fromEntries(head.map((key, i) => [key, undefused(row[i] || "")])));
+  }
+
+  const dayName = new Intl.DateTimeFormat(document.documentElement.lang === "zh" ? "zh-CN" : "en-GB", {
+    weekday: "long",
+    day: "numeric",
+    month: "long",
+    timeZone: "UTC",
+  });
+
+  function cells(row, values) {
+    for (const [value, number] of values) {
+      const cell = document.createElement("td");
+      cell.textContent = value === null || value === undefined ? "" : String(value);
+      if (number) cell.className = "number";
+      row.append(cell);
+    }
+  }
+
+  function dayRow(record) {
+    const row = document.createElement("tr");
+    const day = document.createElement("th");
+    day.scope = "row";
+    day.textContent = dayName.format(new Date(record.date + "T00:00:00Z"));
+    row.append(day);
+    return row;
+  }
+
+  function showEntries(records) {
+    const rows = [];
+    for (const record of records) {
+      const practised = record.practised;
+      const said = practised === true || practised === "yes" ? messages.yes : practised === false || practised === "no" ? messages.no : "";
+      if (said || !(record.reflection_relaxed || record.reflection_noticed)) {
+        const row = dayRow(record);
+        cells(row, [[said], [record.time], [record.minutes, true], [record.protocol], [record.before, true], [record.after, true], [record.notes]]);
+        rows.push(row);
+      }
+      if (record.reflection_relaxed || record.reflection_noticed) {
+        const row = dayRow(record);
+        row.className = "reflection";
+        const cell = document.createElement("td");
+        cell.colSpan = 7;
+        const title = document.createElement("strong");
+        title.textContent = messages.reflection;
+        cell.append(title);
+        for (const [label, text] of [[messages.relaxed, record.reflection_relaxed], [messages.noticed, record.reflection_noticed]]) {
+          if (!text) continue;
+          const line = document.createElement("span");
+          line.textContent = label + " " + text + " ";
+          cell.append(line);
+        }
+        row.append(cell);
+        rows.push(row);
+      }
+    }
+    document.getElementById("read-rows").replaceChildren(...rows);
+  }
+
   async function read(event) {
     event.preventDefault();
     clearErrors(readForm);
@@ -337,7 +433,10 @@
     const response = await post(readForm);
     if (!response) return;
     const blob = await response.blob(); // as sent: a CSV keeps its byte order mark for Excel
-    document.getElementById("read-output").textContent = await blob.text();
+    const text = await blob.text();
+    document.getElementById("read-output").textContent = text;
+    const kind = (response.headers.get("content-type") || "").includes("json") ? "json" : "csv";
+    showEntries(entryRecords(text, kind));
     const link = document.getElementById("read-download");
     if (entriesUrl) URL.revokeObjectURL(entriesUrl);
     entriesUrl = URL.createObjectURL(blob);
