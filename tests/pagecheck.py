@@ -13,7 +13,13 @@
 - in a line that holds Chinese, an English month, weekday or protocol name (one language per
   side of a bilingual page);
 - large print below its own minimum size outside the running head and foot;
-- a bookmark pointing at a page that does not show its heading.
+- a Latin word or a number split across two lines without a hyphen or a break point (a word of
+  the shipped text cut in two, digits on both sides of a line break; DOIs break at / or .);
+- a bookmark, or a contents entry's page number, pointing at a page that does not show its
+  heading;
+- the cautions box (found by its fill) split over pages: it stays whole on one page in normal
+  print; in large print a box taller than a page starts on a left-hand (even) page and runs
+  onto the facing page, no further.
 
 The measures are deliberately simple (glyph boxes, baselines, sizes) so that a failure can be
 checked by looking at the page it names.
@@ -22,14 +28,18 @@ checked by looking at the page it names.
 from __future__ import annotations
 
 import ctypes
+import functools
 import io
 import math
+import pathlib
 import re
 from dataclasses import dataclass
 
 import pypdf
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_raw
+
+from pmr_print.theme import COLOUR, GRAY
 
 EDGE = 0.5  # points a glyph box may poke past the page (a descender's antialiasing)
 HEAD = 36.0  # points from the top: running heads live above
@@ -38,6 +48,7 @@ INNER = 14.0  # points: a booklet page's text keeps this far from its inner edge
 LINE = 3.0  # glyphs whose baselines differ less are on one line
 NOTES_PAGES = (["Notes"], ["笔记"], ["Notes · 笔记"])  # a booklet's ruled page's only heading
 FIGURE_INK = 0.04  # a page with this share of ink is a figure page, not a scrap
+CAUTION_FILLS = (COLOUR.caution_soft, GRAY.caution_soft)  # the cautions box's tint
 HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 CLOSING = set("。，、；：！？）」』”’》〉】…—·")
 FULL_WIDTH_MARKS = set("。，、；：！？）」』”’》〉】（「『“‘《〈【")
@@ -306,6 +317,104 @@ def bookmarks_astray(data: bytes, pages: list[Page]) -> list[str]:
     return found
 
 
+def contents_astray(data: bytes, pages: list[Page]) -> list[str]:
+    """Each contents entry (a link whose text ends in a page number) names a page that shows
+    the entry's title."""
+    reader = pypdf.PdfReader(io.BytesIO(data))
+    found = []
+    for page, number in zip(reader.pages, range(len(pages)), strict=True):
+        for annotation in page.get("/Annots") or []:
+            link = annotation.get_object()
+            action = link.get("/A")
+            if link.get("/Subtype") != "/Link" or (action and action.get("/S") != "/GoTo"):
+                continue  # a web address, not a page of this document
+            left, bottom, right, top = (float(v) for v in link["/Rect"])
+            inside = [g for g in pages[number].glyphs
+                      if left <= (g.left + g.right) / 2 <= right
+                      and bottom <= (g.bottom + g.top) / 2 <= top]  # fmt: skip
+            entry = re.fullmatch(r"(.*?)(\d+)", squeeze("".join(g.char for g in inside)))
+            if entry is None or not entry.group(1):
+                continue
+            title, target = entry.group(1), int(entry.group(2))
+            shown = squeeze("".join(g.char for g in pages[target - 1].glyphs)) if (
+                0 < target <= len(pages)) else ""  # fmt: skip
+            if not all(part in shown for part in re.split(r"[·/]", title) if part):
+                found.append(f"p. {number + 1}: contents astray: {title!r} gives page {target}")
+    return found
+
+
+def latin_split(page: Page, words: frozenset[str]) -> list[str]:
+    """A Latin word or number cut at a line end without a hyphen: digits on both sides of the
+    break, or two pieces that are not both words but join into a word of the shipped text."""
+    lines = lines_of(page.glyphs)
+    found = []
+    for above in lines:
+        below = next((line for line in lines
+                      if 0 < above.baseline - line.baseline < 1.8 * above.size
+                      and above.left - 2 <= line.left <= above.right), None)  # fmt: skip
+        if below is None or not above.text or not below.text:
+            continue
+        tail, head = above.text.split()[-1], below.text.split()[0]
+        a = re.search(r"[A-Za-z0-9]+$", tail)
+        b = re.match(r"[a-z0-9]+", head)
+        if a is None or b is None:
+            continue
+        piece, rest = a.group(0), b.group(0)
+        # (a Chinese date under an English one, "2026年3月9日", is a line of its own)
+        digits = piece[-1].isdigit() and rest[0].isdigit() and not HAN.match(head[len(rest) :])
+        # a number is cut only when it is wider than its line: a column of figures ("5" above
+        # "5", "10" above "10") is no cut number
+        cut_width = below.glyphs[len(rest) - 1].right - below.left
+        digits = digits and above.right - above.left > 3 * cut_width
+        cut = (piece + rest).lower() in words and not (piece.lower() in words and rest in words)
+        if digits or (piece.isalpha() and rest.isalpha() and cut):
+            found.append(f"{piece}|{rest}")
+    return [f"Latin word split over lines: {found}"] if found else []
+
+
+@functools.cache
+def shipped_words() -> frozenset[str]:
+    """Every Latin word of the shipped text (guides, labels, messages), lower case."""
+    root = pathlib.Path(__file__).resolve().parent.parent
+    files = [*root.glob("content/*/*.md"), *root.glob("content/*/*.po"),
+             *root.glob("pmr_print/messages/*.po")]  # fmt: skip
+    words = {w.lower() for f in files for w in re.findall(r"[A-Za-z]+", f.read_text("utf-8"))}
+    return frozenset(w for w in words if len(w) > 1 or w in ("a", "i"))
+
+
+def caution_pages(data: bytes) -> list[int]:
+    """The pages (from 1) holding a piece of the cautions box: a wide shape in its fill."""
+    fills = {tuple(int(c[i : i + 2], 16) for i in (1, 3, 5)) for c in CAUTION_FILLS}
+    document = pdfium.PdfDocument(data)
+    found = []
+    try:
+        for number, page in enumerate(document, start=1):
+            for item in page.get_objects(max_depth=3):
+                if item.type != pdfium_raw.FPDF_PAGEOBJ_PATH:
+                    continue
+                rgba = [ctypes.c_uint() for _ in range(4)]
+                if not pdfium_raw.FPDFPageObj_GetFillColor(
+                    item.raw, *(ctypes.byref(c) for c in rgba)
+                ):
+                    continue
+                left, _, right, _ = item.get_bounds()
+                if tuple(c.value for c in rgba[:3]) in fills and right - left > 100:
+                    found.append(number)
+                    break
+    finally:
+        document.close()
+    return found
+
+
+def cautions_split(pages: list[int], large: bool) -> list[str]:
+    """Normal print: the box on one page. Large print: on one page, or starting on an even page
+    and running onto the facing one."""
+    if len(pages) <= 1 or (large and len(pages) == 2 and pages[0] % 2 == 0):
+        return []
+    span = f"pp. {pages[0]}–{pages[-1]}"
+    return [f"p. {pages[0]}: cautions box split: over {len(pages)} pages ({span})"]
+
+
 def squeeze(text: str) -> str:
     return "".join(text.split()).replace("\u00ad", "")
 
@@ -317,10 +426,13 @@ def problems(
     imposed: bool = False,
     large_least: float | None = None,
     chinese: bool = False,
+    cautions: bool = False,
 ) -> list[str]:
-    """Every defect found, one line each: 'p. N: what: detail' (`kind` reads the what)."""
+    """Every defect found, one line each: 'p. N: what: detail' (`kind` reads the what).
+    `cautions`: the document holds the cautions box (handout, booklet), held to its rule."""
     pages = read(data)
-    checks = [outside_the_page, text_over_text]
+    words = shipped_words()
+    checks = [outside_the_page, text_over_text, lambda page: latin_split(page, words)]
     if not imposed:
         checks += [stranded]
     if chinese:
@@ -333,7 +445,12 @@ def problems(
         checks += [below_size(large_least)]
     found = [f"p. {page.number}: {line}" for page in pages for check in checks
              for line in check(page)]  # fmt: skip
-    return found + bookmarks_astray(data, pages)
+    found += bookmarks_astray(data, pages)
+    if not imposed:  # an imposed sheet holds two pages: its contents name reading pages
+        found += contents_astray(data, pages)
+    if cautions:
+        found += cautions_split(caution_pages(data), large=large_least is not None)
+    return found
 
 
 def kind(problem: str) -> str:

@@ -152,9 +152,25 @@ def built() -> dict[str, pathlib.Path | str]:
 # Defects found when the checker landed, by file and kind (issue 19 fixes them): a file may still
 # show its known kinds, never a new one. Remove a kind once it is fixed.
 KNOWN: dict[str, set[str]] = {
-    "handout-bi-large-letter-omit2.pdf": {"English words in Chinese lines"},
+    # the bilingual large-print cautions are 2.1 A4 / 2.2 Letter pages of 16 pt text: they run
+    # over three pages from an even one (a decision: more of the page, or the box smaller)
+    "handout-bi-large-a4-all.pdf": {"cautions box split"},
+    "handout-bi-large-a4-omit2.pdf": {"cautions box split"},
+    "handout-bi-large-letter-all.pdf": {"cautions box split"},
+    "handout-bi-large-letter-omit2.pdf": {"cautions box split"},
     "log-zh-large-completed.pdf": {"large print set small"},
-    "workshop-bi/facilitator-script.pdf": {"English words in Chinese lines"},
+    # The booklet's cautions (its own room): on A5 the box is taller than two pages in large
+    # print (en 4, zh 3, bi 7 pages) and in two languages (3); and its Anchored splits the box
+    # without the box seeing its page, so no spread can start on a left-hand page.
+    **dict.fromkeys(
+        [
+            f"booklet-{lang}-large-{paper}.pdf"
+            for lang in LANGS
+            for paper in ("a4", "letter", "omit2")
+        ]
+        + [f"booklet-bi-normal-{paper}.pdf" for paper in ("a4", "letter", "omit2")],
+        {"cautions box split"},
+    ),
 }
 
 
@@ -175,6 +191,13 @@ def names() -> list[str]:
     return [*static, *workshop]
 
 
+def holds_the_cautions(name: str) -> bool:
+    """A document with one cautions box, read page by page (not an imposed sheet, not the print
+    file of several packets)."""
+    single = name.startswith(("handout", "booklet")) or name.endswith("packets/p1.pdf")
+    return single and "imposed" not in name
+
+
 @pytest.mark.parametrize("name", names(), ids=lambda name: name.removesuffix(".pdf"))
 def test_every_page_is_fit_to_print(built: dict[str, pathlib.Path | str], name: str) -> None:
     path = built[name]
@@ -187,6 +210,7 @@ def test_every_page_is_fit_to_print(built: dict[str, pathlib.Path | str], name: 
         imposed="imposed" in name,
         large_least=LARGE_TYPE.small if "-large-" in name else None,
         chinese="-en-" not in name and not name.startswith("workshop-en"),
+        cautions=holds_the_cautions(name),
     )
     new = [problem for problem in found if kind(problem) not in KNOWN.get(name, set())]
     assert new == [], f"{name}:\n  " + "\n  ".join(new)

@@ -6,12 +6,14 @@ from __future__ import annotations
 import io
 
 import pytest
+from reportlab.lib.colors import HexColor
 from reportlab.lib.pagesizes import A5
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas
 
 from pmr_print.resources import fonts_dir
+from pmr_print.theme import COLOUR
 from tests.pagecheck import kind, problems
 
 WIDTH, HEIGHT = A5
@@ -162,3 +164,79 @@ def test_large_print_below_its_floor_is_found() -> None:
 
     assert "large print set small" in kinds(pdf(body, small), large_least=13)
     assert kinds(pdf(body, small)) == set()
+
+
+def pages_pdf(*pages) -> bytes:
+    """A PDF of one page per draw (each also gets the clean body text)."""
+    buffer = io.BytesIO()
+    c = canvas.Canvas(buffer, pagesize=A5, invariant=1)
+    for draw in pages:
+        body(c)
+        draw(c)
+        c.showPage()
+    c.save()
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("above", "below", "split"),
+    [
+        ("the muscles hold their Tensi", "on for a moment.", True),  # a word cut in two
+        ("doi:10.2147/PRBM.S43727", "7. Systematic review.", True),  # a number cut in two
+        ("Muscle", "group", False),  # a break at a space
+        ("doi:10.1155/", "2021/5924040. Study of 60.", False),  # a DOI broken at its slash
+        ("Date: March 9, 2026", "2026年3月9日", False),  # the Chinese date under the English
+    ],
+)
+def test_a_latin_word_split_over_lines_is_found(above: str, below: str, split: bool) -> None:
+    def lines(c: canvas.Canvas) -> None:
+        c.setFont("zh", 10)
+        c.drawString(40, 200, above)
+        c.drawString(40, 186, below)
+
+    found = "Latin word split over lines" in kinds(pdf(body, lines))
+    assert found == split
+
+
+def test_a_contents_entry_is_checked_against_the_page_it_names() -> None:
+    def contents(number: str):
+        def draw(c: canvas.Canvas) -> None:
+            c.setFont("Helvetica", 10)
+            c.drawString(40, 300, "Cautions")
+            c.drawRightString(WIDTH - 40, 300, number)
+            c.linkRect("", "cautions", (38, 296, WIDTH - 38, 311), thickness=0)
+
+        return draw
+
+    def heading(c: canvas.Canvas) -> None:
+        c.setFont("Helvetica", 14)
+        c.drawString(40, 560, "Cautions")
+        c.bookmarkPage("cautions")
+
+    def other(c: canvas.Canvas) -> None:
+        pass
+
+    right = pages_pdf(contents("2"), heading, other)
+    assert "contents astray" not in kinds(right)
+    wrong = pages_pdf(contents("3"), heading, other)
+    assert "contents astray" in kinds(wrong)
+
+
+def test_the_cautions_box_is_held_to_its_rule() -> None:
+    def box(c: canvas.Canvas) -> None:
+        c.setFillColor(HexColor(COLOUR.caution_soft))
+        c.rect(40, 100, 300, 200, stroke=0, fill=1)
+        c.setFillColor(HexColor("#000000"))
+
+    def plain(c: canvas.Canvas) -> None:
+        pass
+
+    def found(*pages, large: bool = False) -> bool:
+        options = {"cautions": True, "large_least": 1.0 if large else None}
+        return "cautions box split" in kinds(pages_pdf(*pages), **options)
+
+    assert not found(plain, box, plain)  # whole on one page
+    assert found(box, box, plain)  # normal print: never split
+    assert not found(plain, box, box, large=True)  # large print: over a spread from page 2
+    assert found(box, box, plain, large=True)  # ... not over a page turn
+    assert found(plain, box, box, box, large=True)  # ... nor over three pages

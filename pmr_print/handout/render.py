@@ -13,6 +13,7 @@ from dataclasses import replace
 from reportlab.lib.colors import HexColor
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
+from pmr_print.handout.cautions import SMALLEST, STEP, Unsplit, WholeBox
 from pmr_print.handout.table import oversized_rows, steps_table
 from pmr_print.handout.voices import (
     Voice,
@@ -25,15 +26,16 @@ from pmr_print.handout.voices import (
     section_titles,
 )
 from pmr_print.labels import Labels, PairedLabels
-from pmr_print.model import Bilingual, Guide, Protocol
+from pmr_print.model import Bilingual, Guide, Paragraph, Protocol, Span
 from pmr_print.options import HandoutDetails, Settings
-from pmr_print.pdf.blocks import boxed, styled_table
+from pmr_print.pdf.blocks import boxed, bullet, styled_table
 from pmr_print.pdf.document import Metadata, PageFrame, build_document, mark_outline
 from pmr_print.pdf.markup import Faces
 from pmr_print.pdf.slots import NameParagraph
 from pmr_print.pdf.styles import Styles, make_styles
 from pmr_print.pdf.text import content_paragraph, plain_paragraph
 from pmr_print.plans.handout import Detail, plan_handout, plan_sequence
+from pmr_print.plans.passages import paired
 from pmr_print.problems import Problem
 from pmr_print.theme import Theme
 
@@ -130,6 +132,8 @@ def part_story(voices: Voices, section_id: str, theme: Theme) -> list[Flowable]:
         story = caution_story(voices, section_id, theme)
     elif part.kind == "clinician":
         story = checklist_story(voices, section_id, theme)
+    elif part.kind == "references" and len(voices) > 1:
+        story = references_story(voices, section_id)
     else:
         story = [section_heading(voices, section_id), *block_rows(voices, section_id)]
     if part.recording:
@@ -138,14 +142,32 @@ def part_story(voices: Voices, section_id: str, theme: Theme) -> list[Flowable]:
 
 
 def caution_story(voices: Voices, section_id: str, theme: Theme) -> list[Flowable]:
+    """The cautions' box, kept whole or set over a spread as cautions.py says: in normal print
+    also set a step or three smaller, for where the body size would not fit."""
+    steps = [0.0] if theme.large_print else [n * STEP for n in range(int(SMALLEST / STEP) + 1)]
+    boxes = [caution_box(smaller(voices, theme, step), section_id, theme) for step in steps]
+    # The outline entry goes on the box: the document only sees top-level flowables.
+    return [
+        mark_outline(WholeBox(boxes), section_titles(voices, section_id)),
+        Spacer(1, voices[0].styles.body.fontSize * 0.6),
+    ]
+
+
+def caution_box(voices: Voices, section_id: str, theme: Theme) -> Flowable:
     colours, lead = theme.colours, voices[0].styles
     title = heading(voices, section_id, lambda styles: styles.caution_title)
     rows = block_rows(voices, section_id)
-    box = boxed(rows, colours.caution, colours.caution_soft, lead, title=title)
-    # The outline entry goes on the box: the document only sees top-level flowables.
+    return boxed(rows, colours.caution, colours.caution_soft, lead, title=title)
+
+
+def smaller(voices: Voices, theme: Theme, step: float) -> Voices:
+    """The voices with their body text `step` points smaller (the same voices for 0)."""
+    if not step:
+        return voices
+    scale = replace(theme.type, body=theme.type.body - step)
     return [
-        mark_outline(box, section_titles(voices, section_id)),
-        Spacer(1, lead.body.fontSize * 0.6),
+        Voice(voice.plan, make_styles(replace(theme, type=scale), voice.plan.lang))
+        for voice in voices
     ]
 
 
@@ -154,9 +176,34 @@ def checklist_story(voices: Voices, section_id: str, theme: Theme) -> list[Flowa
     lead = voices[0].styles
     title = heading(voices, section_id, lambda styles: styles.h3, keep=False)
     rows = block_rows(voices, section_id, checkbox=True)
-    # Split between questions only, with the heading again on the next page (see boxed).
-    box = boxed(rows, theme.colours.rule, "#FFFFFF", lead, title=title)
+    # Whole on one page in normal print; large print splits between questions (never inside
+    # one), the heading again on the next page, rather than leave half a page empty.
+    if theme.large_print:
+        box = boxed([Unsplit(row) for row in rows], theme.colours.rule, "#FFFFFF", lead, title)
+    else:
+        box = WholeBox([boxed(rows, theme.colours.rule, "#FFFFFF", lead, title=title)])
     return [Spacer(1, lead.body.fontSize), mark_outline(box, section_titles(voices, section_id))]
+
+
+def references_story(voices: Voices, section_id: str) -> list[Flowable]:
+    """The references once, across the page: each as published (in English), then the note of
+    every other language ("Study of 128 students. （128名大学生的研究）")."""
+    sections = [voice.plan.part(section_id).section for voice in voices]
+    story = [section_heading(voices, section_id)]
+    for items in paired(sections):
+        found = [item[0] for item in items if item is not None]
+        spans = [*found[0].spans]
+        for other in found[1:]:
+            spans += [Span(" "), *note(other)]
+        paragraph = Paragraph(tuple(spans), found[0].source, found[0].id)
+        story.append(bullet(paragraph, voices[0].styles))
+    return story
+
+
+def note(reference: Paragraph) -> tuple[Span, ...]:
+    """What follows a reference's last link: its note in its language ("（系统综述）")."""
+    links = [index for index, span in enumerate(reference.spans) if span.href]
+    return reference.spans[links[-1] + 1 :] if links else ()
 
 
 def frame_faces(voices: Voices) -> Faces:

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from reportlab.lib.colors import HexColor
 from reportlab.platypus import Flowable
 
-from pmr_print.handout.voices import Voices
+from pmr_print.handout.voices import Voices, gap
 from pmr_print.pdf.blocks import TableCommand, styled_table
 from pmr_print.pdf.styles import Styles
 from pmr_print.pdf.text import content_paragraph, plain_paragraph, text_width
@@ -47,17 +47,22 @@ def single_table(
     def cell(text: str) -> Flowable:
         return plain_paragraph(text, "table", faces, styles.cell)
 
+    # Large print says the seconds under the group's name: seconds columns would take a
+    # third of the width from the instructions.
+    timed = theme.large_print and with_instructions
+    seconds = [] if timed else [head(columns.tense), head(columns.relax)]
     what = [head(columns.instruction)] if with_instructions else []
     rows: list[list[Flowable | str | list[Flowable]]] = [
-        [head(columns.number), head(columns.name), *what]
-        + [head(columns.tense), head(columns.relax)]
+        [head(columns.number), head(columns.name), *what, *seconds]
     ]
     for row in sequence.rows:
         parts = instruction(row, styles)
         what = [parts[0] if len(parts) == 1 else parts] if with_instructions else []
-        rows.append(
-            [cell(str(row.number)), cell(row.name), *what] + [cell(row.tense), cell(row.relax)]
-        )
+        name: Flowable | list[Flowable] = cell(row.name)
+        if timed:
+            name = [name, plain_paragraph(row.timing, "label", faces, styles.small)]
+        seconds = [] if timed else [cell(row.tense), cell(row.relax)]
+        rows.append([cell(str(row.number)), name, *what, *seconds])
     total = [head(columns.total), total_paragraph(sequence, styles)]
     rows.append(["", *total] + [""] * (len(rows[0]) - 3))
     widths = column_widths(sequence, styles, theme, with_instructions)
@@ -94,7 +99,11 @@ def paired_table(voices: Voices, theme: Theme, with_instructions: bool) -> Flowa
     number_width = lead.cell.fontSize * 2.4
     share = (theme.page_size[0] - 2 * theme.margin - number_width) / len(voices)
     widths = [number_width, *([share] * len(voices))]
-    return styled_table(rows, lead, table_commands(theme), colWidths=widths, repeatRows=1)
+    # The languages' columns as far apart as the text's (voices.gap), not a cell's padding:
+    # a total that runs to its cell's edge would read on into the other language.
+    apart = [("LEFTPADDING", (2, 0), (-1, -1), gap(voices) - CELL_PADDING)]
+    commands = [*table_commands(theme), *apart]
+    return styled_table(rows, lead, commands, colWidths=widths, repeatRows=1)
 
 
 def step_cell(row: Row, styles: Styles, with_instructions: bool) -> list[Flowable]:
@@ -133,6 +142,10 @@ def column_widths(
     frame_width = theme.page_size[0] - 2 * theme.margin
     seconds = 12 + (heading if heading < frame_width * 0.1 else size * 3)
     names = 12 + max(text_width(row.name, size, faces, "table") for row in sequence.rows)
+    if with_instructions and theme.large_print:  # the seconds under the name
+        timing = 18 + max(text_width(row.timing, styles.small.fontSize, faces, "label")
+                          for row in sequence.rows)  # fmt: skip
+        return [size * 2.4, min(max(names, timing), frame_width * 0.3), None]
     if with_instructions:
         return [size * 2.4, min(names, frame_width * 0.18), None, seconds, seconds]
     return [size * 2.4, None, seconds, seconds]

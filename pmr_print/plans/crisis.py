@@ -6,6 +6,7 @@ name (--clinic) and asks the client to bring the booklet to the next session."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from pmr_print.languages import language
@@ -29,7 +30,7 @@ class CrisisPlan:
 def plan_crisis(guide: Guide, settings: Settings) -> CrisisPlan:
     labels = guide.labels
     label = labels("Emergency and crisis numbers")
-    numbers = settings.crisis_line.strip()
+    numbers = unbroken(settings.crisis_line.strip())
     call = (
         language(guide.lang).labelled(label, numbers)
         if numbers
@@ -40,6 +41,15 @@ def plan_crisis(guide: Guide, settings: Settings) -> CrisisPlan:
         "help."
     )
     return CrisisPlan(labels("If you need help now"), urgent, numbers, call, label)
+
+
+def unbroken(numbers: str) -> str:
+    """The numbers with no-break spaces inside each ("116 123", "(020) 7946 0000"), so that a
+    line never breaks inside a number (no space is left between two digits or brackets)."""
+    return NUMBER_SPACE.sub("\u00a0", numbers)
+
+
+NUMBER_SPACE = re.compile(r"(?<=[0-9)]) +(?=[0-9(])")
 
 
 @dataclass(frozen=True)

@@ -49,11 +49,12 @@ def render_script(voices: Sequence[Voice], author: str, note: str) -> bytes:
     said = [Said(plan, voice.styles) for plan, voice in zip(plans, voices, strict=True)]
     first = voices[0]
     styles, theme = first.styles, first.settings.theme
-    title = joined(voices, "Facilitator script", " / ")
+    title = joined(voices, "Facilitator script")
     story: list[Flowable] = [plain_paragraph(title, "label", styles.faces, styles.title)]
+    # a line a language: "4 min 15 s / 练习方案" would set English words on the Chinese side
     lines = (
-        " / ".join(f"{p.protocol} · {p.protocol_length}" for p in plans),
-        " / ".join(p.length for p in plans),
+        *(f"{p.protocol} · {p.protocol_length}" for p in plans),
+        *(p.length for p in plans),
         note,
     )
     for line in lines:

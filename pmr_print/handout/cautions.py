@@ -1,0 +1,96 @@
+"""The cautions box, and where it may go on the page (issue 19's rule).
+
+The cautions are read as one. In normal print the box stays whole on one page: set a step smaller
+(down to SMALLEST points under the body size) where that keeps it on the page it starts on, or
+moved whole to the next page. In large print its type never shrinks: a box that fits a page is
+kept whole; one taller than a page starts on a left-hand (even) page and runs onto the facing
+page, so that the reader sees all of it at once and turns no page in the middle of it. The
+booklet sets its cautions with the same flowable; the clinician's checklist keeps
+whole by it too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from reportlab.platypus import Flowable
+
+STEP = 0.5  # points between the sizes tried in normal print
+SMALLEST = 1.5  # points under the body size: the smallest box text in normal print (9 pt)
+
+
+class WholeBox(Flowable):  # type: ignore[misc]
+    """The first of `boxes` (largest type first) that fits where it lands, else the first that
+    fits a page, moved whole to the next; a box taller than any page starts a spread."""
+
+    def __init__(self, boxes: Sequence[Flowable]) -> None:
+        super().__init__()
+        self.boxes = list(boxes)
+        self.chosen = self.boxes[0]
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        heights = [box.wrap(avail_width, avail_height)[1] for box in self.boxes]
+        page = self.page_height(avail_height)
+        fits = [i for i, h in enumerate(heights) if h <= avail_height + 1e-6]
+        whole = [i for i, h in enumerate(heights) if h <= page + 1e-6]
+        index = (fits or whole or [0])[0]
+        self.chosen = self.boxes[index]
+        self.width, self.height = avail_width, heights[index]
+        return self.width, self.height
+
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        self.wrap(avail_width, avail_height)
+        if self.height <= self.page_height(avail_height) + 1e-6:
+            return []  # whole on the next page
+        page, at_top = self.where()
+        if page % 2 == 1 and not at_top:
+            return []  # a spread starts on a left-hand page: the next one
+        pieces: list[Flowable] = self.chosen.split(avail_width, avail_height)
+        if pieces and hasattr(self, "outline_entry"):  # the bookmark goes where the box starts
+            pieces[0].outline_entry = self.outline_entry
+        return pieces
+
+    def draw(self) -> None:
+        self.chosen.drawOn(self.canv, 0, 0)
+
+    def document(self) -> Any:
+        return getattr(getattr(self, "canv", None), "_doctemplate", None)
+
+    def page_height(self, fallback: float) -> float:
+        """The height of the frame's whole page, when ReportLab lets the box see its frame."""
+        doc = self.document()
+        frame = getattr(doc, "frame", None)
+        return float(frame._aH) if frame is not None else fallback
+
+    def where(self) -> tuple[int, bool]:
+        """The page number and whether the box is at the top of its frame ((0, True) unseen:
+        a composer that splits the box itself, as the booklet's Anchored does)."""
+        doc = self.document()
+        if doc is None:
+            return 0, True
+        return int(self.canv.getPageNumber()), bool(doc.frame._atTop)
+
+
+class Unsplit(Flowable):  # type: ignore[misc]
+    """A flowable that moves whole rather than split: a question of a checklist."""
+
+    def __init__(self, flowable: Flowable) -> None:
+        super().__init__()
+        self.flowable = flowable
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.width, self.height = self.flowable.wrap(avail_width, avail_height)
+        return self.width, self.height
+
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        return []
+
+    def getSpaceBefore(self) -> float:  # noqa: N802 - ReportLab's name
+        return float(self.flowable.getSpaceBefore())
+
+    def getSpaceAfter(self) -> float:  # noqa: N802 - ReportLab's name
+        return float(self.flowable.getSpaceAfter())
+
+    def draw(self) -> None:
+        self.flowable.drawOn(self.canv, 0, 0)
