@@ -52,6 +52,9 @@
     byId("instruction").textContent = part.instruction;
     byId("instruction").hidden = !part.instruction;
     byId("figure").hidden = part.figure === null;
+    // a step; the quiet time (a countdown, no figure); or words only, shown large
+    const kind = part.phases.length ? "timed" : "speech";
+    byId("stage").dataset.kind = part.figure !== null ? "step" : kind;
     pose = "";
     partButtons.forEach((button, at) => {
       if (at === index) button.setAttribute("aria-current", "step");
