@@ -35,6 +35,7 @@ LABELS: tuple[str, ...] = (
     "Quiet time at the end: {seconds} s",
     "Left out for this client",
     "Scan to open the recording",
+    "The guided recording lasts about {minutes} minutes.",  # beside the recording
     "For the clinician: {title}",
     "Practice log",
     "Week {number}: {first} to {last}",

@@ -319,13 +319,14 @@ def omitted_note(voices: Voices, theme: Theme) -> Flowable:
 
 
 def recording(voices: Voices) -> Flowable:
-    """The recording's QR code, its label in every language."""
+    """The recording's QR code, its label and the session's length in every language."""
     found = [voice.plan.part("practice-plan").recording for voice in voices]
-    labels = [
-        plain_paragraph(item.label, "label", voice.styles.faces, voice.styles.cell_head)
-        for item, voice in zip(found, voices, strict=True)
-        if item
-    ]
+    labels: list[Flowable] = []
+    for item, voice in zip(found, voices, strict=True):
+        if item:
+            faces = voice.styles.faces
+            labels.append(plain_paragraph(item.label, "label", faces, voice.styles.cell_head))
+            labels.append(plain_paragraph(item.length, "label", faces, voice.styles.cell))
     assert found[0] is not None
     return recording_table(labels, found[0].url, voices[0].styles)
 

@@ -5,6 +5,13 @@ punctuation mark chosen: the title and who it is for, the sections before the se
 sequence (the protocol, its steps as table rows, the total of the steps actually printed, the
 groups left out), the sections after it, the clinician's checklist and the references. The PDF
 and HTML painters, the bilingual layout (given two plans) and the booklet only place it.
+
+It also says how long the spoken session of the same options lasts (`pmr-print audio`: the
+timeline and its spoken parts), timed as the audio is, with the recorded clips' lengths: the
+painters print it beside the recording's QR code, the one place the client is sent to the
+audio; the practice page reads it from here. The lengths come from `pmr_print.recordings`, a
+plain room of data (keys and measured seconds), so the plan reaches no product and no painter
+has to pass the number in.
 """
 
 from __future__ import annotations
@@ -20,6 +27,7 @@ from pmr_print.languages import language
 from pmr_print.model import BulletList, Guide, Paragraph, Protocol, Section, Source, Span, Step
 from pmr_print.options import HandoutDetails, Settings
 from pmr_print.plans.crisis import BackCoverPlan, plan_back_cover, with_numbers
+from pmr_print.plans.session import plan_listening
 from pmr_print.plans.step import left_out_note
 from pmr_print.problems import UsageError
 
@@ -40,9 +48,19 @@ class Detail:
 
 
 @dataclass(frozen=True)
+class SessionLength:
+    """How long the spoken session of the handout's options lasts, and the sentence saying so."""
+
+    seconds: float  # as the audio file lasts
+    minutes: int
+    sentence: str  # "The guided recording lasts about 9 minutes."
+
+
+@dataclass(frozen=True)
 class Recording:
-    label: str
+    label: str  # "Scan to open the recording"
     url: str
+    length: str  # the session's length, as SessionLength.sentence says it
 
 
 @dataclass(frozen=True)
@@ -132,6 +150,7 @@ class HandoutPlan:
     screening: Part
     references: Part
     back_cover: BackCoverPlan  # the clinic, a reminder, where to get help at once
+    session: SessionLength  # the spoken session of these options (`pmr-print audio`)
 
     @property
     def parts(self) -> tuple[Part, ...]:
@@ -148,6 +167,8 @@ class HandoutPlan:
 
 def plan_handout(guide: Guide, settings: Settings, details: HandoutDetails) -> HandoutPlan:
     """What the handout for `details` says in the guide's language."""
+    sequence = plan_sequence(guide, settings, details)  # first: it refuses an empty protocol
+    session = plan_session_length(guide, settings, details)
     return HandoutPlan(
         lang=guide.lang,
         tag=settings.tag,
@@ -160,12 +181,24 @@ def plan_handout(guide: Guide, settings: Settings, details: HandoutDetails) -> H
         before=tuple(
             plan_part(guide, section_id, settings=settings) for section_id in BEFORE_SEQUENCE
         ),
-        sequence=plan_sequence(guide, settings, details),
-        after=tuple(plan_part(guide, section_id, details) for section_id in AFTER_SEQUENCE),
+        sequence=sequence,
+        after=tuple(
+            plan_part(guide, section_id, details, session=session) for section_id in AFTER_SEQUENCE
+        ),
         screening=plan_part(guide, "screening"),
         references=plan_part(guide, "references"),
         back_cover=plan_back_cover(guide, settings, details.clinic),
+        session=session,
     )
+
+
+def plan_session_length(guide: Guide, settings: Settings, details: HandoutDetails) -> SessionLength:
+    """The spoken session's length for the client's options, as `pmr-print audio` makes it."""
+    listening = plan_listening(guide, settings, details.omit)
+    sentence = guide.labels(
+        "The guided recording lasts about {minutes} minutes.", minutes=listening.minutes
+    )
+    return SessionLength(listening.seconds, listening.minutes, sentence)
 
 
 def plan_details(guide: Guide, settings: Settings, details: HandoutDetails) -> tuple[Detail, ...]:
@@ -186,6 +219,7 @@ def plan_part(
     section_id: str,
     details: HandoutDetails | None = None,
     settings: Settings | None = None,
+    session: SessionLength | None = None,
 ) -> Part:
     section = guide.section(section_id)
     if section_id == "drawbacks" and settings is not None:
@@ -195,7 +229,9 @@ def plan_part(
         title = guide.labels("For the clinician: {title}", title=section.title)
     recording = None
     if section_id == "practice-plan" and details is not None and details.recording_url:
-        recording = Recording(guide.labels("Scan to open the recording"), details.recording_url)
+        label = guide.labels("Scan to open the recording")
+        length = session.sentence if session else ""
+        recording = Recording(label, details.recording_url, length)
     return Part(section, title, KINDS.get(section_id, ""), recording)
 
 
@@ -318,7 +354,7 @@ def pretty_part(part: Part) -> Iterator[str]:
     ]
     yield f"## {part.title} #{part.id}{kind}: {', '.join(blocks) or 'no text'}"
     if part.recording:
-        yield f"  [QR] {part.recording.label} | {part.recording.url}"
+        yield f"  [QR] {part.recording.label} | {part.recording.length} | {part.recording.url}"
 
 
 def pretty_sequence(sequence: SequencePlan) -> Iterator[str]:
