@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import pathlib
+import re
 import shutil
 import subprocess
 
@@ -15,7 +16,7 @@ import pytest
 
 from pmr_print import api
 from tests.test_log_viewers import TYPED, Typist, ink, type_into, visible_text_fields
-from tests.test_workshop import DAY, InProcess, write_roster
+from tests.test_workshop import DAY, InProcess, single_copy, write_roster
 
 ROWS = [
     ["p1", "Jane Miller", "en", "", "", ""],
@@ -99,3 +100,39 @@ def test_chinese_typed_in_pdfium_shows_in_every_field_of_a_packet(
         typist.close()
     fields = pypdf.PdfReader(io.BytesIO(built["p4"].fillable)).get_fields() or {}
     assert "w1.d1.practised" in fields
+
+
+NUMBER = re.compile(r"Page(\d+)of(\d+)|第(\d+)页，共(\d+)页")  # in text without spaces
+
+
+def page_numbers(data: bytes) -> list[tuple[int, int] | None]:
+    """Each page's "Page x of y" (or 第x页，共y页), read back from its text; None on a page
+    without one (the blank page that makes the paper copy's count even)."""
+    found: list[tuple[int, int] | None] = []
+    for page in pypdf.PdfReader(io.BytesIO(data)).pages:
+        numbers = NUMBER.findall("".join(page.extract_text().split()))
+        assert len(numbers) <= 1, numbers
+        pairs = [(int(a or c), int(b or d)) for a, b, c, d in numbers]
+        found.append(pairs[0] if pairs else None)
+    return found
+
+
+def test_a_packets_pages_are_numbered_through_handout_then_log(
+    built: dict[str, api.Packet],
+) -> None:
+    """Issue 19 point 3: the log's pages go on from the handout's, in the fillable packet and
+    the paper copy (the print file's pages); the single handout and log count their own."""
+    for ident, packet in built.items():
+        fillable = page_numbers(packet.fillable)
+        count = len(fillable)
+        assert fillable == [(page, count) for page in range(1, count + 1)], ident
+        paper = page_numbers(packet.paper)
+        assert paper[:count] == fillable and paper[count:] in ([], [None]), ident
+
+
+def test_the_single_handout_and_log_number_their_own_pages(tmp_path: pathlib.Path) -> None:
+    rows = api.read_roster(write_roster(tmp_path / "roster.csv", ROWS[2:3])).rows
+    numbers = page_numbers(single_copy(rows[0]))
+    handout = len(numbers) - 4  # the log: a page a week, four weeks
+    assert numbers[:handout] == [(page, handout) for page in range(1, handout + 1)]
+    assert numbers[handout:] == [(page, 4) for page in range(1, 5)]

@@ -14,6 +14,7 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, KeepTogether, P
 from pmr_print.labels import Labels
 from pmr_print.options import Settings
 from pmr_print.pdf.markup import Faces
+from pmr_print.pdf.numbering import page_label
 from pmr_print.pdf.slots import Slot, fill
 from pmr_print.pdf.text import draw_text, fit_line, text_width
 from pmr_print.theme import Theme
@@ -204,7 +205,7 @@ def counting_canvas(frame: PageFrame) -> type[Canvas]:
                 self.showPage()
             pages = self.getPageNumber() - 1
             for page in range(1, pages + 1):
-                label = frame.labels("Page {page} of {pages}", page=page, pages=pages)
+                label = page_label(frame.labels, page, pages)  # counted through a packet
                 self.beginForm(page_label_form(page), -theme.page_size[0], -size, 0, size * 2)
                 self.setFillColor(HexColor(theme.colours.muted))
                 draw_text(self, 0, 0, label, size, frame.faces, "footer", anchor="end")

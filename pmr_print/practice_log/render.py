@@ -22,6 +22,7 @@ from pmr_print.languages import language
 from pmr_print.model import Guide
 from pmr_print.options import LogDetails, Settings
 from pmr_print.pdf.markup import Faces
+from pmr_print.pdf.numbering import counted_through, page_label
 from pmr_print.pdf.slots import Slot, fill
 from pmr_print.pdf.styles import Styles, make_styles
 from pmr_print.pdf.text import draw_text, fit_line, is_bold, plain_paragraph, text_width
@@ -56,6 +57,9 @@ def render_log(
     styles = make_styles(settings.theme, guide.lang)
     pages = weeks.count + (0 if entries is None else 1)
     plan = plan_log(guide, settings, details, weeks.start, weeks.count, pages)
+    if counted_through():  # a packet's log goes on from its handout's numbers
+        numbers = tuple(page_label(guide.labels, page, pages) for page in range(1, pages + 1))
+        plan = replace(plan, pages=numbers)
     layout = geometry(settings.theme, styles, plan.columns, plan.widest_days)
     by_date = None if entries is None else {entry.date: entry for entry in entries}
     context = LogContext(guide, settings, details, plan, styles, weeks, layout, by_date, pages)

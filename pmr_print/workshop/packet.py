@@ -20,6 +20,7 @@ from pmr_print.handout.render import render_handout
 from pmr_print.loader import load_guide
 from pmr_print.model import Guide
 from pmr_print.options import HandoutDetails, LogDetails, PrintOptions, resolve
+from pmr_print.pdf.numbering import numbered_through
 from pmr_print.pdf.slots import Slot, draw_paragraph, height, marked
 from pmr_print.pdf.styles import make_styles
 from pmr_print.practice_log.build import log_weeks
@@ -118,13 +119,21 @@ def build_body(row: Row, setup: PacketSetup) -> Body:
     """The handout and the log of `row`, rendered once for every participant like it."""
     guide = guide_for(setup.content, row.lang)
     settings = resolve(setup.options(row.lang), guide)
-    with marked() as slots:
-        handout = render_handout(guide, settings, handout_details(row, setup))
-        details = LogDetails(name=row.name, start=row.start, today=setup.date)
-        log = render_log(guide, settings, details, log_weeks(settings, details))
+    details = LogDetails(name=row.name, start=row.start, today=setup.date)
+    weeks = log_weeks(settings, details)
+    with marked() as slots:  # the pages numbered through the packet: handout, then log
+        with numbered_through(0, weeks.count):
+            handout = render_handout(guide, settings, handout_details(row, setup))
+        with numbered_through(page_count(handout), 0):
+            log = render_log(guide, settings, details, weeks)
     (fillable, on_form), (paper, on_paper) = both_ways(handout, log, len(slots), settings.tag)
     stencils = (on_form, on_paper)
     return Body(fillable, paper, stencils, tuple(slots), row.name, guide.title, settings.tag)
+
+
+def page_count(data: bytes) -> int:
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        return len(pdf.pages)
 
 
 def stamp_packet(body: Body, row: Row, setup: PacketSetup) -> Packet:
