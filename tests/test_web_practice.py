@@ -139,3 +139,12 @@ def embedded_plan(page: str) -> list[dict[str, Any]]:
 def seconds(stamp: str) -> float:
     hours, minutes, rest = stamp.split(":")
     return round(int(hours) * 3600 + int(minutes) * 60 + float(rest), 1)
+
+
+def test_the_kept_sessions_let_the_oldest_go_past_the_memory_budget(
+    workers: Workers, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("pmr_print.web.workers.AUDIO_BYTES", 1)
+    workers.recording("en", "release-only", (), "wav")
+    workers.recording("zh", "release-only", (), "wav")
+    assert [key[0] for key in workers.sessions] == ["zh"]  # the one just built stays

@@ -7,9 +7,10 @@ queue: when LONG_SLOTS jobs are already running or waiting, the next is refused 
 instead of waiting behind them. The worker loads the content once, as the server does.
 
 A spoken session (GET /api/audio, the practice page's player) is long work too: its encoding
-takes seconds. The last AUDIO_KEPT sessions are kept, and a request for a session already being
-built waits for that build, so an <audio> element's seeks (Range requests) and its captions
-never encode it again.
+takes seconds. The last AUDIO_KEPT sessions are kept (fewer when they hold more than AUDIO_BYTES:
+a WAV of the standard session is 28 MB), and a request for a session already being built waits
+for that build, so an <audio> element's seeks (Range requests) and its captions never encode it
+again.
 """
 
 from __future__ import annotations
@@ -40,7 +41,8 @@ KEPT = 64  # the finished jobs whose last count is kept, for a page that asks on
 STOPPED = "the build stopped before it was done (the server is stopping, or memory ran out)"
 Job = Callable[[Reader, Any], T]  # a product's maker: (request, content) -> result
 Runner = Callable[..., Any]  # run_job, or one that wraps it: what the worker is given to run
-AUDIO_KEPT = 4  # spoken sessions kept built (a few MB each as Opus, 30 MB as WAV)
+AUDIO_KEPT = 4  # spoken sessions kept built (under 1 MB each as Opus, 18 to 45 MB as WAV)
+AUDIO_BYTES = 64 << 20  # the most their audio holds, beyond the one just built
 SessionKey = tuple[str, str, tuple[str, ...], str]  # lang, protocol, groups left out, format
 
 
@@ -210,7 +212,20 @@ class Workers:
         if isinstance(found, Failed):
             self.forget(future)
             raise UsageError(found.message)
+        self.trim(future)
         return found
+
+    def trim(self, keep: Future[Recording | Failed]) -> None:
+        """The oldest built sessions let go while the kept audio holds over AUDIO_BYTES."""
+        with self.sessions_lock:
+            built = [(key, found.result()) for key, found in self.sessions.items()
+                     if found.done() and found is not keep and not found.exception()]  # fmt: skip
+            held = sum(len(made.audio) for _, made in built if isinstance(made, Recording))
+            for key, made in built:  # oldest first
+                if held <= AUDIO_BYTES:
+                    return
+                held -= len(made.audio) if isinstance(made, Recording) else 0
+                del self.sessions[key]
 
     def session_future(
         self, lang: str, protocol: str, omit: tuple[str, ...], kind: str | None

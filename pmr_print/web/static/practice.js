@@ -152,6 +152,10 @@
     if (!audio.ended) status.textContent = words.paused;
     render(true);
   });
+  audio.addEventListener("ended", () => {
+    started = false; // Start plays the session again from its beginning
+    label();
+  });
   audio.addEventListener("seeked", () => render(true));
   audio.addEventListener("timeupdate", () => {
     if (audio.paused) render(true);
