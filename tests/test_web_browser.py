@@ -417,6 +417,7 @@ def test_read_back_shows_chinese_in_the_pages_own_face_on_the_english_page(
         "Sunday 15 March\nWeekly reflection\nNoticed in the body: 肩膀先松下来",
     ]
     assert "手暖" in by_id(browser, "read-output").get_attribute("textContent")  # the file, folded
+    assert serious_violations(browser) == []
     script = "return document.fonts.check('14px \"PMR Sans SC\"', '手暖')"
     wait_for(lambda: browser.execute_script(script), "the page's Chinese face")
     family = (

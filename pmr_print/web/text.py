@@ -114,8 +114,7 @@ class PageText:
     read_practised: str
     read_time: str
     read_minutes: str
-    read_before: str
-    read_after: str
+    read_tension: str
     read_notes: str
     read_reflection: str
     read_relaxed: str
@@ -241,8 +240,7 @@ EN = PageText(
     read_practised="Practised",
     read_time="Time",
     read_minutes="Minutes",
-    read_before="Tension before",
-    read_after="Tension after",
+    read_tension="Tension before → after",
     read_notes="Notes",
     read_reflection="Weekly reflection",
     read_relaxed="How relaxed this week:",

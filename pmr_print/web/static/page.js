@@ -385,6 +385,12 @@
     }
   }
 
+  const rating = (value) => (value === null || value === undefined || value === "" ? "–" : value);
+  function tension(record) {
+    if (rating(record.before) === "–" && rating(record.after) === "–") return "";
+    return rating(record.before) + " → " + rating(record.after);
+  }
+
   function dayRow(record) {
     const row = document.createElement("tr");
     const day = document.createElement("th");
@@ -401,14 +407,14 @@
       const said = practised === true || practised === "yes" ? messages.yes : practised === false || practised === "no" ? messages.no : "";
       if (said || !(record.reflection_relaxed || record.reflection_noticed)) {
         const row = dayRow(record);
-        cells(row, [[said], [record.time], [record.minutes, true], [record.protocol], [record.before, true], [record.after, true], [record.notes]]);
+        cells(row, [[said], [record.time], [record.minutes, true], [record.protocol], [tension(record), true], [record.notes]]);
         rows.push(row);
       }
       if (record.reflection_relaxed || record.reflection_noticed) {
         const row = dayRow(record);
         row.className = "reflection";
         const cell = document.createElement("td");
-        cell.colSpan = 7;
+        cell.colSpan = 6;
         const title = document.createElement("strong");
         title.textContent = messages.reflection;
         cell.append(title);
