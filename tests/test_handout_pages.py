@@ -5,6 +5,8 @@ numbers never broken inside a number."""
 
 from __future__ import annotations
 
+import functools
+
 import pytest
 
 from pmr_print import api
@@ -14,6 +16,7 @@ from tests.pagecheck import caution_pages, lines_of, read, squeeze
 DETAILS = HandoutDetails(client="Jane Miller", clinician="Dr Lee")
 
 
+@functools.cache
 def handout(lang: str, paper: str = "a4", large: bool = False, crisis: str = "") -> bytes:
     options = PrintOptions(paper=paper, large_print=large, crisis_line=crisis)
     return api.handout_pdf(api.load(lang), options, DETAILS)
@@ -75,3 +78,19 @@ def test_the_clinics_numbers_never_break_inside_a_number(lang: str, large: bool)
     ]
     for number in ("116123", "(020)79460000"):
         assert any(number in line for line in lines), number
+
+
+def test_the_bilingual_large_print_footer_keeps_the_clients_name() -> None:
+    for page in read(handout("bi", large=True), ink=False)[:3]:
+        foot = [g for g in page.glyphs if g.baseline < 42]
+        assert "JaneMiller" in squeeze("".join(g.char for g in foot)), page.number
+
+
+def test_the_groups_left_out_stand_a_line_clear_of_the_tables_total() -> None:
+    options = PrintOptions(paper="a4")
+    details = HandoutDetails(client="Jane Miller", omit=("back", "neck"), omit_reason="injury")
+    pages = read(api.handout_pdf(api.load("en"), options, details), ink=False)
+    lines = [line for page in pages for line in lines_of(list(page.glyphs))]
+    total = next(line for line in lines if line.text.startswith("Total"))
+    note = next(line for line in lines if line.text.startswith("Left out for this client"))
+    assert total.baseline - note.baseline > 3 * note.size

@@ -58,7 +58,10 @@ def paint_handout(
     voices = make_voices(guides, settings, details)
     theme = settings[0].theme
     client = voices[0].plan.client
-    note = joined([voice.plan.title for voice in voices] + ([client] if client else []))
+    # Large print has no room in its footer for the title in two languages and the client's
+    # name beside "Page 1 of 15 · 第1页，共15页": the first title, so that the name stays.
+    titles = [voice.plan.title for voice in voices][: 1 if theme.large_print else None]
+    note = joined(titles + ([client] if client else []))
     frame = PageFrame(theme, frame_faces(voices), page_labels(guides), note, client)
     return build_document(lambda: build_story(voices, theme), frame, metadata(voices))
 
@@ -290,7 +293,8 @@ def sequence_story(voices: Voices, theme: Theme, with_instructions: bool = True)
     story += row(voices, summary)
     story.append(steps_table(voices, theme, with_instructions))
     if voices[0].plan.sequence.omitted:
-        story.append(omitted_note(voices, theme))
+        # a line's space off the table's Total rule
+        story += [Spacer(1, voices[0].styles.body.fontSize), omitted_note(voices, theme)]
     return story
 
 
