@@ -490,6 +490,9 @@ def test_a_booklet_print_file_counts_its_pages_as_they_are_placed(
     tick(browser, "f-impose")
     browser.execute_script(WATCH_PROGRESS)
     by_id(browser, "make-button").click()
+    wait_for(lambda: by_id(browser, "progress").is_displayed(), "the count")
+    # the Make button is disabled meanwhile: focus waits on the preview, not on the page
+    assert browser.execute_script("return document.activeElement.id") == "preview-title"
     wait_for(lambda: by_id(browser, "download").is_displayed(), "the print file")
     seen = browser.execute_script("return window.seenProgress")
     shown = {text for *_, text in seen}

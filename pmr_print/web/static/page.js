@@ -275,6 +275,14 @@
     return null;
   }
 
+  // Focus on the preview's heading, the preview in view: while a job is made (the Make button is
+  // disabled, and focus would fall to the page) and when it is done (the next Tab is Download).
+  function showPreview() {
+    document.getElementById("preview-title").focus({ preventScroll: true });
+    const top = preview.getBoundingClientRect().top;
+    if (top < 0 || top > window.innerHeight / 3) preview.scrollIntoView({ block: "start" });
+  }
+
   async function make(event) {
     event.preventDefault();
     clearErrors(makeForm);
@@ -291,6 +299,7 @@
           : messages.working;
     status.textContent = working + (isSlow() ? " " + messages.slow : "");
     if (!frame.src || frame.hidden) empty.textContent = ""; // not "press Make": it is pressed
+    showPreview();
     startClock();
     const job = jobId();
     const stopWatching = isSlow() ? watchProgress(job) : () => {};
@@ -317,9 +326,7 @@
       made = true;
       status.textContent = messages.ready + " " + download.download;
       showProblems(document.getElementById("problems"), response);
-      document.getElementById("preview-title").focus({ preventScroll: true }); // next Tab: Download
-      const top = preview.getBoundingClientRect().top;
-      if (top < 0 || top > window.innerHeight / 3) preview.scrollIntoView({ block: "start" });
+      showPreview(); // next Tab: Download
     } catch (error) {
       clearPreview();
       status.textContent = messages.failed + " " + error;
