@@ -158,7 +158,6 @@ KNOWN: dict[str, set[str]] = {
     "handout-bi-large-a4-omit2.pdf": {"cautions box split"},
     "handout-bi-large-letter-all.pdf": {"cautions box split"},
     "handout-bi-large-letter-omit2.pdf": {"cautions box split"},
-    "log-zh-large-completed.pdf": {"large print set small"},
     # The booklet's cautions (its own room): on A5 the box is taller than two pages in large
     # print (en 4, zh 3, bi 7 pages) and in two languages (3); and its Anchored splits the box
     # without the box seeing its page, so no spread can start on a left-hand page.

@@ -409,3 +409,23 @@ def test_the_rating_hint_under_before_and_after_comes_from_labels_po(blank_zh: b
     assert week.count("0～10") >= 2 and "0–10" not in week  # the Chinese full-width tilde
     english = api.log_pdf(api.load("en"), PrintOptions(), LogDetails(start=START))
     assert squeezed(english).count("0–10") >= 2
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_completed_large_print_log_prints_every_protocol_whole_at_large_size(lang: str) -> None:
+    """Large print's rows hold one line: the protocol column is wide enough for the longest
+    protocol name at large print's small size (不收紧版（只放松）whole, not 9.5 pt and cut), and no
+    value shrinks below it."""
+    from pmr_print.theme import LARGE_TYPE
+    from tests.pagecheck import problems
+
+    guide = api.load(lang)
+    names = [protocol.name for protocol in guide.protocols]
+    entries = [
+        Entry(START + dt.timedelta(days=day), True, minutes=10, protocol=name, notes="warm hands")
+        for day, name in enumerate(names)
+    ]
+    data = api.log_pdf(guide, PrintOptions(large_print=True), LogDetails(), entries)
+    assert problems(data, large_least=LARGE_TYPE.small, chinese=lang == "zh") == []
+    week = squeezed(data)
+    assert all("".join(name.split()) in week for name in names), names

@@ -30,6 +30,7 @@ COLUMNS: tuple[tuple[str, str, float], ...] = (
     ("notes", "What I noticed", 0.0),
 )
 MAX_ROW = 40.0
+MIN_SCALE = 0.6  # a value in a cell shrinks to 60 % of the cell size before it is cut ...
 DAY_MOST = 0.2  # of the table's width, for the day column
 PAD = 4.0
 
@@ -76,6 +77,13 @@ class Geometry:
         return Box(x, self.head.y - (row + 1) * self.row_height, width, self.row_height)
 
 
+def least_cell(theme: Theme, styles: Styles) -> float:
+    """The smallest size a value in a cell may shrink to: MIN_SCALE of the cell size, and in
+    large print never below its small size (its minimum for text)."""
+    least = float(styles.cell.fontSize) * MIN_SCALE
+    return max(least, float(styles.small.fontSize)) if theme.large_print else least
+
+
 def landscape(theme: Theme) -> tuple[float, float]:
     short, long = sorted(theme.page_size)
     return long, short
@@ -95,11 +103,17 @@ def narrowest(label: str, styles: Styles) -> float:
 
 
 def column_boxes(
-    left: float, width: float, styles: Styles, heads: Sequence[LogColumn], day_texts: Sequence[str]
+    left: float,
+    width: float,
+    styles: Styles,
+    heads: Sequence[LogColumn],
+    day_texts: Sequence[str],
+    protocol_least: float = 0.0,
 ) -> tuple[tuple[str, float, float], ...]:
     """Each column's share of the width, or what its label needs; the day column also fits the
-    longest day text on one line; notes take the rest. Fewer heads than COLUMNS (a week split
-    over two pages): each what it needs, and the width left shared by their shares."""
+    longest day text on one line, the protocol column `protocol_least`; notes take the rest.
+    Fewer heads than COLUMNS (a week split over two pages): each what it needs, and the width
+    left shared by their shares."""
     size = styles.cell_head.fontSize
     widest_day = max(text_width(day, size, styles.faces, "label", True) for day in day_texts)
     if len(heads) < len(COLUMNS):
@@ -110,6 +124,8 @@ def column_boxes(
     ]
     # ... but never more than DAY_MOST of the width: a day in two languages shrinks to fit
     widths[0] = max(widths[0], min(widest_day + 2 * PAD + 1, width * DAY_MOST))
+    protocol = [key for key, _, _ in COLUMNS].index("protocol")
+    widths[protocol] = max(widths[protocol], protocol_least)
     widths.append(width - sum(widths))
     placed, x = [], left
     for (key, _, _), column_width in zip(COLUMNS, widths, strict=True):
@@ -186,17 +202,25 @@ def geometry(
     heads: Sequence[LogColumn],
     day_texts: Sequence[str],
     head_room: float = 0.0,
+    protocols: Sequence[str] = (),
 ) -> Geometry:
     """The page's layout: `heads` are the plan's column heads, `day_texts` the longest texts a
-    day cell may hold. Fewer heads than COLUMNS: a page of a week split over two, upright as
-    the theme's page, its table head `head_room` lower (for a week title that wraps)."""
+    day cell may hold, `protocols` the protocol names a completed day may print (its column
+    holds the longest on one line at the least cell size: large print's rows hold one line).
+    Fewer heads than COLUMNS: a page of a week split over two, upright as the theme's page, its
+    table head `head_room` lower (for a week title that wraps)."""
     split = len(heads) < len(COLUMNS)
     width, height = theme.page_size if split else landscape(theme)
     margin = theme.margin * 0.75
     title_baseline = height - margin - styles.title.fontSize * 0.8
     week_baseline = title_baseline - styles.h3.leading * 1.5
     scale_baseline = week_baseline - styles.small.leading * 1.5
-    columns = column_boxes(margin, width - 2 * margin, styles, heads, day_texts)
+    least = least_cell(theme, styles)
+    protocol_least = max(
+        (text_width(name, least, styles.faces, "label") + 2 * PAD + 1 for name in protocols),
+        default=0.0,
+    )
+    columns = column_boxes(margin, width - 2 * margin, styles, heads, day_texts, protocol_least)
     head_top = scale_baseline - styles.small.leading * 0.8 - head_room
     head = Box(margin, head_top - head_height(columns, styles, heads), width - 2 * margin, 0)
     head = Box(head.x, head.y, head.width, head_top - head.y)

@@ -32,7 +32,15 @@ from pmr_print.practice_log.entries import Entry
 from pmr_print.practice_log.fields import START_FIELD
 from pmr_print.practice_log.form import add_day_fields, add_reflection_fields
 from pmr_print.practice_log.form_pdf import FormWriter
-from pmr_print.practice_log.layout import PAD, Box, checkbox_box, geometry, head_texts, writing_gap
+from pmr_print.practice_log.layout import (
+    PAD,
+    Box,
+    checkbox_box,
+    geometry,
+    head_texts,
+    least_cell,
+    writing_gap,
+)
 from pmr_print.practice_log.page import (
     LogContext,
     draw_footer,
@@ -60,7 +68,7 @@ def render_log(
     if counted_through():  # a packet's log goes on from its handout's numbers
         numbers = tuple(page_label(guide.labels, page, pages) for page in range(1, pages + 1))
         plan = replace(plan, pages=numbers)
-    layout = geometry(settings.theme, styles, plan.columns, plan.widest_days)
+    layout = geometry(settings.theme, styles, plan.columns, plan.widest_days, 0.0, plan.protocols)
     by_date = None if entries is None else {entry.date: entry for entry in entries}
     context = LogContext(guide, settings, details, plan, styles, weeks, layout, by_date, pages)
     buffer = io.BytesIO()
@@ -127,7 +135,7 @@ def paper_week_drawer(
     settings = replace(settings, theme=theme)
     styles = make_styles(theme, guide.lang)
     plan = plan or plan_log(guide, settings, details, weeks.start, weeks.count)
-    layout = geometry(theme, styles, plan.columns, plan.widest_days)
+    layout = geometry(theme, styles, plan.columns, plan.widest_days)  # filled in by hand
     context = LogContext(guide, settings, details, plan, styles, weeks, layout, None, weeks.count)
     return lambda canvas, week: draw_week_body(canvas, context, week)
 
@@ -278,20 +286,18 @@ def draw_entry(canvas: Canvas, context: LogContext, entry: Entry, row: int) -> N
 def fit_text(
     canvas: Canvas, context: LogContext, value: str, box: Box, centred: bool, origin: str
 ) -> None:
-    """Untrusted text in a cell: wrapped, shrunk to fit (down to 60 %), clipped, centred."""
-    paragraph, height, _ = fitted(value, box, context.styles, centred, origin)
+    """Untrusted text in a cell: wrapped, shrunk to fit (down to `least_cell`), cut, centred."""
+    least = least_cell(context.settings.theme, context.styles)
+    paragraph, height, _ = fitted(value, box, context.styles, least, centred, origin)
     paragraph.drawOn(canvas, box.x, box.y + max(0.0, (box.height - height) / 2))
 
 
-MIN_SCALE = 0.6  # text shrinks to 60 % of the cell size before it is cut
-
-
 def fitted(
-    value: str, box: Box, styles: Styles, centred: bool, origin: str
+    value: str, box: Box, styles: Styles, smallest: float, centred: bool, origin: str
 ) -> tuple[KinsokuParagraph, float, bool]:
-    """The paragraph for a cell, its height, and whether the text had to be cut."""
+    """The paragraph for a cell at most `styles.cell`'s size and at least `smallest`, its
+    height, and whether the text had to be cut."""
     base = styles.cell
-    smallest = base.fontSize * MIN_SCALE
     # No more characters than the narrowest could fill the box at the smallest size: a huge
     # note is cut to that first, so that shrinking and cutting wrap a bounded text.
     most = int(box.width / (smallest * 0.2) * (box.height / (smallest * 1.2) + 1))
@@ -307,7 +313,7 @@ def fitted(
         _, height = paragraph.wrap(box.width, box.height)
         if height <= box.height or size <= smallest:
             break
-        size -= 0.5
+        size = max(size - 0.5, smallest)
     if height <= box.height and text == value:
         return paragraph, height, False
     # still too long: cut it visibly, with an ellipsis, not mid-line
@@ -321,13 +327,14 @@ def cut_entries(guide: Guide, settings: Settings, entries: Sequence[Entry]) -> l
     """The entries whose notes (or time) do not fit their day's cell and will print cut."""
     styles = make_styles(settings.theme, guide.lang)
     plan = plan_log(guide, settings, LogDetails(), dt.date(2026, 12, 24), 1)
-    layout = geometry(settings.theme, styles, plan.columns, plan.widest_days)
+    layout = geometry(settings.theme, styles, plan.columns, plan.widest_days, 0.0, plan.protocols)
+    least = least_cell(settings.theme, styles)
     cut = []
     for entry in entries:
         for key in ("notes", "time"):
             value = getattr(entry, key)
             box = layout.cell(key, 0).inset(PAD, 2)
-            if value and fitted(value, box, styles, False, key)[2]:
+            if value and fitted(value, box, styles, least, False, key)[2]:
                 cut.append(entry)
                 break
     return cut
