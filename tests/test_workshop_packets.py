@@ -9,12 +9,16 @@ import pathlib
 import re
 import shutil
 import subprocess
+from dataclasses import replace
 
 import pikepdf
 import pypdf
 import pytest
 
-from pmr_print import api
+from pmr_print import api, resources
+from pmr_print.workshop.pack import packet_setup
+from pmr_print.workshop.packet import build_body, named, prepare_names
+from pmr_print.workshop.printfile import CHUNK, PrintFile
 from tests.test_log_viewers import TYPED, Typist, ink, type_into, visible_text_fields
 from tests.test_workshop import DAY, InProcess, single_copy, write_roster
 
@@ -136,3 +140,50 @@ def test_the_single_handout_and_log_number_their_own_pages(tmp_path: pathlib.Pat
     handout = len(numbers) - 4  # the log: a page a week, four weeks
     assert numbers[:handout] == [(page, handout) for page in range(1, handout + 1)]
     assert numbers[handout:] == [(page, 4) for page in range(1, 5)]
+
+
+@pytest.mark.slow  # 250 names drawn, a print file checked by qpdf
+def test_the_print_file_is_written_as_the_packets_come_and_passes_qpdf_check(
+    tmp_path: pathlib.Path,
+) -> None:
+    """Issue 23: each chunk of packets goes to the file as it is drawn (memory keeps offsets,
+    not pages); the file reads page by page as the packets and grows by a few kB a packet."""
+    rows = api.read_roster(write_roster(tmp_path / "roster.csv", ROWS)).rows
+    setup = packet_setup(api.PrintOptions(), DAY, resources.default_content_dir(), DAY.date)
+    prepare_names(setup)
+    bodies = {row.id: build_body(row, setup) for row in rows[::2]}  # p1's and p3's
+    packets = [
+        named(bodies["p1" if number % 2 else "p3"], replace(rows[0], name=f"Name {number}"), setup)
+        for number in range(250)
+    ]
+    out = io.BytesIO()
+    document = PrintFile(out)
+    for packet in packets[:CHUNK]:
+        document.add(packet)
+    first = out.tell()
+    assert first > 100_000  # a chunk written: its bodies' pages and its names
+    for packet in packets[CHUNK:]:
+        document.add(packet)
+    assert out.tell() - first > 100 * 1_000  # the second chunk written too, before the end
+    document.finish()
+    data = out.getvalue()
+    path = tmp_path / "print.pdf"
+    path.write_bytes(data)
+    if shutil.which("qpdf"):
+        done = subprocess.run(["qpdf", "--check", str(path)], capture_output=True, text=True)
+        assert done.returncode == 0, done.stdout + done.stderr
+    reader = pypdf.PdfReader(path)
+    counts = {
+        id(body): len(pypdf.PdfReader(io.BytesIO(body.paper)).pages) for body in bodies.values()
+    }
+    starts = [0]
+    for packet in packets:
+        starts.append(starts[-1] + counts[id(packet.body)])
+    assert starts[-1] == len(reader.pages)
+    for index in (0, 1, 2, 248, 249):  # the first packets and the last, read page by page
+        own = pypdf.PdfReader(io.BytesIO(packets[index].paper())).pages
+        for number, mine in enumerate(own):
+            found = reader.pages[starts[index] + number].extract_text()
+            assert found == mine.extract_text(), (index, number)
+    largest = max(len(packet.paper()) for packet in packets[:2])
+    assert len(data) <= 5 * largest + 10_000 * len(packets)

@@ -13,18 +13,18 @@ of the 2 MB Chinese form font.
 
 from __future__ import annotations
 
-import decimal
 import hashlib
 import io
 import re
 import zlib
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 import pikepdf
 
 from pmr_print.pdf.slots import MARK
 from pmr_print.workshop.stamp import SLOT, Names, drawn, pieces
+from pmr_print.workshop.syntax import entries, name, stream_syntax, syntax, written
 
 STARTXREF = re.compile(rb"startxref\s+(\d+)\s+%%EOF\s*$")
 
@@ -46,19 +46,19 @@ class Stencil:
     def update(self, names: Names, info: Sequence[tuple[str, str]]) -> bytes:
         """What to append to the copy's bytes for the name drawn in `names` (one page a slot)."""
         with pikepdf.open(io.BytesIO(names.pdf)) as source:
-            name = drawn(source)
+            drawing = drawn(source)
             objects = Objects(self.size)
-            refs = [(key, objects.number(font)) for key, font in name.fonts.items()]
-            for number, stream in zip(self.slots, name.streams, strict=True):
+            refs = [(key, objects.number(font)) for key, font in drawing.fonts.items()]
+            for number, stream in zip(self.slots, drawing.streams, strict=True):
                 objects.put(number, stream_syntax(b"/Filter /FlateDecode", zlib.compress(stream)))
-            added = b"".join(pikepdf.Name(key).unparse() + b" %d 0 R" % ref for key, ref in refs)
-            for number, entries in self.fonts:
-                objects.put(number, b"<<" + entries + added + b">>")
+            added = b"".join(name(key) + b" %d 0 R" % ref for key, ref in refs)
+            for number, fonts in self.fonts:
+                objects.put(number, b"<<" + fonts + added + b">>")
             objects.write_queued()
         given = dict(info)
         kept = [(key, value) for key, value in self.info if key not in given]
         kept += [(key, pikepdf.String(value).unparse()) for key, value in info]
-        own_info = objects.add(b"<<" + b"".join(name_of(k) + b" " + v for k, v in kept) + b">>")
+        own_info = objects.add(b"<<" + b"".join(name(k) + b" " + v for k, v in kept) + b">>")
         return objects.appended(self, own_info)
 
 
@@ -91,11 +91,7 @@ class Objects:
         while self.queue:
             found = self.queue.pop(0)
             number = self.numbers[found.objgen]
-            if isinstance(found, pikepdf.Stream):
-                entries = dictionary_entries(found, self.reference, skip="/Length")
-                self.put(number, stream_syntax(entries, found.read_raw_bytes()))
-            else:
-                self.put(number, direct(found, self.reference))
+            self.put(number, written(found, self.reference))
 
     def reference(self, found: pikepdf.Object) -> bytes:
         return b"%d 0 R" % self.number(found)
@@ -137,45 +133,6 @@ def xref_rows(offsets: dict[int, int], base: int) -> Iterator[bytes]:
         yield b"%d %d\n" % (run[0], len(run))
         for number in run:
             yield b"%010d 00000 n \n" % (base + offsets[number])
-
-
-def stream_syntax(entries: bytes, data: bytes) -> bytes:
-    return b"<<%s /Length %d>>\nstream\n%s\nendstream" % (entries, len(data), data)
-
-
-Reference = Callable[[pikepdf.Object], bytes]
-
-
-def syntax(value: object, reference: Reference) -> bytes:
-    if isinstance(value, pikepdf.Object) and value.is_indirect:
-        return reference(value)
-    return direct(value, reference)
-
-
-def direct(value: object, reference: Reference) -> bytes:
-    """A direct object in PDF syntax, its indirect parts as `reference` numbers them."""
-    if isinstance(value, pikepdf.Dictionary):
-        return b"<<" + dictionary_entries(value, reference) + b">>"
-    if isinstance(value, pikepdf.Array):
-        return b"[" + b" ".join(syntax(item, reference) for item in value) + b"]"
-    if isinstance(value, bool):
-        return b"true" if value else b"false"
-    if isinstance(value, int):
-        return b"%d" % value
-    if isinstance(value, decimal.Decimal | float):
-        return f"{value:f}".encode()
-    assert isinstance(value, pikepdf.Object), value
-    return value.unparse()
-
-
-def dictionary_entries(value: pikepdf.Object, reference: Reference, skip: str = "") -> bytes:
-    return b"".join(
-        name_of(key) + b" " + syntax(item, reference) for key, item in value.items() if key != skip
-    )
-
-
-def name_of(key: str) -> bytes:
-    return pikepdf.Name(key).unparse()
 
 
 def cut(pdf: pikepdf.Pdf) -> int:
@@ -231,7 +188,7 @@ def stencil_of(data: bytes, count: int) -> Stencil:
                 if mark is not None:
                     slots[int(mark.group(1))] = stream.objgen[0]
             font = page.obj.Resources.Font
-            fonts[font.objgen[0]] = dictionary_entries(font, lambda f: b"%d 0 R" % f.objgen[0])
+            fonts[font.objgen[0]] = entries(font, lambda f: b"%d 0 R" % f.objgen[0])
         info = [
             (key, syntax(value, lambda f: b"%d 0 R" % f.objgen[0]))
             for key, value in pdf.docinfo.items()
