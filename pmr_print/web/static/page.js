@@ -428,7 +428,7 @@
         for (const [label, text] of [[messages.relaxed, record.reflection_relaxed], [messages.noticed, record.reflection_noticed]]) {
           if (!text) continue;
           const line = document.createElement("span");
-          line.textContent = label + " " + text + " ";
+          line.textContent = label + (label.endsWith("：") ? "" : " ") + text; // no space after "："
           cell.append(line);
         }
         row.append(cell);
