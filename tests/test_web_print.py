@@ -59,6 +59,18 @@ def test_every_printed_page_names_the_client_and_its_number_and_the_total_prints
     assert totals == 1, [text for text in pages if total in text]
 
 
+def test_no_page_ends_with_the_steps_header_alone(browser: Any, tmp_path: pathlib.Path) -> None:
+    """The bilingual booklet's steps table starts low on a page: its header row goes over with
+    the first step instead of ending the page alone."""
+    details = BookletDetails(client="王芳")
+    html = api.booklet_html(api.load("bi"), PrintOptions(paper="a4"), details)
+    pages = printed(browser, html, tmp_path)
+    for number, text in enumerate(pages, 1):
+        _, header, rows = text.rpartition("What to do 做法")
+        if header:
+            assert re.search(r"\b5 10\b", rows), (number, text[-300:])  # a step: 5 s, 10 s
+
+
 def test_a_client_named_like_css_is_printed_as_typed(browser: Any, tmp_path: pathlib.Path) -> None:
     """The name goes into the <style> as a CSS string, each odd character escaped: printed as
     typed, and it cannot end the string or the style element."""
