@@ -94,3 +94,23 @@ def test_the_groups_left_out_stand_a_line_clear_of_the_tables_total() -> None:
     total = next(line for line in lines if line.text.startswith("Total"))
     note = next(line for line in lines if line.text.startswith("Left out for this client"))
     assert total.baseline - note.baseline > 3 * note.size
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("paper", ["a4", "letter"])
+def test_a_large_print_checklist_split_keeps_two_questions_on_each_page(
+    lang: str, paper: str
+) -> None:
+    options = PrintOptions(paper=paper, large_print=True)
+    details = HandoutDetails(client="Jane Miller", omit=("back", "neck"), omit_reason="injury")
+    for page in read(api.handout_pdf(api.load(lang), options, details), ink=False):
+        boxes = sum(1 for glyph in page.glyphs if glyph.char == "□")
+        assert boxes in (0, *range(2, 6)), (page.number, boxes)
+
+
+def test_the_groups_left_out_keep_their_label_on_their_page() -> None:
+    options = PrintOptions(paper="a4", large_print=True)
+    details = HandoutDetails(client="Jane Miller", omit=("back", "neck"), omit_reason="injury")
+    pages = read(api.handout_pdf(api.load("zh"), options, details), ink=False)
+    texts = [squeeze("".join(g.char for g in page.glyphs)) for page in pages]
+    assert any("该来访者跳过的肌群" in text and "背部和颈部" in text for text in texts)

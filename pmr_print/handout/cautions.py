@@ -16,6 +16,8 @@ from typing import Any
 
 from reportlab.platypus import Flowable
 
+from pmr_print.pdf.parallel import column_height
+
 STEP = 0.5  # points between the sizes tried in normal print
 SMALLEST = 1.5  # points under the body size: the smallest box text in normal print (9 pt)
 
@@ -73,24 +75,41 @@ class WholeBox(Flowable):  # type: ignore[misc]
 
 
 class Unsplit(Flowable):  # type: ignore[misc]
-    """A flowable that moves whole rather than split: a question of a checklist."""
+    """Flowables one above the other that move whole rather than split (questions of a
+    checklist that stay together)."""
 
-    def __init__(self, flowable: Flowable) -> None:
+    def __init__(self, flowables: Sequence[Flowable]) -> None:
         super().__init__()
-        self.flowable = flowable
+        self.column = list(flowables)
+        self.heights: list[float] = []
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        self.width, self.height = self.flowable.wrap(avail_width, avail_height)
+        self.heights = [flowable.wrap(avail_width, avail_height)[1] for flowable in self.column]
+        self.width, self.height = avail_width, column_height(self.column, self.heights)
         return self.width, self.height
 
     def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
         return []
 
     def getSpaceBefore(self) -> float:  # noqa: N802 - ReportLab's name
-        return float(self.flowable.getSpaceBefore())
+        return float(self.column[0].getSpaceBefore())
 
     def getSpaceAfter(self) -> float:  # noqa: N802 - ReportLab's name
-        return float(self.flowable.getSpaceAfter())
+        return float(self.column[-1].getSpaceAfter())
 
     def draw(self) -> None:
-        self.flowable.drawOn(self.canv, 0, 0)
+        top = self.height
+        for position, (flowable, height) in enumerate(zip(self.column, self.heights, strict=True)):
+            if position:
+                top -= flowable.getSpaceBefore()
+            flowable.drawOn(self.canv, 0, top - height)
+            top -= height + flowable.getSpaceAfter()
+
+
+def in_twos(flowables: Sequence[Flowable]) -> list[Flowable]:
+    """The flowables, each moving whole, the first two and the last two together: a list split
+    over a page keeps at least two items on each side."""
+    items = list(flowables)
+    if len(items) < 4:
+        return [Unsplit(items)]
+    return [Unsplit(items[:2]), *(Unsplit([item]) for item in items[2:-2]), Unsplit(items[-2:])]

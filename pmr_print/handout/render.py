@@ -13,7 +13,7 @@ from dataclasses import replace
 from reportlab.lib.colors import HexColor
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
-from pmr_print.handout.cautions import SMALLEST, STEP, Unsplit, WholeBox
+from pmr_print.handout.cautions import SMALLEST, STEP, WholeBox, in_twos
 from pmr_print.handout.table import oversized_rows, steps_table
 from pmr_print.handout.voices import (
     Voice,
@@ -180,9 +180,10 @@ def checklist_story(voices: Voices, section_id: str, theme: Theme) -> list[Flowa
     title = heading(voices, section_id, lambda styles: styles.h3, keep=False)
     rows = block_rows(voices, section_id, checkbox=True)
     # Whole on one page in normal print; large print splits between questions (never inside
-    # one), the heading again on the next page, rather than leave half a page empty.
+    # one, two at least on each side), the heading again on the next page, rather than leave
+    # half a page empty.
     if theme.large_print:
-        box = boxed([Unsplit(row) for row in rows], theme.colours.rule, "#FFFFFF", lead, title)
+        box = boxed(in_twos(rows), theme.colours.rule, "#FFFFFF", lead, title)
     else:
         box = WholeBox([boxed(rows, theme.colours.rule, "#FFFFFF", lead, title=title)])
     return [Spacer(1, lead.body.fontSize), mark_outline(box, section_titles(voices, section_id))]
@@ -319,7 +320,8 @@ def omitted_note(voices: Voices, theme: Theme) -> Flowable:
     if first and first.reason:
         rows += row(voices, reason)
     colours = theme.colours
-    return boxed(rows, colours.accent, colours.accent_soft, voices[0].styles)
+    # a few lines, kept whole: its label alone at a page foot would be a stranded title
+    return WholeBox([boxed(rows, colours.accent, colours.accent_soft, voices[0].styles)])
 
 
 def recording(voices: Voices) -> Flowable:
