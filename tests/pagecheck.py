@@ -49,6 +49,7 @@ LINE = 3.0  # glyphs whose baselines differ less are on one line
 NOTES_PAGES = (["Notes"], ["笔记"], ["Notes · 笔记"])  # a booklet's ruled page's only heading
 FIGURE_INK = 0.04  # a page with this share of ink is a figure page, not a scrap
 CAUTION_FILLS = (COLOUR.caution_soft, GRAY.caution_soft)  # the cautions box's tint
+STRIP_LEGEND = re.compile(r"\d+ s:|\d+秒：")  # a timing strip's legend: "Tense 5 s:", "收紧5秒："
 HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 CLOSING = set("。，、；：！？）」』”’》〉】…—·")
 FULL_WIDTH_MARKS = set("。，、；：！？）」』”’》〉】（「『“‘《〈【")
@@ -242,6 +243,10 @@ def into_the_gutter(page: Page) -> list[str]:
 def stranded(page: Page) -> list[str]:
     """A page whose text between head and foot is a scrap (two short lines or fewer)."""
     lines = lines_of(page.body())
+    text = " / ".join(line.text for line in lines)
+    one_size = bool(lines) and max(ln.size for ln in lines) < 1.4 * min(ln.size for ln in lines)
+    if one_size and len(lines) <= 6 and len(text) < 240 and STRIP_LEGEND.search(text):
+        return [f"a timing strip without its step: {text!r}"]  # its bar inks the page
     if not lines or page.ink >= FIGURE_INK:
         return []
     if [line.text for line in lines] in NOTES_PAGES:

@@ -418,6 +418,8 @@ def bilingual_step_cases() -> list[object]:
 
 @pytest.mark.parametrize(("number", "large"), bilingual_step_cases())
 def test_every_bilingual_step_has_both_languages_on_one_page(bilingual, number, large) -> None:
+    """In normal print on one page; in large print on a spread: the names, figure and strip on
+    the left-hand page, both instructions and safety lines facing them (no strip stranded)."""
     pair = api.load("bi")
     pages = ["".join(page.split()) for page in pdfcheck.page_texts(bilingual["a4", large])]
     en, zh = (guide.protocol("standard").steps[number] for guide in pair.guides)
@@ -428,4 +430,10 @@ def test_every_bilingual_step_has_both_languages_on_one_page(bilingual, number, 
     ]
     holding = [page for page in pages if texts[1] in page and texts[3] in page]
     assert len(holding) == 1, en.id
+    if large:
+        right = pages.index(holding[0])
+        assert right % 2 == 0  # page right + 1 is odd: the right-hand page of the spread
+        assert texts[0] in pages[right - 1] and texts[2] in pages[right - 1]
+        assert "5s" in pages[right - 1] and "5秒" in pages[right - 1]  # the strip's legend
+        texts = texts[1:2] + texts[3:]
     assert all(text in holding[0] for text in texts), en.id

@@ -3,8 +3,10 @@ painted from both languages' plans (pdf/parallel.py: both languages start level)
 
 Each step gets a page of its own: its name and "Step 3 of 13" in both languages, the figure
 across the page, the two instructions side by side beneath it and one timing strip whose legend
-is in both languages. Beside a figure, two instruction columns would be too narrow to read. The
-log's labels are in both languages; its dates are English, as the locale's for one language.
+is in both languages. Beside a figure, two instruction columns would be too narrow to read. In
+large print, where the two instructions stack and a page cannot hold them with a figure and the
+strip, each step takes a spread: its name, figure and strip on the left-hand page, the
+instructions facing them. The log's labels are in both languages, each with its own dates.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from reportlab.platypus import Flowable, KeepTogether, NextPageTemplate, PageBreak, Spacer
+from reportlab.platypus.flowables import DocIf
 
 from pmr_print.booklet.log_pages import bilingual_week_pages, to_left_hand_page
 from pmr_print.booklet.steps import heading_style, instruction
@@ -70,9 +73,47 @@ def bilingual_steps(
     )
     theme = settings[0].theme
     story: list[Flowable] = []
+    if theme.large_print:
+        story += to_left_hand_body_page()
+        for plans in zip(en, zh, strict=True):
+            story += [*step_spread(voices, theme, plans, frame), PageBreak()]
+        return story[:-1]
     for plans in zip(en, zh, strict=True):
         story += [PageBreak(), step_page(voices, theme, plans, frame)]
     return story
+
+
+def to_left_hand_body_page() -> list[Flowable]:
+    """Page breaks to the next left-hand (even) page; a page skipped is ruled for notes."""
+    return [
+        DocIf("doc.page % 2 == 0", [NextPageTemplate("blank"), PageBreak()]),
+        NextPageTemplate("body"),
+        PageBreak(),
+    ]
+
+
+def step_spread(
+    voices: Voices, theme: Theme, plans: tuple[StepPlan, StepPlan], frame: tuple[float, float]
+) -> list[Flowable]:
+    """One step over a spread (large print): on the left its name, the figure as large as the
+    page leaves and the timing strip; facing them, the two instructions, one above the other."""
+    width, height = frame
+    lead = voices[0].styles
+    gap = lead.body.fontSize
+    pairs = list(zip(plans, voices, strict=True))
+    least = least_width(lead.body.fontSize)
+    head = Parallel(
+        [step_head(plan, voice.styles) for plan, voice in pairs], gap * 1.5, least=least
+    )
+    strip = timing_strip(plans, width, theme)
+    used = sum(part.wrap(width, height)[1] for part in (head, strip)) + gap * 3
+    figure = step_figure(plans[0].figure, width, min(height * 0.6, height - used), theme, lead)
+    columns = [
+        [*instruction(plan, voice.styles), Spacer(1, gap * 0.3), safety_line([plan], theme)]
+        for plan, voice in pairs
+    ]
+    left = [head, Spacer(1, gap), figure, Spacer(1, gap), strip]
+    return [KeepTogether(left), PageBreak(), Parallel(columns, gap * 1.5, least=least)]
 
 
 def step_page(
