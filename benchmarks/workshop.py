@@ -1,25 +1,32 @@
 """The workshop at scale, measured in one run on one machine (issue 23):
 
-    PYTHONPATH=. python -m benchmarks.workshop [--rows 200 1000]
+    PYTHONPATH=. python -m benchmarks.workshop [--rows 200 1000] [--baseline CHECKOUT]
 
-One cold zh handout (a child process, the reference), then a workshop of each size from a roster
-of 8 distinct packet bodies (en and zh, two start dates, back left out or not), each in a child
-process that reports its own peak memory and its workers' (getrusage: RUSAGE_SELF, and
-RUSAGE_CHILDREN, the largest of its workers). Prints a Markdown table with the targets: the
-200-row workshop in at most 15 × the handout, 1,000 rows in at most 5 × 200, every process at
-most 150 MB, and the print file for 200 at most 5 × one packet plus 10 KB a participant.
+A cold zh handout (a child process, the reference: timed before each workshop and once after,
+the median taken, for one cold process swings with a shared machine's load), and a workshop of
+each size from a roster of 8 distinct packet bodies (en and zh, two start dates, back left out
+or not), each in a child process that reports its own peak memory and its workers' (getrusage:
+RUSAGE_SELF, and RUSAGE_CHILDREN, the largest of its workers). With --baseline, another checkout
+(the code before a change) builds each workshop too, right after this one. Prints a Markdown
+table with the targets: the 200-row workshop in at most 15 × the handout, 1,000 rows in at most
+5 × 200, every process at most 150 MB, and the print file for 200 at most 5 × one packet plus
+10 KB a participant; and the load average before and after.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import pathlib
 import resource
+import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 
 from benchmarks.run import PYTHON, environment
 
@@ -55,39 +62,80 @@ def child(roster_path: str, out: str) -> None:
 
 
 def timed(argv: list[str], env: dict[str, str]) -> tuple[float, str]:
+    """The command's time, run in the checkout its PYTHONPATH names (`-m` looks there first)."""
     start = time.perf_counter()
-    done = subprocess.run(argv, env=env, capture_output=True, text=True, check=True)
+    done = subprocess.run(
+        argv, env=env, cwd=env["PYTHONPATH"], capture_output=True, text=True, check=True
+    )
     return time.perf_counter() - start, done.stdout
+
+
+def workshop(rows: int, tmp: pathlib.Path, env: dict[str, str], tag: str) -> Measured:
+    out = tmp / f"w{rows}-{tag}"
+    csv = roster(tmp / f"r{rows}.csv", rows)
+    argv = [PYTHON, "-m", "benchmarks.workshop", "--child", str(csv), str(out)]
+    wall, stdout = timed(argv, env)
+    found = json.loads(stdout.strip().splitlines()[-1])
+    packets = sorted((out / "packets").iterdir(), key=lambda p: p.stat().st_size)
+    sizes = ((out / "packets-to-print.pdf").stat().st_size, packets[-1].stat().st_size)
+    measured = Measured(wall, found, sizes[0], sizes[1], packets[0].stat().st_size)
+    shutil.rmtree(out)
+    return measured
+
+
+@dataclass(frozen=True)
+class Measured:
+    wall: float
+    found: dict[str, float]
+    print_file: int
+    largest: int
+    smallest: int
+
+    def row(self, case: str, ratio: str) -> str:
+        found = self.found
+        return (
+            f"| {case} | {self.wall:.1f} s (build {found['seconds']:.1f} s) | {ratio} | "
+            f"{found['parent_mb']:.0f} MB | {found['worker_mb']:.0f} MB | "
+            f"{self.print_file / 1e6:.2f} MB (largest packet {self.largest / 1e6:.2f} MB, "
+            f"smallest {self.smallest / 1e6:.2f} MB) |"
+        )
+
+
+def load() -> str:
+    return ", ".join(f"{value:.1f}" for value in os.getloadavg())
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--rows", type=int, nargs="+", default=[200, 1000])
+    parser.add_argument("--baseline", type=pathlib.Path, help="another checkout to compare")
     args = parser.parse_args()
-    env = environment(pathlib.Path.cwd())
+    env = environment(pathlib.Path.cwd().resolve())
+    base = None if args.baseline is None else environment(args.baseline.resolve())
+    print(f"load average at start: {load()}")
+    handout = [PYTHON, "-m", "pmr_print", "handout", "--lang", "zh", "-o"]
     with tempfile.TemporaryDirectory() as folder:
         tmp = pathlib.Path(folder)
-        handout, _ = timed(
-            [PYTHON, "-m", "pmr_print", "handout", "--lang", "zh", "-o", str(tmp / "h.pdf")], env
-        )
-        print("| case | time | × handout | parent peak | largest worker peak | print file |")
-        print("|---|---|---|---|---|---|")
-        print(f"| one cold zh handout | {handout:.1f} s | 1 × | | | |")
-        for rows in args.rows:
-            out = tmp / f"w{rows}"
-            csv = roster(tmp / f"r{rows}.csv", rows)
-            argv = [PYTHON, "-m", "benchmarks.workshop", "--child", str(csv), str(out)]
-            wall, stdout = timed(argv, env)
-            found = json.loads(stdout.strip().splitlines()[-1])
-            size = (out / "packets-to-print.pdf").stat().st_size
-            packets = sorted((out / "packets").iterdir(), key=lambda p: p.stat().st_size)
-            print(
-                f"| workshop, {rows} rows | {wall:.1f} s (build {found['seconds']:.1f} s) | "
-                f"{wall / handout:.1f} × | {found['parent_mb']:.0f} MB | "
-                f"{found['worker_mb']:.0f} MB | {size / 1e6:.2f} MB "
-                f"(largest packet {packets[-1].stat().st_size / 1e6:.2f} MB, "
-                f"smallest {packets[0].stat().st_size / 1e6:.2f} MB) |"
-            )
+        handouts, rows = [], []
+        for size in args.rows:
+            handouts.append(timed([*handout, str(tmp / "h.pdf")], env)[0])
+            now = workshop(size, tmp, env, "now")
+            rows.append((size, now, None if base is None else workshop(size, tmp, base, "base")))
+        handouts.append(timed([*handout, str(tmp / "h.pdf")], env)[0])
+    reference = statistics.median(handouts)
+    print(f"load average at end: {load()}")
+    print("| case | time | ratio | parent peak | largest worker peak | print file |")
+    print("|---|---|---|---|---|---|")
+    times = ", ".join(f"{value:.2f}" for value in handouts)
+    print(f"| one cold zh handout | {reference:.2f} s (median of {times}) | 1 × | | | |")
+    first = rows[0][1].wall
+    for size, now, before in rows:
+        ratio = f"{now.wall / reference:.1f} × the handout"
+        if size != rows[0][0]:
+            ratio += f", {now.wall / first:.1f} × the {rows[0][0]} rows"
+        print(now.row(f"workshop, {size} rows", ratio))
+        if before is not None:
+            print(before.row(f"baseline, {size} rows", f"now {now.wall / before.wall:.2f} ×"))
 
 
 if __name__ == "__main__":
