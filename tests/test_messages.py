@@ -39,6 +39,10 @@ def test_every_message_is_written_once_in_every_language(lang: str) -> None:
                 "omit_reason",
                 "reason",
                 "Unicode",
+                "Windows",  # and the device names it keeps, which a roster's id may not be
+                "CON",
+                "NUL",
+                "COM",
             }, (msgid, words)
 
 

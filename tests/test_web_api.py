@@ -597,3 +597,21 @@ def test_the_audio_session_answers_range_requests_so_a_player_can_seek(
     assert client.get(url, headers={"range": "bytes=0-1,5-6"}).content == body  # whole
     assert client.get(url.replace("wav", "vtt")).text.startswith("WEBVTT")
     assert len(builds) == 8 and len(set(map(id, builds))) == 1  # the seeks, the captions: one
+
+
+def test_a_rosters_rows_left_out_are_said_in_the_pages_language() -> None:
+    """The page lists a workshop's bad rows in Chinese on the Chinese page, each column named as
+    the CSV's header names it; the command line and the English page keep the English."""
+    from pmr_print.web.products import roster_words
+    from pmr_print.workshop.roster import read_roster
+
+    text = "id,name,lang,start,omit,omit_reason\nbad,X,fr,,,\nCON,,en,2026-02-30,,why\n1,2\n"
+    problems = read_roster(text.encode(), "r.csv", ["en", "zh"]).problems
+    assert [str(problem) for problem in problems] == list(roster_words(problems, "en"))
+    assert roster_words(problems, "zh") == (
+        "r.csv 第2行（编号 'bad'）：lang：不支持的语言 'fr'，请填写 en 或 zh",
+        "r.csv 第3行（编号 'CON'）：id：这是 Windows 保留的设备名（CON、NUL、COM1 等），请换一个；"
+        "name：未填写；start：'2026-02-30' 不是有效的日期，请核对年、月、日；"
+        "omit_reason：填写了原因，但没有跳过任何肌肉群",
+        "r.csv 第4行（编号 '1'）：有 2 列；每行应有 6 列：id,name,lang,start,omit,omit_reason",
+    )

@@ -192,7 +192,9 @@ def test_a_workshop_pack_from_a_roster(
     )
     assert link.get_attribute("download").startswith("workshop-zh-")  # one name per run
     assert not by_id(browser, "pdf").is_displayed()
-    assert "roster.csv:3: id 'bad'" in by_id(browser, "problems").text
+    # the row left out, in the page's language (the CSV's column names as its header has them)
+    said = "roster.csv 第3行（编号 'bad'）：lang：不支持的语言 'fr'，请填写 en 或 zh"
+    assert said in by_id(browser, "problems").text
 
 
 def test_a_workshop_shows_how_many_packets_are_made(

@@ -60,6 +60,20 @@ ROW_NOT_PROTOCOL = "{value} is not a protocol; use one of: {names}"
 ROW_DATE_TWICE = "{value} is already in {where}"
 ROW_OUTSIDE = "{value} is outside the log's weeks ({first} to {last})"
 ROW_PROBLEM = "{where}: {column}: {message}"
+# A roster's bad row: its problems after `roster.csv:4: id 'x':`, each column named as in the
+# CSV's header (id, lang, start ...) in every language.
+ROSTER_ROW = "{origin}:{line}: id {id}: {message}"
+ROSTER_CELLS = "has {count} columns; a row has {wanted}: {header}"
+ROSTER_UNSAFE_ID = "{field}: not a safe file name (use letters, digits, '.', '_', '-'; up to 64)"
+ROSTER_DEVICE_ID = "{field}: a name Windows keeps for a device (CON, NUL, COM1 ...); choose another"
+ROSTER_EMPTY = "{field}: empty"
+ROSTER_LANG_TWO = "{field}: unknown language {value}; use {first} or {last}"
+ROSTER_LANG = "{field}: unknown language {value}; use one of {langs}"
+ROSTER_REASON_ALONE = "{field}: given, but no group is omitted"
+ROSTER_DATE = "{field}: {value} is not a date; write it as YYYY-MM-DD"
+ROSTER_NO_DATE = "{field}: {value} is not a date ({reason})"
+ROSTER_ID_TWICE = "id {value} is used twice"
+ROSTER_ITEMS = "{field}: {count} items; at most {limit}"
 COLUMNS = ("date", "practised", "time", "minutes", "protocol", "before", "after", "notes")
 MESSAGES = (
     RECORDING_URL,
@@ -90,6 +104,18 @@ MESSAGES = (
     ROW_DATE_TWICE,
     ROW_OUTSIDE,
     ROW_PROBLEM,
+    ROSTER_ROW,
+    ROSTER_CELLS,
+    ROSTER_UNSAFE_ID,
+    ROSTER_DEVICE_ID,
+    ROSTER_EMPTY,
+    ROSTER_LANG_TWO,
+    ROSTER_LANG,
+    ROSTER_REASON_ALONE,
+    ROSTER_DATE,
+    ROSTER_NO_DATE,
+    ROSTER_ID_TWICE,
+    ROSTER_ITEMS,
     *COLUMNS,
 )
 

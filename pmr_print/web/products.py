@@ -19,7 +19,14 @@ from babel.dates import format_date
 from pmr_print import api
 from pmr_print.files import download_name, slug
 from pmr_print.limits import check_text, quoted
-from pmr_print.messages import READ_MISSING, ROSTER_MISSING, ROW_PROBLEM, Said, translate
+from pmr_print.messages import (
+    READ_MISSING,
+    ROSTER_MISSING,
+    ROSTER_ROW,
+    ROW_PROBLEM,
+    Said,
+    translate,
+)
 from pmr_print.model import Bilingual, Edition, Guide
 from pmr_print.options import (
     BookletDetails,
@@ -294,8 +301,23 @@ def make_workshop(reader: Reader, shelf: Shelf) -> Result:
     # One name per run (to the second): a corrected roster's pack is not "workshop-en (1).zip".
     made = dt.datetime.now().strftime("%Y-%m-%d-%H%M%S")
     name = file_name("workshop", edition_name(reader), made, "zip")
-    listed = tuple(str(problem) for problem in problems)
+    listed = roster_words(problems, reader.lang)
     return Result(b"", "application/zip", name, listed, path)
+
+
+def roster_words(problems: Iterable[api.RowProblem], lang: str) -> tuple[str, ...]:
+    """The roster's rows left out, in the page's language where the catalog has their words
+    (a row's bad values); a packet that failed to build says so as the workshop does."""
+    lines = []
+    joiner = "；" if lang == "zh" else "; "
+    for problem in problems:
+        if not problem.said:
+            lines.append(str(problem))
+            continue
+        message = joiner.join(said.text(lang, str) for said in problem.said)
+        where = {"origin": problem.origin, "line": problem.line, "id": quoted(problem.id)}
+        lines.append(translate(lang, ROSTER_ROW).format(**where, message=message))
+    return tuple(lines)
 
 
 def workshop_zip(

@@ -11,10 +11,25 @@ import datetime as dt
 import io
 import re
 from collections.abc import Collection, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from pmr_print.files import device_name
-from pmr_print.limits import LimitError, check_text, quoted, unique_items
+from pmr_print.limits import MAX_ITEMS, LimitError, check_text, quoted, unique_items
+from pmr_print.messages import (
+    ROSTER_CELLS,
+    ROSTER_DATE,
+    ROSTER_DEVICE_ID,
+    ROSTER_EMPTY,
+    ROSTER_ID_TWICE,
+    ROSTER_ITEMS,
+    ROSTER_LANG,
+    ROSTER_LANG_TWO,
+    ROSTER_NO_DATE,
+    ROSTER_REASON_ALONE,
+    ROSTER_UNSAFE_ID,
+    UNKNOWN_STEP,
+    Said,
+)
 from pmr_print.model import GROUP_IDS
 from pmr_print.problems import PmrError, UsageError
 from pmr_print.spreadsheets import delimiter, iso_dates
@@ -54,6 +69,8 @@ class RowProblem:
     line: int
     id: str
     message: str
+    # the message unworded, a problem each (pmr_print.messages): the page says it in its language
+    said: tuple[Said, ...] = field(default=(), compare=False)
 
     def __str__(self) -> str:
         return f"{self.origin}:{self.line}: id {quoted(self.id)}: {self.message}"
@@ -81,12 +98,14 @@ def read_roster(
         for line, values in with_iso_starts(list(records(text, origin)), origin):
             found = check_row(line, values, languages)
             if isinstance(found, Row) and found.id.casefold() in seen:
-                found = f"id {quoted(found.id)} is used twice"  # also in a different case
+                found = [Said.of(ROSTER_ID_TWICE, "id", value=quoted(found.id))]  # any case
             if isinstance(found, Row):
                 seen.add(found.id.casefold())
                 rows.append(found)
             else:
-                problems.append(RowProblem(origin, line, values.get("id", ""), found))
+                message = "; ".join(said.text("en", str) for said in found)
+                problem = RowProblem(origin, line, values.get("id", ""), message, tuple(found))
+                problems.append(problem)
             if max_rows is not None and len(rows) + len(problems) > max_rows:
                 raise TooManyRows(
                     f"{origin}: more than {max_rows} participants; the web page takes at most "
@@ -112,7 +131,7 @@ def records(text: str, origin: str) -> Iterator[tuple[int, dict[str, str]]]:
         if not any(value.strip() for value in values):
             continue  # a blank line
         if len(values) != len(HEADER):
-            yield start, {"id": values[0] if values else "", "": f"{len(values)} columns"}
+            yield start, {"id": values[0] if values else "", "": str(len(values))}  # columns
             continue
         yield start, dict(zip(HEADER, values, strict=True))
 
@@ -130,63 +149,72 @@ def with_iso_starts(
     return found
 
 
-def check_row(line: int, values: dict[str, str], languages: Collection[str]) -> Row | str:
-    """The row, or what is wrong with it (every problem, in column order)."""
+def check_row(line: int, values: dict[str, str], languages: Collection[str]) -> Row | list[Said]:
+    """The row, or what is wrong with it (every problem, in column order; each message names
+    its column as the header does)."""
     if "" in values:
-        return f"has {values['']}; a row has {len(HEADER)}: {','.join(HEADER)}"
+        header = ",".join(HEADER)
+        return [Said.of(ROSTER_CELLS, "", count=values[""], wanted=len(HEADER), header=header)]
     ident, lang = values["id"].strip(), values["lang"].strip()
-    wrong: list[str] = []
+    wrong: list[Said] = []
     if not SAFE_ID.fullmatch(ident):
-        wrong.append("id: not a safe file name (use letters, digits, '.', '_', '-'; up to 64)")
+        wrong.append(Said.of(ROSTER_UNSAFE_ID, "id"))
     elif device_name(ident):
-        wrong.append("id: a name Windows keeps for a device (CON, NUL, COM1 ...); choose another")
+        wrong.append(Said.of(ROSTER_DEVICE_ID, "id"))
     name = checked_text("client", "name", values["name"].strip(), wrong)
     if not name:
-        wrong.append("name: empty")
+        wrong.append(Said.of(ROSTER_EMPTY, "name"))
     if lang not in languages:
-        wrong.append(f"lang: unknown language {quoted(lang)}; use {' or '.join(sorted(languages))}")
+        wrong.append(unknown_language(lang, sorted(languages)))
     start = parse_start(values["start"].strip(), wrong)
     omit = omitted(values["omit"], wrong)
     reason = checked_text("omit_reason", "omit_reason", values["omit_reason"].strip(), wrong)
     if reason and not omit:
-        wrong.append("omit_reason: given, but no group is omitted")
+        wrong.append(Said.of(ROSTER_REASON_ALONE, "omit_reason"))
     if wrong:
-        return "; ".join(wrong)
+        return wrong
     return Row(line, ident, name, lang, start, omit, reason)
 
 
-def checked_text(field: str, column: str, text: str, wrong: list[str]) -> str:
+def unknown_language(lang: str, languages: list[str]) -> Said:
+    if len(languages) == 2:
+        return Said.of(ROSTER_LANG_TWO, "lang", value=quoted(lang), first=languages[0],
+                       last=languages[1])  # fmt: skip
+    return Said.of(ROSTER_LANG, "lang", value=quoted(lang), langs=", ".join(languages))
+
+
+def checked_text(field: str, column: str, text: str, wrong: list[Said]) -> str:
     """A column's text within the limits of the option it becomes (`name` is --client)."""
     try:
         return check_text(field, text, column)
     except LimitError as error:
-        wrong.append(str(error))
+        wrong.append(Said(error.said.msgid, column, error.said.params))  # named by its column
         return text
 
 
-def omitted(text: str, wrong: list[str]) -> tuple[str, ...]:
+def omitted(text: str, wrong: list[Said]) -> tuple[str, ...]:
     """The groups of the omit column, each once (back;back is back)."""
+    steps = [step.strip() for step in text.split(";") if step.strip()]
     try:
-        omit = unique_items("omit", [step.strip() for step in text.split(";") if step.strip()])
-    except UsageError as error:
-        wrong.append(str(error))
+        omit = unique_items("omit", steps)
+    except UsageError:
+        wrong.append(Said.of(ROSTER_ITEMS, "omit", count=len(steps), limit=MAX_ITEMS))
         return ()
     unknown = [step for step in omit if step not in GROUP_IDS]
     if unknown:
-        wrong.append(
-            f"omit: unknown step id {quoted(unknown[0])}; valid ids: {', '.join(GROUP_IDS)}"
-        )
+        ids = ", ".join(GROUP_IDS)
+        wrong.append(Said.of(UNKNOWN_STEP, "omit", value=quoted(unknown[0]), ids=ids))
     return omit
 
 
-def parse_start(text: str, wrong: list[str]) -> dt.date | None:
+def parse_start(text: str, wrong: list[Said]) -> dt.date | None:
     if not text:
         return None
     try:
         if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
             return dt.date.fromisoformat(text)
     except ValueError as error:
-        wrong.append(f"start: {quoted(text)} is not a date ({error})")
+        wrong.append(Said.of(ROSTER_NO_DATE, "start", value=quoted(text), reason=str(error)))
         return None
-    wrong.append(f"start: {quoted(text)} is not a date; write it as YYYY-MM-DD")
+    wrong.append(Said.of(ROSTER_DATE, "start", value=quoted(text)))
     return None
