@@ -1,11 +1,13 @@
 """Many packets at once, on any concurrent.futures.Executor.
 
-The workers render each distinct packet body once (packet.py); this process stamps every
-participant's name on theirs (stamp.py), a small cost a packet. By default a process pool with
-a worker per core, each paying its start-up (content, fonts) once in its initializer. Any other
-Executor works as it is, e.g. a Dask cluster's `distributed.Client(...).get_executor()`: then a
-worker pays its start-up with its first body. It pays when the distinct bodies are many (a
-programme's whole term: many start dates and omissions); a workshop's handful of bodies is
+The workers render each distinct packet body once (packet.py) and draw each participant's name
+for its body's slots: a packet is its body's bytes and the few kilobytes of its name appended
+(stencil.py), so a worker gets the body without its bytes and sends back those kilobytes; this
+process writes the packets. By default a process pool with a worker per core, each paying its
+start-up (content, fonts) once in its initializer. Any other Executor works as it is, e.g. a
+Dask cluster's `distributed.Client(...).get_executor()`: then a worker pays its start-up with
+its first body. It pays when the work runs to minutes on the local cores (a programme's whole
+term: hundreds of distinct bodies, or thousands of names); a workshop's handful of bodies is
 built as fast on the two cores of a laptop.
 """
 
@@ -99,7 +101,7 @@ class Stamps:
 
 
 Pending = dict[Future[Any], Bodies | Stamps]
-STAMPS = 4  # packets a worker stamps in one go: few, for they come back in memory
+STAMPS = 4  # names a worker draws in one go: few, so that the workers share the last ones
 
 
 def made(pending: Pending, runner: Executor, setup: PacketSetup) -> Results:
