@@ -21,6 +21,7 @@ import os
 import pathlib
 import tempfile
 
+import pypdf
 import pytest
 
 from pmr_print import cli
@@ -213,3 +214,20 @@ def test_every_page_is_fit_to_print(built: dict[str, pathlib.Path | str], name: 
     )
     new = [problem for problem in found if kind(problem) not in KNOWN.get(name, set())]
     assert new == [], f"{name}:\n  " + "\n  ".join(new)
+
+
+def large_print_pairs() -> list[tuple[str, str]]:
+    """Each large-print handout and booklet beside its normal-print edition, options alike."""
+    return [
+        (name, name.replace("-large-", "-normal-"))
+        for name in [*handouts(), *booklets()]
+        if "-large-" in name and "imposed" not in name
+    ]
+
+
+@pytest.mark.parametrize(("large", "normal"), large_print_pairs(), ids=lambda name: name[:-4])
+def test_large_print_is_at_most_two_and_a_half_times_as_long(
+    built: dict[str, pathlib.Path | str], large: str, normal: str
+) -> None:
+    counts = [len(pypdf.PdfReader(built[name]).pages) for name in (large, normal)]
+    assert counts[0] <= 2.5 * counts[1], f"{large}: {counts[0]} pages, {normal}: {counts[1]}"

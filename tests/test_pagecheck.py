@@ -182,6 +182,7 @@ def pages_pdf(*pages) -> bytes:
     ("above", "below", "split"),
     [
         ("the muscles hold their Tensi", "on for a moment.", True),  # a word cut in two
+        ("Practise", "d · 已练习", True),  # a narrow log head: a word and a letter of it
         ("doi:10.2147/PRBM.S43727", "7. Systematic review.", True),  # a number cut in two
         ("Muscle", "group", False),  # a break at a space
         ("doi:10.1155/", "2021/5924040. Study of 60.", False),  # a DOI broken at its slash
