@@ -1,16 +1,16 @@
 """The workshop pack as one zip archive written to a file (the web's download).
 
-Each packet goes to a spool folder on disk as it arrives; once every packet is made, the archive
-is written entry by entry, each packet copied from its file in the roster's order. Memory holds
-one packet at a time, however many participants: a 200-row zip of fillable packets is hundreds of
-megabytes.
+A packet is its body's bytes and its name's few kilobytes appended (workshop/stencil.py): each
+packet's name goes to a spool folder on disk as it arrives; once every packet is made, the
+archive is written entry by entry in the roster's order, each packet its body (kept once for
+all its packets) and its name read back. Memory holds a packet at a time, however many
+participants: a 200-row zip of fillable packets is hundreds of megabytes.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import pathlib
-import shutil
 import tempfile
 import zipfile
 from collections.abc import Callable
@@ -40,7 +40,6 @@ from pmr_print.workshop.slides import render_slides
 
 FOLDER = "workshop"  # every entry's folder in the archive
 MADE = (2026, 1, 1, 0, 0, 0)  # every entry's time: the same roster gives the same bytes
-CHUNK = 1 << 20  # bytes copied at a time from a spooled packet
 
 
 @dataclass
@@ -100,7 +99,7 @@ def write_zip(
             if isinstance(result, str):
                 zipped.problems.append(RowProblem(request.origin, row.line, row.id, result))
             else:
-                (spool / f"{row.id}.pdf").write_bytes(result.fillable)
+                (spool / row.id).write_bytes(result.update)
                 papers[row.id] = result.named
             if progress is not None:
                 progress(done, len(checked.rows))
@@ -114,9 +113,9 @@ def write_zip(
             for name, data in ((SCRIPT, script), (SLIDES, slides), (PRINT_FILE, paper)):
                 archive.writestr(entry(name), data)
             for row in ordered:
-                with (spool / f"{row.id}.pdf").open("rb") as packet:
-                    with archive.open(entry(named(row)), "w") as target:
-                        shutil.copyfileobj(packet, target, CHUNK)
+                with archive.open(entry(named(row)), "w") as target:
+                    target.write(papers[row.id].body.fillable)
+                    target.write((spool / row.id).read_bytes())
             if zipped.problems:
                 archive.writestr(entry(PROBLEMS), problems_text(zipped.problems))
     return zipped
