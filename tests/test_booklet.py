@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import unicodedata
+from dataclasses import replace
 
 import pypdf
 import pypdfium2 as pdfium
@@ -219,7 +220,9 @@ def test_the_log_has_a_page_per_week_turned_a_quarter(guides) -> None:
 
 def test_a_large_print_week_is_split_between_columns_over_facing_pages(guides) -> None:
     """Large print: a week's columns on two facing pages, upright, each page with the Day
-    column; the left page has the practice columns, the right page the ratings."""
+    column (the right page's says the weekday only, its date beside it across the spread);
+    the left page has the practice columns, the right page the ratings and at least 35 mm to
+    write what was noticed."""
     data = booklet(guides["en"], large=True, weeks=1)
     pages = [squash(page) for page in visible_texts(data)]
     left = next(i for i, page in enumerate(pages) if "Practised" in page and "Week1" in page)
@@ -227,8 +230,25 @@ def test_a_large_print_week_is_split_between_columns_over_facing_pages(guides) -
     assert left % 2 == 1  # 0-based: the page number left + 1 is even, a left-hand page
     assert "Tensionbefore" not in pages[left] and "Tensionbefore" in right
     assert "Practised" not in right
-    for page in (pages[left], right):
-        assert "Sun,Mar15" in page and "Sat,Mar21" in page  # en_US: weeks start on Sunday
+    assert "Sun,Mar15" in pages[left] and "Sat,Mar21" in pages[left]  # en_US: Sunday first
+    assert "SunMonTueWedThuFriSat" in right
+
+
+@pytest.mark.parametrize("paper", ["a4", "letter"])
+def test_a_bilingual_large_print_week_leaves_35_mm_to_write_what_was_noticed(paper) -> None:
+    from pmr_print.pdf.styles import make_styles
+    from pmr_print.plans.log import joined, plan_log
+    from pmr_print.practice_log.split import page_layouts
+
+    pair = api.load("bi")
+    settings = api.resolve_pair(PrintOptions(paper=paper, large_print=True), pair)
+    plans = [
+        plan_log(guide, setting, api.LogDetails(), DAY, 1)
+        for guide, setting in zip(pair.guides, settings, strict=True)
+    ]
+    theme = replace(settings[0].theme, page_size=half_sheet(paper))
+    _, pages = page_layouts(theme, make_styles(theme, "en"), joined(plans))
+    assert pages[1].column("notes")[1] >= 35 * 72 / 25.4
 
 
 def test_omitted_groups_and_the_recording_reach_the_booklet(guides) -> None:

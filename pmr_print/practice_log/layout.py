@@ -10,13 +10,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph
 
 from pmr_print.pdf.markup import is_han_script
 from pmr_print.pdf.styles import Styles
 from pmr_print.pdf.text import plain_paragraph, text_width
 from pmr_print.plans.log import LogColumn
-from pmr_print.theme import Theme
+from pmr_print.theme import MM, Theme
 
 # (column, label, share of the table's width); notes take what is left.
 COLUMNS: tuple[tuple[str, str, float], ...] = (
@@ -31,6 +32,7 @@ COLUMNS: tuple[tuple[str, str, float], ...] = (
 )
 MAX_ROW = 40.0
 MIN_SCALE = 0.6  # a value in a cell shrinks to 60 % of the cell size before it is cut ...
+NOTES_LEAST = 35 * MM  # "What I noticed" is written in by hand: room for a few words a line
 DAY_MOST = 0.2  # of the table's width, for the day column
 PAD = 4.0
 
@@ -139,15 +141,23 @@ def split_widths(
 ) -> list[float]:
     shares = {key: share or 0.2 for key, _, share in COLUMNS}  # notes count as 0.2
     least = [narrowest(head.head, styles) for head in heads]
+    least = [max(need, NOTES_LEAST) if head.key == "notes" else need
+             for need, head in zip(least, heads, strict=True)]  # fmt: skip
     if heads[0].key == "day":
         # as wide as its longest day, or what the others leave it, but never so narrow that a
         # day (shrunk to fit) is set below the small size: then the others give way
         shrunk = widest_day * styles.small.fontSize / styles.cell_head.fontSize + 2 * PAD + 1
         least[0] = max(least[0], min(widest_day + 2 * PAD + 1, width - sum(least[1:])), shrunk)
-        if sum(least) > width:
-            others = (width - least[0]) / sum(least[1:])
-            least = [least[0], *(need * others for need in least[1:])]
+        if sum(least) > width:  # the columns between the day and the notes give way
+            kept = [i == 0 or head.key == "notes" for i, head in enumerate(heads)]
+            fixed = sum(need for need, keep in zip(least, kept, strict=True) if keep)
+            others = (width - fixed) / (sum(least) - fixed)
+            least = [
+                need if keep else need * others for need, keep in zip(least, kept, strict=True)
+            ]
     chosen = [shares[head.key] for head in heads]
+    if any(head.key == "notes" for head in heads):  # the spare is room to write in
+        chosen = [1.0 if head.key == "notes" else 0.0 for head in heads]
     spare = max(0.0, width - sum(least))
     return [need + spare * share / sum(chosen) for need, share in zip(least, chosen, strict=True)]
 
@@ -163,23 +173,39 @@ def placed_columns(
 
 
 def head_texts(
-    styles: Styles, heads: Sequence[LogColumn]
+    styles: Styles, heads: Sequence[LogColumn], columns: tuple[tuple[str, float, float], ...]
 ) -> list[tuple[Paragraph, Paragraph | None]]:
-    """Each column's label and hint as paragraphs, in column order."""
+    """Each column's label and hint as paragraphs, in column order; a label whose longest Latin
+    word is wider than its column is set smaller (down to the small size), so that no word is
+    cut in two ("Practise|d")."""
     texts = []
-    for column in heads:
-        head = plain_paragraph(column.head, "label", styles.faces, styles.cell_head)
+    for column, (_, _, width) in zip(heads, columns, strict=True):
+        style = head_style(column.head, width - 2 * PAD, styles)
+        head = plain_paragraph(column.head, "label", styles.faces, style)
         hint = column.hint
         below = plain_paragraph(hint, "label", styles.faces, styles.small) if hint else None
         texts.append((head, below))
     return texts
 
 
+def head_style(label: str, room: float, styles: Styles) -> ParagraphStyle:
+    size = float(styles.cell_head.fontSize)
+    latin = [word for word in label.split() if not any(is_han_script(char) for char in word)]
+    widest = max((text_width(w, size, styles.faces, "label", bold=True) for w in latin), default=0)
+    if widest <= room:
+        return styles.cell_head
+    smaller = max(float(styles.small.fontSize), size * room / widest * 0.98)
+    return ParagraphStyle("cell_head_fit", parent=styles.cell_head, fontSize=smaller,
+                          leading=smaller * styles.cell_head.leading / size)  # fmt: skip
+
+
 def head_height(
     columns: tuple[tuple[str, float, float], ...], styles: Styles, heads: Sequence[LogColumn]
 ) -> float:
     tallest = 0.0
-    for (_, _, width), (head, hint) in zip(columns, head_texts(styles, heads), strict=True):
+    for (_, _, width), (head, hint) in zip(
+        columns, head_texts(styles, heads, columns), strict=True
+    ):
         height = head.wrap(width - 2 * PAD, 1000)[1]
         if hint is not None:
             height += hint.wrap(width - 2 * PAD, 1000)[1]

@@ -195,7 +195,7 @@ def draw_table_head(canvas: Canvas, context: LogContext) -> None:
     g, styles = context.geometry, context.styles
     canvas.setFillColor(context.colour("accent_soft"))
     canvas.rect(g.head.x, g.head.y, g.head.width, g.head.height, stroke=0, fill=1)
-    heads = head_texts(styles, context.plan.columns)
+    heads = head_texts(styles, context.plan.columns, g.columns)
     for (_, x, width), (head, hint) in zip(g.columns, heads, strict=True):
         box = Box(x, g.head.y, width, g.head.height).inset(PAD, PAD)
         _, used = head.wrap(box.width, box.height)

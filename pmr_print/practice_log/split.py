@@ -14,6 +14,7 @@ from dataclasses import replace
 
 from reportlab.pdfgen.canvas import Canvas
 
+from pmr_print.languages import SEPARATOR
 from pmr_print.model import Guide
 from pmr_print.options import LogDetails, Settings
 from pmr_print.pdf.styles import Styles, make_styles
@@ -56,8 +57,9 @@ def split_week_drawers(
         text(canvas, left, g.margin, g.title_baseline, plan.title, styles.title, "accent")
         below_title = g.title_baseline - styles.title.fontSize * 0.4
         box = replace(head_box(left), height=below_title - head_box(left).y)
-        used = paragraph_at(canvas, left, plan.week(week).title, styles.h3, box, "label")
-        box = replace(box, height=box.height - used)
+        for line in plan.week(week).title.split(SEPARATOR):  # a language a line, not a date cut
+            used = paragraph_at(canvas, left, line, styles.h3, box, "label")
+            box = replace(box, height=box.height - used)
         paragraph_at(canvas, left, plan.protocol, styles.small, box, "label")
         draw_table(canvas, left, week, 0)
 
@@ -69,7 +71,9 @@ def split_week_drawers(
 
 
 def halves(plan: LogPlan, hints: bool) -> list[LogPlan]:
-    """The plan of each page: its columns (without their hints, if not `hints`)."""
+    """The plan of each page: its columns (without their hints, if not `hints`). The right-hand
+    page's Day column says the weekday only ("Sun · 周日"): the date is beside it across the
+    spread, and the width saved goes to what was noticed."""
     result = []
     for keys in (LEFT, RIGHT):
         columns = tuple(
@@ -78,6 +82,12 @@ def halves(plan: LogPlan, hints: bool) -> list[LogPlan]:
             if column.key in keys
         )
         result.append(replace(plan, columns=columns))
+    weeks = tuple(
+        replace(week, days=tuple(replace(day, line=day.short_weekday) for day in week.days))
+        for week in plan.weeks
+    )
+    widest = tuple(day.line for week in weeks for day in week.days)
+    result[1] = replace(result[1], weeks=weeks, widest_days=widest)
     return result
 
 
@@ -89,7 +99,7 @@ def page_layouts(
     room = head_room(theme, styles, plan)
     for hints in (True, False):
         plans = halves(plan, hints)
-        pages = aligned([geometry(theme, styles, half.columns, plan.widest_days, room)
+        pages = aligned([geometry(theme, styles, half.columns, half.widest_days, room)
                          for half in plans])  # fmt: skip
         if pages[0].row_height >= styles.body.leading:
             break
@@ -106,8 +116,9 @@ def head_room(theme: Theme, styles: Styles, plan: LogPlan) -> float:
     protocol = plain_paragraph(plan.protocol, "label", styles.faces, styles.small)
     tallest = 0.0
     for week in plan.weeks:
-        title = plain_paragraph(week.title, "label", styles.faces, styles.h3)
-        tallest = max(tallest, float(title.wrap(width, 10_000)[1]))
+        lines = [plain_paragraph(line, "label", styles.faces, styles.h3)
+                 for line in week.title.split(SEPARATOR)]  # fmt: skip
+        tallest = max(tallest, sum(float(line.wrap(width, 10_000)[1]) for line in lines))
     return max(0.0, tallest + float(protocol.wrap(width, 10_000)[1]) - float(room))
 
 
