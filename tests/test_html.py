@@ -567,3 +567,26 @@ def test_bilingual_booklet_is_the_bilingual_handout_then_the_bilingual_cards(
         for child in node.children:
             if isinstance(child, str) and CJK.search(child) and node.tag != "title":
                 assert node.lang() == "zh-Hans-CN", (node.tag, child)
+
+
+@pytest.mark.parametrize("lang", ["zh", "bi"])
+def test_chinese_large_print_has_the_chinese_faces_figures(lang: str) -> None:
+    """Chinese text is set in PMR Sans SC first (style.css): in large print that face carries
+    the page's figures, so 2026年3月9日 reads in the Chinese face's figures, not in Atkinson
+    Hyperlegible's slashed zeros (as the large-print PDFs)."""
+    import base64
+    import io
+    import re as regex
+
+    from fontTools.ttLib import TTFont
+
+    page = api.handout_html(api.load(lang), api.PrintOptions(large_print=True))
+    faces = regex.findall(r'font-family: "PMR Sans SC"[^}]*?base64,([A-Za-z0-9+/=]+)', page)
+    assert faces
+    for data in faces:
+        font = TTFont(io.BytesIO(base64.b64decode(data)))
+        assert set("0123456789") & {chr(code) for code in font.getBestCmap()}, "no figures"
+    normal = api.handout_html(api.load(lang), api.PrintOptions())
+    for data in regex.findall(r'font-family: "PMR Sans SC"[^}]*?base64,([A-Za-z0-9+/=]+)', normal):
+        cmap = TTFont(io.BytesIO(base64.b64decode(data))).getBestCmap()
+        assert not set("0123456789") & {chr(code) for code in cmap}

@@ -30,6 +30,8 @@ class Face:
 # cached by their characters; cutting one takes a good part of a second).
 ALWAYS = frozenset(chr(code) for code in range(0x20, 0x7F)) | frozenset("“”‘’–—…·•")
 
+DIGITS = frozenset("0123456789")
+
 LATIN = "PMR Sans"
 CHINESE = "PMR Sans SC"
 LEGIBLE = "PMR Legible"  # Atkinson Hyperlegible, for large print
@@ -55,12 +57,21 @@ FACES: dict[str, tuple[Face, ...]] = {
 def font_faces(text: str, large_print: bool) -> list[dict[str, str | int]]:
     """@font-face values (family, weight, style, url) for every face that has a character
     of `text`; a face with none of them is left out. The Chinese faces get what the Latin face
-    lacks, and the punctuation, which Chinese sets full width ("“" as in Chinese text)."""
+    lacks, and the punctuation, which Chinese sets full width ("“" as in Chinese text). In large
+    print they get the figures too: Chinese text (style.css sets it in the Chinese face first)
+    reads 2026年3月9日 and 10秒 in the Chinese face's figures, as the large-print PDFs do, not in
+    Atkinson Hyperlegible's slashed zeros."""
     latin = LEGIBLE if large_print else LATIN
     chars = frozenset(text)
     wanted = {
         latin: chars | ALWAYS,
-        CHINESE: {c for c in chars if c not in coverage(FACES[latin][0].file) or _punctuation(c)},
+        CHINESE: {
+            c
+            for c in chars
+            if c not in coverage(FACES[latin][0].file)
+            or _punctuation(c)
+            or (large_print and c in DIGITS)
+        },
     }
     rules: list[dict[str, str | int]] = []
     for family in (latin, CHINESE):
