@@ -318,7 +318,8 @@ def plan_row(guide: Guide, settings: Settings, step: Step, number: int) -> Row:
 
 def group_names(guide: Guide, ids: tuple[str, ...], settings: Settings) -> str:
     """ "Back and neck", "背部和颈部": the groups' names as a list in the language."""
-    return format_list([guide.group(group).name for group in ids], locale=settings.locale)
+    names = [guide.group(group).name for group in ids]
+    return format_list(names[:1] + [running(name) for name in names[1:]], locale=settings.locale)
 
 
 def seconds_text(seconds: int) -> str:
@@ -332,7 +333,13 @@ def total_text(guide: Guide, protocol: Protocol) -> str:
         parts.append(labels("Rounds: {count}", count=protocol.rounds))
     if protocol.settle_seconds:
         parts.append(labels("Quiet time at the end: {seconds} s", seconds=protocol.settle_seconds))
-    return language(guide.lang).semicolon.join(parts)
+    return language(guide.lang).semicolon.join(parts[:1] + [running(part) for part in parts[1:]])
+
+
+def running(text: str) -> str:
+    """A name or label run on inside a sentence: "Back and neck", "…; quiet time at the end"
+    (a Chinese one is as it is)."""
+    return text[:1].lower() + text[1:]
 
 
 def pretty_lines(plan: HandoutPlan) -> Iterator[str]:
