@@ -217,10 +217,12 @@ def test_every_page_is_fit_to_print(built: dict[str, pathlib.Path | str], name: 
 
 
 def large_print_pairs() -> list[tuple[str, str]]:
-    """Each large-print handout and booklet beside its normal-print edition, options alike."""
+    """Each large-print handout, card set, log and booklet beside its normal-print edition,
+    options alike (large-print cards have no 4-up twin)."""
+    static = [*handouts(), *cards(), *logs(pathlib.Path("diary.csv")), *booklets()]
     return [
         (name, name.replace("-large-", "-normal-"))
-        for name in [*handouts(), *booklets()]
+        for name in static
         if "-large-" in name and "imposed" not in name
     ]
 
