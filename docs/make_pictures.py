@@ -8,7 +8,10 @@
   the progress page of the completed log made from what `pmr-print log --read` gives back;
 - docs/booklet.png: the bilingual large-print booklet's log week over two facing pages (its
   columns split, the Day column on both), beside the English booklet's log week, one A5 page
-  turned.
+  turned;
+- docs/booklet-large.png: the bilingual large-print booklet open at the cautions (the box starts
+  on a left-hand page and runs onto the facing one) and at a step's spread (names, figure and
+  timing strip on the left, both instructions facing them).
 """
 
 from __future__ import annotations
@@ -129,8 +132,30 @@ def booklet_picture() -> None:
     side_by_side(left, turned, HERE / "booklet.png")
 
 
+def bookmark_page(pdf: bytes, title: str) -> int:
+    """The page a top-level bookmark whose title starts with `title` points at."""
+    reader = pypdf.PdfReader(io.BytesIO(pdf))
+    for item in reader.outline:
+        if not isinstance(item, list) and str(item.title).startswith(title):
+            return int(reader.get_destination_page_number(item))
+    raise LookupError(title)
+
+
+def booklet_large_picture() -> None:
+    details = BookletDetails(client="王芳 Wang Fang", clinician="Dr Lee 李医生",
+                             date=dt.date(2026, 3, 9), weeks=2)  # fmt: skip
+    large = api.booklet_pdf(api.load("bi"), PrintOptions(paper="a4", large_print=True), details)
+    cautions = bookmark_page(large, "Cautions")
+    cautions -= cautions % 2 == 0  # 0-based odd: a left-hand page
+    step = first_page_with(large, "Step 5 of 13")
+    side_by_side(
+        spread(large, cautions, 640), spread(large, step, 640), HERE / "booklet-large.png"
+    )
+
+
 if __name__ == "__main__":
     output_picture()
     bilingual_picture()
     log_picture()
     booklet_picture()
+    booklet_large_picture()
