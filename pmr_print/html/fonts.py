@@ -105,7 +105,9 @@ def woff_subset(file: str, chars: frozenset[str]) -> bytes | None:
         # and reading the big layout tables would cost seconds.
         options.layout_features = []
         options.drop_tables += ["GSUB", "GPOS", "GDEF"]
-    with TTFont(fonts_dir() / file, lazy=True) as font:
+    # recalcTimestamp=False: the subset keeps the shipped font's date, not the time it was cut,
+    # so the same page is the same bytes on every run.
+    with TTFont(fonts_dir() / file, lazy=True, recalcTimestamp=False) as font:
         subsetter = subset.Subsetter(options)
         subsetter.populate(unicodes=wanted)
         subsetter.subset(font)
