@@ -148,9 +148,7 @@ def booklet_large_picture() -> None:
     cautions = bookmark_page(large, "Cautions")
     cautions -= cautions % 2 == 0  # 0-based odd: a left-hand page
     step = first_page_with(large, "Step 5 of 13")
-    side_by_side(
-        spread(large, cautions, 640), spread(large, step, 640), HERE / "booklet-large.png"
-    )
+    side_by_side(spread(large, cautions, 640), spread(large, step, 640), HERE / "booklet-large.png")
 
 
 if __name__ == "__main__":
