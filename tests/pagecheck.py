@@ -313,8 +313,11 @@ def bookmarks_astray(data: bytes, pages: list[Page]) -> list[str]:
             number = reader.get_destination_page_number(item)
             title = squeeze(str(item.title))
             shown = squeeze("".join(g.char for g in pages[number].glyphs))
-            # a bilingual bookmark "Cautions · 注意事项" may be set as two headings
+            # a bilingual bookmark "Cautions · 注意事项" may be set as two headings, on one page
+            # or, from a left-hand page, over the spread (the first on the page it points at)
             parts = [part for part in re.split(r"[·/]", title) if part]
+            if (number + 1) % 2 == 0 and number + 1 < len(pages) and parts and parts[0] in shown:
+                shown += squeeze("".join(g.char for g in pages[number + 1].glyphs))
             if not all(part in shown for part in parts):
                 found.append(f"bookmark astray: {item.title!r} points at page {number + 1}")
 

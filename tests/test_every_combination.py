@@ -153,12 +153,6 @@ def built() -> dict[str, pathlib.Path | str]:
 # Defects found when the checker landed, by file and kind (issue 19 fixes them): a file may still
 # show its known kinds, never a new one. Remove a kind once it is fixed.
 KNOWN: dict[str, set[str]] = {
-    # the bilingual large-print cautions are 2.1 A4 / 2.2 Letter pages of 16 pt text: they run
-    # over three pages from an even one (a decision: more of the page, or the box smaller)
-    "handout-bi-large-a4-all.pdf": {"cautions box split"},
-    "handout-bi-large-a4-omit2.pdf": {"cautions box split"},
-    "handout-bi-large-letter-all.pdf": {"cautions box split"},
-    "handout-bi-large-letter-omit2.pdf": {"cautions box split"},
     # The booklet's cautions (its own room): on A5 the box is taller than two pages in large
     # print (en 4, zh 3, bi 7 pages) and in two languages (3); and its Anchored splits the box
     # without the box seeing its page, so no spread can start on a left-hand page.

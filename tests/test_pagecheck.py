@@ -241,3 +241,27 @@ def test_the_cautions_box_is_held_to_its_rule() -> None:
     assert not found(plain, box, box, large=True)  # large print: over a spread from page 2
     assert found(box, box, plain, large=True)  # ... not over a page turn
     assert found(plain, box, box, box, large=True)  # ... nor over three pages
+
+
+def test_a_bilingual_bookmark_may_span_a_spread_from_a_left_hand_page() -> None:
+    pdf(body)  # registers the Chinese face
+
+    def english(c: canvas.Canvas) -> None:
+        c.setFont("Helvetica", 14)
+        c.drawString(40, 560, "Cautions")
+        c.bookmarkPage("cautions")
+        c.addOutlineEntry("Cautions · 安全须知", "cautions")
+
+    def chinese(c: canvas.Canvas) -> None:
+        c.setFont("zh", 14)
+        c.drawString(40, 560, "安全须知")
+
+    def plain(c: canvas.Canvas) -> None:
+        pass
+
+    # the English box's title on page 2, its Chinese on the facing page 3
+    assert "bookmark astray" not in kinds(pages_pdf(plain, english, chinese))
+    # from page 3 the Chinese is over a page turn
+    assert "bookmark astray" in kinds(pages_pdf(plain, plain, english, chinese))
+    # and nothing of the title on the page it points at is astray
+    assert "bookmark astray" in kinds(pages_pdf(plain, english, plain))

@@ -7,6 +7,10 @@ kept whole; one taller than a page starts on a left-hand (even) page and runs on
 page, so that the reader sees all of it at once and turns no page in the middle of it. The
 booklet sets its cautions with the same flowable; the clinician's checklist keeps
 whole by it too.
+
+The bilingual large-print handout sets its cautions as a `Spread` instead: the English box whole
+on a left-hand page, its Chinese whole on the facing one, each in the loosest of its settings
+(leading, spacing, padding; never smaller type) that fits a page.
 """
 
 from __future__ import annotations
@@ -14,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from reportlab.platypus import Flowable
+from reportlab.platypus import Flowable, PageBreak
 
 from pmr_print.pdf.parallel import column_height
 
@@ -72,6 +76,54 @@ class WholeBox(Flowable):  # type: ignore[misc]
         if doc is None:
             return 0, True
         return int(self.canv.getPageNumber()), bool(doc.frame._atTop)
+
+
+class Spread(WholeBox):
+    """The first of `lefts` (loosest first) that fits a page, whole on a left-hand (even) page,
+    and the first of `rights` that does, whole on the facing page; where either has none,
+    `fallback` (a WholeBox of both languages in one box)."""
+
+    def __init__(
+        self, lefts: Sequence[Flowable], rights: Sequence[Flowable], fallback: WholeBox
+    ) -> None:
+        super().__init__([fallback])
+        self.lefts, self.rights, self.fallback = list(lefts), list(rights), fallback
+        self.pair: tuple[Flowable, Flowable] | None = None
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        page = self.page_height(avail_height)
+        left = fitting(self.lefts, avail_width, page)
+        right = fitting(self.rights, avail_width, page)
+        self.pair = (left, right) if left is not None and right is not None else None
+        if self.pair is None:
+            self.fallback.canv = getattr(self, "canv", None)
+            self.width, self.height = self.fallback.wrap(avail_width, avail_height)
+            return self.width, self.height
+        # taller than the frame, so that the document always asks where to split it
+        self.width, self.height = avail_width, avail_height + 1
+        return self.width, self.height
+
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        self.wrap(avail_width, avail_height)
+        if self.pair is None:
+            return self.fallback.split(avail_width, avail_height)
+        left, right = self.pair
+        page, at_top = self.where()
+        if page % 2 == 0 and left.wrap(avail_width, avail_height)[1] <= avail_height + 1e-6:
+            if hasattr(self, "outline_entry"):  # the bookmark goes where the spread starts
+                left.outline_entry = self.outline_entry
+            return [left, PageBreak(), right]
+        if at_top:
+            return [PageBreak(), self]  # a right-hand page: the spread starts on the next
+        return []  # the rest of this page stays empty
+
+    def draw(self) -> None:
+        self.fallback.drawOn(self.canv, 0, 0)
+
+
+def fitting(boxes: Sequence[Flowable], width: float, page: float) -> Flowable | None:
+    """The first of `boxes` no taller than a page."""
+    return next((box for box in boxes if box.wrap(width, page)[1] <= page + 1e-6), None)
 
 
 class Unsplit(Flowable):  # type: ignore[misc]

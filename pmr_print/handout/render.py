@@ -13,7 +13,7 @@ from dataclasses import replace
 from reportlab.lib.colors import HexColor
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
-from pmr_print.handout.cautions import SMALLEST, STEP, WholeBox, in_twos
+from pmr_print.handout.cautions import SMALLEST, STEP, Spread, WholeBox, in_twos
 from pmr_print.handout.table import oversized_rows, steps_table
 from pmr_print.handout.voices import (
     Voice,
@@ -32,7 +32,7 @@ from pmr_print.pdf.blocks import boxed, bullet, styled_table
 from pmr_print.pdf.document import Metadata, PageFrame, build_document, mark_outline
 from pmr_print.pdf.markup import Faces
 from pmr_print.pdf.slots import NameParagraph
-from pmr_print.pdf.styles import Styles, make_styles
+from pmr_print.pdf.styles import Styles, make_styles, tightened
 from pmr_print.pdf.text import content_paragraph, plain_paragraph
 from pmr_print.plans.handout import Detail, plan_handout, plan_sequence
 from pmr_print.plans.passages import paired
@@ -102,7 +102,10 @@ def build_story(voices: Voices, theme: Theme) -> list[Flowable]:
     story: list[Flowable] = [*title_paragraphs(voices), details_table(voices, theme)]
     story.append(Spacer(1, voices[0].styles.body.fontSize))
     for part in voices[0].plan.parts:
-        story += section_story(voices, part.id, theme)
+        if part.kind == "caution" and theme.large_print and len(voices) > 1:
+            story += caution_spread(voices, part.id, theme)
+        else:
+            story += section_story(voices, part.id, theme)
     return story
 
 
@@ -156,11 +159,38 @@ def caution_story(voices: Voices, section_id: str, theme: Theme) -> list[Flowabl
     ]
 
 
-def caution_box(voices: Voices, section_id: str, theme: Theme) -> Flowable:
+def caution_box(voices: Voices, section_id: str, theme: Theme, pad: float = 0.8) -> Flowable:
     colours, lead = theme.colours, voices[0].styles
     title = heading(voices, section_id, lambda styles: styles.caution_title)
     rows = block_rows(voices, section_id)
-    return boxed(rows, colours.caution, colours.caution_soft, lead, title=title)
+    return boxed(rows, colours.caution, colours.caution_soft, lead, title=title, pad=pad)
+
+
+# How close a large-print cautions box may set its lines to fit a page, loosest first:
+# (leading, ems between paragraphs, ems of padding); the type stays its size.
+CLOSER = ((1.35, 0.25, 0.6), (1.3, 0.2, 0.5), (1.25, 0.15, 0.4), (1.25, 0.05, 0.3))
+
+
+def caution_spread(voices: Voices, section_id: str, theme: Theme) -> list[Flowable]:
+    """The bilingual large-print handout's cautions over a spread: the English box on the
+    left-hand page, its Chinese on the facing one, each whole in the loosest setting that fits
+    (see cautions.py); both in one box over pages where one language cannot fit a page."""
+    fallback = WholeBox([caution_box(voices, section_id, theme)])
+    english, chinese = (
+        [caution_box([voice], section_id, theme)]
+        + [caution_box(closer([voice], *how[:2]), section_id, theme, how[2]) for how in CLOSER]
+        for voice in voices
+    )
+    spread = Spread(english, chinese, fallback)
+    return [
+        mark_outline(spread, section_titles(voices, section_id)),
+        Spacer(1, voices[0].styles.body.fontSize * 0.6),
+    ]
+
+
+def closer(voices: Voices, leading: float, spacing: float) -> Voices:
+    """The voices with their text set closer (pdf/styles.py `tightened`)."""
+    return [Voice(voice.plan, tightened(voice.styles, leading, spacing)) for voice in voices]
 
 
 def smaller(voices: Voices, theme: Theme, step: float) -> Voices:

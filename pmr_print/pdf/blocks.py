@@ -73,7 +73,8 @@ def boxed(
     fill: str,
     styles: Styles,
     title: Flowable | None = None,
+    pad: float = 0.8,
 ) -> Flowable:
-    """Set flowables apart in a tinted box with a thick left edge; across a page break it
-    splits like its text and its title starts it again (see box.py)."""
-    return Box(flowables, BoxStyle(edge, fill, styles.body.fontSize * 0.8), title)
+    """Set flowables apart in a tinted box with a thick left edge, `pad` ems inside it; across
+    a page break it splits like its text and its title starts it again (see box.py)."""
+    return Box(flowables, BoxStyle(edge, fill, styles.body.fontSize * pad), title)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from reportlab.lib.colors import HexColor
 from reportlab.lib.enums import TA_CENTER, TA_LEFT
@@ -137,6 +137,25 @@ def make_styles(theme: Theme, lang: str) -> Styles:
             textColor=HexColor(theme.colours.caution),
         ),
         centred=derive("centred", alignment=TA_CENTER),
+    )
+
+
+def tightened(styles: Styles, leading: float, spacing: float) -> Styles:
+    """The styles with body text and list items set `leading` times their size apart and
+    `spacing` ems between paragraphs, the box title with half as much after it: the same type,
+    closer together (a large-print box that must fit a page)."""
+
+    def closer(style: ParagraphStyle, lead: float, after: float) -> ParagraphStyle:
+        size = style.fontSize
+        return ParagraphStyle(
+            style.name, parent=style, leading=size * lead, spaceAfter=size * after
+        )
+
+    return replace(
+        styles,
+        body=closer(styles.body, leading, spacing),
+        bullet=closer(styles.bullet, leading, spacing),
+        caution_title=closer(styles.caution_title, min(leading, 1.2), spacing / 2),
     )
 
 
