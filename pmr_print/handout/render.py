@@ -159,16 +159,27 @@ def caution_story(voices: Voices, section_id: str, theme: Theme) -> list[Flowabl
     ]
 
 
-def caution_box(voices: Voices, section_id: str, theme: Theme, pad: float = 0.8) -> Flowable:
+def caution_box(
+    voices: Voices, section_id: str, theme: Theme, pad: tuple[float, float | None] = (0.8, None)
+) -> Flowable:
     colours, lead = theme.colours, voices[0].styles
     title = heading(voices, section_id, lambda styles: styles.caution_title)
     rows = block_rows(voices, section_id)
-    return boxed(rows, colours.caution, colours.caution_soft, lead, title=title, pad=pad)
+    return boxed(rows, colours.caution, colours.caution_soft, lead, title, *pad)
 
 
 # How close a large-print cautions box may set its lines to fit a page, loosest first:
-# (leading, ems between paragraphs, ems of padding); the type stays its size.
-CLOSER = ((1.35, 0.25, 0.6), (1.3, 0.2, 0.5), (1.25, 0.15, 0.4), (1.25, 0.05, 0.3))
+# (leading, ems between paragraphs, ems of padding, ems on the right); the type stays its
+# size. The last two take width from the right padding (a line fewer in English on Letter),
+# keeping the text clear of the thick left edge.
+CLOSER = (
+    (1.35, 0.25, 0.6, None),
+    (1.3, 0.2, 0.5, None),
+    (1.25, 0.15, 0.5, None),
+    (1.25, 0.1, 0.5, None),
+    (1.25, 0.25, 0.45, 0.15),
+    (1.25, 0.05, 0.45, 0.15),
+)
 
 
 def caution_spread(voices: Voices, section_id: str, theme: Theme) -> list[Flowable]:
@@ -178,7 +189,7 @@ def caution_spread(voices: Voices, section_id: str, theme: Theme) -> list[Flowab
     fallback = WholeBox([caution_box(voices, section_id, theme)])
     english, chinese = (
         [caution_box([voice], section_id, theme)]
-        + [caution_box(closer([voice], *how[:2]), section_id, theme, how[2]) for how in CLOSER]
+        + [caution_box(closer([voice], *how[:2]), section_id, theme, how[2:]) for how in CLOSER]
         for voice in voices
     )
     spread = Spread(english, chinese, fallback)

@@ -74,7 +74,11 @@ def boxed(
     styles: Styles,
     title: Flowable | None = None,
     pad: float = 0.8,
+    right: float | None = None,
 ) -> Flowable:
-    """Set flowables apart in a tinted box with a thick left edge, `pad` ems inside it; across
-    a page break it splits like its text and its title starts it again (see box.py)."""
-    return Box(flowables, BoxStyle(edge, fill, styles.body.fontSize * pad), title)
+    """Set flowables apart in a tinted box with a thick left edge, `pad` ems inside it (`right`
+    ems on the right, where given); across a page break it splits like its text and its title
+    starts it again (see box.py)."""
+    size = styles.body.fontSize
+    inset = None if right is None else size * right
+    return Box(flowables, BoxStyle(edge, fill, size * pad, inset), title)

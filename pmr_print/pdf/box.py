@@ -24,6 +24,7 @@ class BoxStyle:
     edge: str  # the colour of the thick left edge
     fill: str
     pad: float  # left and right; the top has 0.6 of it, the bottom 0.4
+    right: float | None = None  # the right padding, where it differs (a box made to fit a page)
 
 
 class Box(Flowable):  # type: ignore[misc]
@@ -41,7 +42,8 @@ class Box(Flowable):  # type: ignore[misc]
         return ([self.title] if self.title is not None else []) + self.content
 
     def inner_width(self, avail_width: float) -> float:
-        return avail_width - 2 * self.style.pad
+        right = self.style.pad if self.style.right is None else self.style.right
+        return avail_width - self.style.pad - right
 
     def padding(self) -> float:
         return self.style.pad  # 0.6 above, 0.4 below
