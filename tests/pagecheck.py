@@ -19,7 +19,8 @@
   heading;
 - the cautions box (found by its fill) split over pages: it stays whole on one page in normal
   print; in large print a box taller than a page starts on a left-hand (even) page and runs
-  onto the facing page, no further.
+  onto the facing page, no further (a large-print booklet's box taller than a spread that starts
+  on an even page and runs on over consecutive pages is its own, lesser kind).
 
 The measures are deliberately simple (glyph boxes, baselines, sizes) so that a failure can be
 checked by looking at the page it names.
@@ -414,12 +415,17 @@ def caution_pages(data: bytes) -> list[int]:
     return found
 
 
-def cautions_split(pages: list[int], large: bool) -> list[str]:
+def cautions_split(pages: list[int], large: bool, booklet: bool = False) -> list[str]:
     """Normal print: the box on one page. Large print: on one page, or starting on an even page
-    and running onto the facing one."""
-    if len(pages) <= 1 or (large and len(pages) == 2 and pages[0] % 2 == 0):
+    and running onto the facing one. A large-print booklet's box taller than a spread (A5) that
+    starts on an even page and runs over pages one after another is a lesser defect of its own
+    kind: the reader opens the booklet on its first spread."""
+    consecutive = pages == list(range(pages[0], pages[0] + len(pages))) if pages else True
+    if len(pages) <= 1 or (large and len(pages) == 2 and pages[0] % 2 == 0 and consecutive):
         return []
     span = f"pp. {pages[0]}–{pages[-1]}"
+    if large and booklet and pages[0] % 2 == 0 and consecutive:
+        return [f"p. {pages[0]}: cautions box over more than a spread: {len(pages)} pages ({span})"]
     return [f"p. {pages[0]}: cautions box split: over {len(pages)} pages ({span})"]
 
 
@@ -457,7 +463,8 @@ def problems(
     if not imposed:  # an imposed sheet holds two pages: its contents name reading pages
         found += contents_astray(data, pages)
     if cautions:
-        found += cautions_split(caution_pages(data), large=large_least is not None)
+        large = large_least is not None
+        found += cautions_split(caution_pages(data), large=large, booklet=booklet and not imposed)
     return found
 
 

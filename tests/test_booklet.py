@@ -19,6 +19,7 @@ from pmr_print.options import BookletDetails, PrintOptions
 from pmr_print.problems import UsageError
 from pmr_print.theme import PAPER_SIZES, half_sheet
 from tests import pdfcheck
+from tests.pagecheck import caution_pages
 
 DAY = dt.date(2026, 3, 9)
 # Each edition takes seconds to build: the fast tier checks one per language, `slow` the rest.
@@ -457,3 +458,18 @@ def test_every_bilingual_step_has_both_languages_on_one_page(bilingual, number, 
         assert "5s" in pages[right - 1] and "5秒" in pages[right - 1]  # the strip's legend
         texts = texts[1:2] + texts[3:]
     assert all(text in holding[0] for text in texts), en.id
+
+
+@pytest.mark.parametrize(("paper", "large"), BILINGUAL_EDITIONS)
+def test_the_bilingual_cautions_open_on_a_left_hand_page(bilingual, paper, large) -> None:
+    """The box, taller than a page, starts on a left-hand (even) page, a right-hand page it
+    would start at the top of left for notes, and runs on page after page; the contents point
+    at its first page."""
+    data = bilingual[paper, large]
+    pages = caution_pages(data)
+    assert pages[0] % 2 == 0 and pages == list(range(pages[0], pages[0] + len(pages)))
+    pair = api.load("bi")
+    title = "".join(pair.en.section("drawbacks").title.split())
+    assert [page for name, page in contents(data) if "".join(name.split()).startswith(title)] == [
+        pages[0]
+    ]

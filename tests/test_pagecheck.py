@@ -242,6 +242,17 @@ def test_the_cautions_box_is_held_to_its_rule() -> None:
     assert found(box, box, plain, large=True)  # ... not over a page turn
     assert found(plain, box, box, box, large=True)  # ... nor over three pages
 
+    def over_a_spread(*pages, booklet: bool = True) -> set[str]:
+        options = {"cautions": True, "large_least": 1.0, "booklet": booklet}
+        return kinds(pages_pdf(*pages), **options) & {"cautions box split", over}
+
+    over = "cautions box over more than a spread"
+    # a large-print booklet's box taller than a spread: from a left-hand page, page after page
+    assert over_a_spread(plain, box, box, box) == {over}
+    assert over_a_spread(box, box, box) == {"cautions box split"}  # ... not from a right-hand one
+    assert over_a_spread(plain, box, plain, box) == {"cautions box split"}  # ... nor broken off
+    assert over_a_spread(plain, box, box, box, booklet=False) == {"cautions box split"}
+
 
 def test_a_bilingual_bookmark_may_span_a_spread_from_a_left_hand_page() -> None:
     pdf(body)  # registers the Chinese face

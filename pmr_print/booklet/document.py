@@ -15,7 +15,15 @@ from typing import Any, cast
 
 from reportlab.lib.colors import HexColor
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    NextPageTemplate,
+    PageBreak,
+    PageTemplate,
+)
+from reportlab.platypus.doctemplate import ActionFlowable
 
 from pmr_print.options import Settings
 from pmr_print.pdf.document import Metadata, new_document
@@ -107,20 +115,34 @@ class Anchor(Flowable):  # type: ignore[misc]
         canvas.start_section(self.key, self.title)
 
 
+class NotesPage(ActionFlowable):  # type: ignore[misc]
+    """The page it lands on is left for notes (page template "blank"): a right-hand page skipped
+    so that what follows opens a spread."""
+
+    def apply(self, doc: BaseDocTemplate) -> None:
+        doc.pageTemplate = next(t for t in doc.pageTemplates if t.id == "blank")
+
+
 class Anchored(Flowable):  # type: ignore[misc]
-    """A block taller than a page that starts its section: the anchor goes with the block's first
-    piece, wherever that lands, so that contents and bookmark point at the page it starts on."""
+    """A block taller than a page that starts its section: it opens a spread (starts on a
+    left-hand page) and the anchor goes with its first piece, so that contents and bookmark
+    point at the page it starts on."""
 
     def __init__(self, anchor: Anchor, block: Flowable) -> None:
         super().__init__()
         self.anchor, self.block = anchor, block
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
-        self.width, self.height = self.block.wrap(available_width, available_height)
+        self.width, self.height = self.block.wrapOn(self.canv, available_width, available_height)
         return self.width, self.height
 
     def split(self, available_width: float, available_height: float) -> list[Flowable]:
-        pieces: list[Flowable] = self.block.split(available_width, available_height)
+        doc = self.canv._doctemplate
+        if doc.page % 2 and doc.frame._atTop:  # a right-hand page: notes, the spread next
+            return [NotesPage(), NextPageTemplate("body"), PageBreak(), self]
+        # the block sees the canvas, so the cautions' box knows its page (it moves whole off a
+        # right-hand page) and starts a spread on a left-hand one
+        pieces: list[Flowable] = self.block.splitOn(self.canv, available_width, available_height)
         return [Anchored(self.anchor, pieces[0]), *pieces[1:]] if pieces else []
 
     def getSpaceBefore(self) -> float:  # noqa: N802 - ReportLab's name

@@ -125,7 +125,7 @@ def booklet_parts(voices: Voices, theme: Theme, steps: list[Flowable], log: Part
 
 def section_part(voices: Voices, section_id: str, theme: Theme) -> Part:
     # The cautions' box is kept whole, so that it is read as one; in two languages it runs over
-    # pages (eight in large print) and starts where it is.
+    # pages (seven in large print) from a left-hand page (document.Anchored).
     whole = section_id == "drawbacks" and len(voices) == 1
     story = section_story(voices, section_id, theme)
     return Part(section_id, section_titles(voices, section_id), story, whole=whole)
