@@ -347,7 +347,11 @@ def contents_astray(data: bytes, pages: list[Page]) -> list[str]:
             title, target = entry.group(1), int(entry.group(2))
             shown = squeeze("".join(g.char for g in pages[target - 1].glyphs)) if (
                 0 < target <= len(pages)) else ""  # fmt: skip
-            if not all(part in shown for part in re.split(r"[·/]", title) if part):
+            parts = [part for part in re.split(r"[·/]", title) if part]
+            # as a bookmark: a bilingual title may span a spread from a left-hand page
+            if target % 2 == 0 and target < len(pages) and parts and parts[0] in shown:
+                shown += squeeze("".join(g.char for g in pages[target].glyphs))
+            if not all(part in shown for part in parts):
                 found.append(f"p. {number + 1}: contents astray: {title!r} gives page {target}")
     return found
 
@@ -415,13 +419,17 @@ def caution_pages(data: bytes) -> list[int]:
     return found
 
 
-def cautions_split(pages: list[int], large: bool, booklet: bool = False) -> list[str]:
+def cautions_split(
+    pages: list[int], large: bool, booklet: bool = False, languages: bool = False
+) -> list[str]:
     """Normal print: the box on one page. Large print: on one page, or starting on an even page
     and running onto the facing one. A large-print booklet's box taller than a spread (A5) that
     starts on an even page and runs over pages one after another is a lesser defect of its own
-    kind: the reader opens the booklet on its first spread."""
+    kind: the reader opens the booklet on its first spread. `languages`: the two pages hold a
+    language each (`a_language_a_page`), each box whole: in normal print too, over a spread."""
     consecutive = pages == list(range(pages[0], pages[0] + len(pages))) if pages else True
-    if len(pages) <= 1 or (large and len(pages) == 2 and pages[0] % 2 == 0 and consecutive):
+    spread = len(pages) == 2 and pages[0] % 2 == 0 and consecutive
+    if len(pages) <= 1 or (spread and (large or languages)):
         return []
     span = f"pp. {pages[0]}–{pages[-1]}"
     if large and booklet and pages[0] % 2 == 0 and consecutive:
@@ -464,8 +472,20 @@ def problems(
         found += contents_astray(data, pages)
     if cautions:
         large = large_least is not None
-        found += cautions_split(caution_pages(data), large=large, booklet=booklet and not imposed)
+        boxed = caution_pages(data)
+        languages = a_language_a_page(pages, boxed)
+        found += cautions_split(boxed, large, booklet and not imposed, languages)
     return found
+
+
+def a_language_a_page(pages: list[Page], boxed: list[int]) -> bool:
+    """Two pages of the cautions, no Chinese on the first (below its running head), Chinese on
+    the second: a bilingual box set as a spread, the English whole on the left-hand page and
+    its Chinese facing it (one box split over two pages has both languages on each)."""
+    if len(boxed) != 2:
+        return False
+    left, right = ("".join(g.char for g in pages[n - 1].body()) for n in boxed)
+    return not HAN.search(left) and bool(HAN.search(right))
 
 
 def kind(problem: str) -> str:

@@ -473,3 +473,21 @@ def test_the_bilingual_cautions_open_on_a_left_hand_page(bilingual, paper, large
     assert [page for name, page in contents(data) if "".join(name.split()).startswith(title)] == [
         pages[0]
     ]
+
+
+@pytest.mark.parametrize(
+    "paper", ["a4", pytest.param("letter", marks=pytest.mark.slow)], ids=["a4", "letter"]
+)
+def test_the_bilingual_normal_print_cautions_are_a_spread(bilingual, paper) -> None:
+    """Each language's box whole on a page: the English on the left-hand page, its Chinese
+    facing it, rather than the two languages stacked in one box over three pages."""
+    data = bilingual[paper, 0]
+    pages = caution_pages(data)
+    assert len(pages) == 2 and pages[0] % 2 == 0 and pages[1] == pages[0] + 1
+    texts = ["".join(page.split()) for page in pdfcheck.page_texts(data)]
+    left, right = texts[pages[0] - 1], texts[pages[1] - 1]
+    pair = api.load("bi")
+    en, zh = ("".join(guide.section("drawbacks").title.split()) for guide in pair.guides)
+    assert en in left and zh not in left
+    assert zh in right
+    assert "Stopifithurts." in left and "Stopifithurts." not in right

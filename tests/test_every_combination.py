@@ -166,11 +166,6 @@ KNOWN: dict[str, set[str]] = {
         ],
         {"cautions box over more than a spread"},
     ),
-    # ... and in two languages the normal-print box is three pages, from a left-hand page
-    **dict.fromkeys(
-        [f"booklet-bi-normal-{paper}.pdf" for paper in ("a4", "letter", "omit2")],
-        {"cautions box split"},
-    ),
 }
 
 

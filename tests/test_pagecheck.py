@@ -254,6 +254,37 @@ def test_the_cautions_box_is_held_to_its_rule() -> None:
     assert over_a_spread(plain, box, box, box, booklet=False) == {"cautions box split"}
 
 
+def test_a_bilingual_box_in_normal_print_may_be_a_language_a_page_over_a_spread() -> None:
+    pdf(body)  # registers the Chinese face
+
+    def box(c: canvas.Canvas, text: str = "", face: str = "Helvetica") -> None:
+        c.setFillColor(HexColor(COLOUR.caution_soft))
+        c.rect(40, 100, 300, 200, stroke=0, fill=1)
+        c.setFillColor(HexColor("#000000"))
+        c.setFont(face, 10)
+        c.drawString(50, 250, text)
+
+    def english(c: canvas.Canvas) -> None:
+        box(c, "Stop if it hurts.")
+
+    def chinese(c: canvas.Canvas) -> None:
+        box(c, "一痛就停", "zh")
+
+    def both(c: canvas.Canvas) -> None:
+        box(c, "Stop if it hurts. 一痛就停", "zh")
+
+    def plain(c: canvas.Canvas) -> None:
+        pass
+
+    def split(*pages) -> bool:
+        return "cautions box split" in kinds(pages_pdf(*pages), cautions=True, booklet=True)
+
+    assert not split(plain, english, chinese)  # the English on page 2, its Chinese facing it
+    assert split(english, chinese, plain)  # ... not over a page turn
+    assert split(plain, both, both)  # one box of both languages split over the spread
+    assert split(plain, english, english)  # one language's box split
+
+
 def test_a_bilingual_bookmark_may_span_a_spread_from_a_left_hand_page() -> None:
     pdf(body)  # registers the Chinese face
 

@@ -25,6 +25,7 @@ from pmr_print.booklet.log_pages import to_left_hand_page, week_pages
 from pmr_print.booklet.steps import steps_story
 from pmr_print.handout import (
     Voices,
+    caution_spread,
     details_table,
     section_story,
     section_titles,
@@ -124,10 +125,16 @@ def booklet_parts(voices: Voices, theme: Theme, steps: list[Flowable], log: Part
 
 
 def section_part(voices: Voices, section_id: str, theme: Theme) -> Part:
-    # The cautions' box is kept whole, so that it is read as one; in two languages it runs over
-    # pages (seven in large print) from a left-hand page (document.Anchored).
+    # The cautions' box is kept whole, so that it is read as one. In two languages it starts on
+    # a left-hand page (document.Anchored): in normal print the English box whole on that page
+    # and its Chinese on the facing one (handout.caution_spread); in large print one box over
+    # seven pages.
     whole = section_id == "drawbacks" and len(voices) == 1
-    story = section_story(voices, section_id, theme)
+    caution = voices[0].plan.part(section_id).kind == "caution"
+    if caution and len(voices) > 1 and not theme.large_print:
+        story = caution_spread(voices, section_id, theme)
+    else:
+        story = section_story(voices, section_id, theme)
     return Part(section_id, section_titles(voices, section_id), story, whole=whole)
 
 

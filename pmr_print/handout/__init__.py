@@ -13,6 +13,7 @@ document's metadata.
 """
 
 from pmr_print.handout.render import (
+    caution_spread,
     details_table,
     make_voices,
     metadata,
@@ -26,6 +27,7 @@ from pmr_print.handout.voices import Voice, Voices, section_titles
 __all__ = [
     "Voice",
     "Voices",
+    "caution_spread",
     "details_table",
     "make_voices",
     "metadata",

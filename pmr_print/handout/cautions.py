@@ -10,7 +10,8 @@ whole by it too.
 
 The bilingual large-print handout sets its cautions as a `Spread` instead: the English box whole
 on a left-hand page, its Chinese whole on the facing one, each in the loosest of its settings
-(leading, spacing, padding; never smaller type) that fits a page.
+(leading, spacing, padding; never smaller type) that fits a page. So does the bilingual
+normal-print booklet on its A5 pages, each language a step or three smaller where it must be.
 """
 
 from __future__ import annotations

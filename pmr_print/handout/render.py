@@ -183,15 +183,27 @@ CLOSER = (
 
 
 def caution_spread(voices: Voices, section_id: str, theme: Theme) -> list[Flowable]:
-    """The bilingual large-print handout's cautions over a spread: the English box on the
-    left-hand page, its Chinese on the facing one, each whole in the loosest setting that fits
-    (see cautions.py); both in one box over pages where one language cannot fit a page."""
-    fallback = WholeBox([caution_box(voices, section_id, theme)])
-    english, chinese = (
-        [caution_box([voice], section_id, theme)]
-        + [caution_box(closer([voice], *how[:2]), section_id, theme, how[2:]) for how in CLOSER]
-        for voice in voices
-    )
+    """The bilingual cautions over a spread: the English box on the left-hand page, its Chinese
+    on the facing one, each whole in the loosest setting that fits (see cautions.py): in large
+    print set closer (CLOSER), in normal print a step or three smaller (the bilingual A5
+    booklet); both in one box over pages, as `caution_story` sets it, where one language cannot
+    fit a page."""
+    if theme.large_print:
+        fallback = WholeBox([caution_box(voices, section_id, theme)])
+        english, chinese = (
+            [caution_box([voice], section_id, theme)]
+            + [caution_box(closer([voice], *how[:2]), section_id, theme, how[2:]) for how in CLOSER]
+            for voice in voices
+        )
+    else:
+        steps = [n * STEP for n in range(int(SMALLEST / STEP) + 1)]
+        fallback = WholeBox(
+            [caution_box(smaller(voices, theme, step), section_id, theme) for step in steps]
+        )
+        english, chinese = (
+            [caution_box(smaller([voice], theme, step), section_id, theme) for step in steps]
+            for voice in voices
+        )
     spread = Spread(english, chinese, fallback)
     return [
         mark_outline(spread, section_titles(voices, section_id)),
