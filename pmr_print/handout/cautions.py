@@ -12,6 +12,8 @@ The bilingual large-print handout sets its cautions as a `Spread` instead: the E
 on a left-hand page, its Chinese whole on the facing one, each in the loosest of its settings
 (leading, spacing, padding; never smaller type) that fits a page. So does the bilingual
 normal-print booklet on its A5 pages, each language a step or three smaller where it must be.
+A right-hand page skipped at its top to open the spread is ruled for notes (`NotesPage`), as
+the booklet's pages left over are, rather than left blank.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from reportlab.lib.colors import HexColor
 from reportlab.platypus import Flowable, PageBreak
 
 from pmr_print.pdf.parallel import column_height
@@ -85,10 +88,15 @@ class Spread(WholeBox):
     `fallback` (a WholeBox of both languages in one box)."""
 
     def __init__(
-        self, lefts: Sequence[Flowable], rights: Sequence[Flowable], fallback: WholeBox
+        self,
+        lefts: Sequence[Flowable],
+        rights: Sequence[Flowable],
+        fallback: WholeBox,
+        notes: Flowable | None = None,
     ) -> None:
         super().__init__([fallback])
         self.lefts, self.rights, self.fallback = list(lefts), list(rights), fallback
+        self.notes = notes  # fills a right-hand page skipped at its top, else left empty
         self.pair: tuple[Flowable, Flowable] | None = None
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
@@ -114,12 +122,37 @@ class Spread(WholeBox):
             if hasattr(self, "outline_entry"):  # the bookmark goes where the spread starts
                 left.outline_entry = self.outline_entry
             return [left, PageBreak(), right]
-        if at_top:
-            return [PageBreak(), self]  # a right-hand page: the spread starts on the next
+        if at_top:  # a whole right-hand page to skip: ruled for notes, the spread on the next
+            return [*([self.notes] if self.notes is not None else []), PageBreak(), self]
         return []  # the rest of this page stays empty
 
     def draw(self) -> None:
         self.fallback.drawOn(self.canv, 0, 0)
+
+
+class NotesPage(Flowable):  # type: ignore[misc]
+    """A page left over, ruled for notes under its heading (as the booklet's): it takes the
+    whole frame it lands at the top of."""
+
+    def __init__(self, heading: Flowable, gap: float, colour: str) -> None:
+        super().__init__()
+        self.heading, self.gap, self.colour = heading, gap, colour
+        self.heading_height = 0.0
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.heading_height = self.heading.wrap(avail_width, avail_height)[1]
+        self.width, self.height = avail_width, avail_height
+        return self.width, self.height
+
+    def draw(self) -> None:
+        top = self.height - self.heading_height
+        self.heading.drawOn(self.canv, 0, top)
+        self.canv.setStrokeColor(HexColor(self.colour))
+        self.canv.setLineWidth(0.5)
+        y = top - self.gap * 1.5
+        while y > self.gap * 0.5:
+            self.canv.line(0, y, self.width, y)
+            y -= self.gap
 
 
 def fitting(boxes: Sequence[Flowable], width: float, page: float) -> Flowable | None:

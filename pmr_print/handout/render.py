@@ -13,7 +13,7 @@ from dataclasses import replace
 from reportlab.lib.colors import HexColor
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
-from pmr_print.handout.cautions import SMALLEST, STEP, Spread, WholeBox, in_twos
+from pmr_print.handout.cautions import SMALLEST, STEP, NotesPage, Spread, WholeBox, in_twos
 from pmr_print.handout.table import oversized_rows, steps_table
 from pmr_print.handout.voices import (
     Voice,
@@ -204,7 +204,10 @@ def caution_spread(voices: Voices, section_id: str, theme: Theme) -> list[Flowab
             [caution_box(smaller([voice], theme, step), section_id, theme) for step in steps]
             for voice in voices
         )
-    spread = Spread(english, chinese, fallback)
+    notes = " · ".join(voice.plan.notes for voice in voices)
+    heading = title_paragraph(voices[0], notes, voices[0].styles.h2)
+    ruled = NotesPage(heading, voices[0].styles.body.fontSize * 2.2, theme.colours.rule)
+    spread = Spread(english, chinese, fallback, ruled)
     return [
         mark_outline(spread, section_titles(voices, section_id)),
         Spacer(1, voices[0].styles.body.fontSize * 0.6),

@@ -151,6 +151,7 @@ class HandoutPlan:
     references: Part
     back_cover: BackCoverPlan  # the clinic, a reminder, where to get help at once
     session: SessionLength  # the spoken session of these options (`pmr-print audio`)
+    notes: str  # the heading of a page left over, ruled for notes ("Notes")
 
     @property
     def parts(self) -> tuple[Part, ...]:
@@ -189,6 +190,7 @@ def plan_handout(guide: Guide, settings: Settings, details: HandoutDetails) -> H
         references=plan_part(guide, "references"),
         back_cover=plan_back_cover(guide, settings, details.clinic),
         session=session,
+        notes=guide.labels("Notes"),
     )
 
 
