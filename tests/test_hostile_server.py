@@ -4,6 +4,7 @@ limit, 300 slow connections leave a handout answered as fast, and the log short.
 
 from __future__ import annotations
 
+import datetime as dt
 import gc
 import http.client
 import json
@@ -92,7 +93,10 @@ def server() -> Iterator[Server]:
 
 def test_a_handout_is_answered_while_a_workshop_builds(server: Server) -> None:
     unloaded = statistics.median(handout_seconds(server, 5))
-    rows = "".join(f"p{n:03},Person {n},en,,,\n" for n in range(200))
+    # 100 distinct start dates: 100 bodies to render, so that the workshop is still building
+    # while the handouts are timed (one body stamped 200 times takes only a few seconds now)
+    starts = [dt.date(2027, 1, 4) + dt.timedelta(days=n % 100) for n in range(200)]
+    rows = "".join(f"p{n:03},Person {n},en,{start},,\n" for n, start in enumerate(starts))
     body, boundary = multipart(
         {"lang": "en"},
         "roster",
