@@ -615,3 +615,16 @@ def test_a_rosters_rows_left_out_are_said_in_the_pages_language() -> None:
         "omit_reason：填写了原因，但没有跳过任何肌肉群",
         "r.csv 第4行（编号 '1'）：有 2 列；每行应有 6 列：id,name,lang,start,omit,omit_reason",
     )
+
+
+def test_a_packet_that_failed_to_build_is_said_in_the_pages_language() -> None:
+    from pmr_print.web.products import roster_words
+    from pmr_print.workshop.roster import RowProblem
+
+    failed = (RowProblem("r.csv", 3, "p7", "step 1 does not fit"),)
+    assert roster_words(failed, "zh") == (
+        "r.csv 第3行（编号 'p7'）：未能生成此人的资料包：step 1 does not fit",
+    )
+    assert roster_words(failed, "en") == (
+        "r.csv:3: id 'p7': the packet could not be made: step 1 does not fit",
+    )

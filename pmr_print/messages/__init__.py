@@ -63,6 +63,8 @@ ROW_PROBLEM = "{where}: {column}: {message}"
 # A roster's bad row: its problems after `roster.csv:4: id 'x':`, each column named as in the
 # CSV's header (id, lang, start ...) in every language.
 ROSTER_ROW = "{origin}:{line}: id {id}: {message}"
+# A participant's packet that failed to build, after ROSTER_ROW; `detail` is the build's own words.
+PACKET_FAILED = "the packet could not be made: {detail}"
 ROSTER_CELLS = "has {count} columns; a row has {wanted}: {header}"
 ROSTER_UNSAFE_ID = "{field}: not a safe file name (use letters, digits, '.', '_', '-'; up to 64)"
 ROSTER_DEVICE_ID = "{field}: a name Windows keeps for a device (CON, NUL, COM1 ...); choose another"
@@ -105,6 +107,7 @@ MESSAGES = (
     ROW_OUTSIDE,
     ROW_PROBLEM,
     ROSTER_ROW,
+    PACKET_FAILED,
     ROSTER_CELLS,
     ROSTER_UNSAFE_ID,
     ROSTER_DEVICE_ID,

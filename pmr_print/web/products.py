@@ -20,6 +20,7 @@ from pmr_print import api
 from pmr_print.files import download_name, slug
 from pmr_print.limits import check_text, quoted
 from pmr_print.messages import (
+    PACKET_FAILED,
     READ_MISSING,
     ROSTER_MISSING,
     ROSTER_ROW,
@@ -307,14 +308,14 @@ def make_workshop(reader: Reader, shelf: Shelf) -> Result:
 
 def roster_words(problems: Iterable[api.RowProblem], lang: str) -> tuple[str, ...]:
     """The roster's rows left out, in the page's language where the catalog has their words
-    (a row's bad values); a packet that failed to build says so as the workshop does."""
+    (a row's bad values); a packet that failed to build says so, with the build's words."""
     lines = []
     joiner = "；" if lang == "zh" else "; "
     for problem in problems:
-        if not problem.said:
-            lines.append(str(problem))
-            continue
-        message = joiner.join(said.text(lang, str) for said in problem.said)
+        if problem.said:
+            message = joiner.join(said.text(lang, str) for said in problem.said)
+        else:  # a packet that failed to build: the build's own words, said to be that
+            message = translate(lang, PACKET_FAILED).format(detail=problem.message)
         where = {"origin": problem.origin, "line": problem.line, "id": quoted(problem.id)}
         lines.append(translate(lang, ROSTER_ROW).format(**where, message=message))
     return tuple(lines)
