@@ -354,7 +354,7 @@ def test_the_page_follows_the_browser_and_keeps_to_itself(client: TestClient) ->
     assert '<html lang="zh">' in client.get("/zh").text
     policy = en.headers["content-security-policy"]
     assert "default-src 'none'" in policy and "script-src 'self'" in policy
-    for path in (STATIC / "page.css", STATIC / "page.js"):
+    for path in (STATIC / "base.css", STATIC / "page.css", STATIC / "page.js"):
         assert not re.search(r"(src|href|url)\W+https?:", path.read_text(encoding="utf-8"))
     assert not re.search(r"(src|href)=\"(https?:)?//", en.text)
     font = client.get("/fonts/NotoSansSC-Regular.ttf")

@@ -71,6 +71,17 @@ def user_locale(lang: str) -> str | None:
 FORMATS = ("pdf", "html")
 
 
+def add_omit_argument(parser: argparse.ArgumentParser) -> None:
+    """--omit: the muscle groups left out (handout, booklet, spoken session)."""
+    parser.add_argument(
+        "--omit",
+        action="append",
+        default=[],
+        metavar="ID[,ID]",
+        help="muscle groups to leave out, e.g. back or back,neck (may be repeated)",
+    )
+
+
 def add_format(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--format",

@@ -7,7 +7,7 @@ import argparse
 import pathlib
 
 from pmr_print import api
-from pmr_print.commands import Command, print_options
+from pmr_print.commands import Command, add_omit_argument, print_options
 from pmr_print.options import HandoutDetails
 
 FORMATS = ("opus", "mp3", "wav")
@@ -17,13 +17,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--format", choices=FORMATS, default="opus", help="opus (default), mp3 or wav"
     )
-    parser.add_argument(
-        "--omit",
-        action="append",
-        default=[],
-        metavar="ID[,ID]",
-        help="muscle groups to leave out, e.g. back or back,neck (may be repeated)",
-    )
+    add_omit_argument(parser)
     parser.add_argument(
         "-o", "--output", type=pathlib.Path, help="audio file; its captions (.vtt) go beside it"
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from pmr_print import api
-from pmr_print.commands import Product, add_format
+from pmr_print.commands import Product, add_format, add_omit_argument
 from pmr_print.model import Edition
 from pmr_print.options import HandoutDetails, PrintOptions, iso_date
 
@@ -21,13 +21,7 @@ def add_client_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--clinician", default="", help="the clinician's name")
     parser.add_argument("--clinic", default="", help="the clinic's name")
     parser.add_argument("--date", help="YYYY-MM-DD (default: today)")
-    parser.add_argument(
-        "--omit",
-        action="append",
-        default=[],
-        metavar="ID[,ID]",
-        help="muscle groups to leave out, e.g. back or back,neck (may be repeated)",
-    )
+    add_omit_argument(parser)
     parser.add_argument("--omit-reason", default="", help="why, e.g. 'recent back injury'")
     parser.add_argument("--recording-url", default="", help="a recording to link with a QR code")
 
